@@ -1,0 +1,26 @@
+"""PLPBK partnership simulator: an agent-based model of the partnerships that keep
+community-based settlement programmes alive.
+
+Quick use::
+
+    import simulator
+    res = simulator.run("kendal", seed=range(10))
+    res.timeseries, res.summary, res.events
+"""
+
+from simulator.model import PartnershipModel
+from simulator.results import RunResult, run
+from simulator.scenario import Scenario, ScenarioError, load_policy, load_scenario
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PartnershipModel",
+    "RunResult",
+    "Scenario",
+    "ScenarioError",
+    "__version__",
+    "load_policy",
+    "load_scenario",
+    "run",
+]

@@ -1,0 +1,1 @@
+"""Analyses and plots that read results tables (never model objects)."""

@@ -1,0 +1,176 @@
+"""The three kinds of agent: BKM (one per ward), government agency, CSR firm.
+
+Phases that touch every ward-partner pair run vectorised on NumPy arrays held by
+the model (see ``PartnershipModel``); each agent is the readable owner of its own
+row or column of those arrays, so ``bkm.capacity`` or ``firm.trust_in(bkm)``
+read the live state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+
+from simulator.params import AID_FORMS
+
+if TYPE_CHECKING:
+    from simulator.model.model import PartnershipModel
+
+
+class BKM(mesa.Agent):
+    """A ward's community board (Badan Keswadayaan Masyarakat): the planner.
+
+    It keeps a plan of unfunded items, sends proposals on the government and
+    private routes, uses the aid it receives, collects user fees through its
+    managing body and keeps its assets up.
+    """
+
+    model: PartnershipModel
+
+    def __init__(self, model: PartnershipModel, idx: int, name: str, regency: str, region: int, maturity: str) -> None:
+        """Create a BKM.
+
+        Args:
+            model: The model.
+            idx: Row index in the model's ward arrays.
+            name: Ward name.
+            regency: Regency or city.
+            region: Region index (agencies serve only their own region).
+            maturity: Initial maturity level.
+        """
+        super().__init__(model)
+        self.idx = idx
+        self.name = name
+        self.regency = regency
+        self.region = region
+        self.maturity = maturity
+
+    @property
+    def capacity(self) -> float:
+        """Organisational capacity, 0..1."""
+        return float(self.model.capacity[self.idx])
+
+    @property
+    def marketing_skill(self) -> float:
+        """Skill of the marketing team, 0..1."""
+        return float(self.model.skill[self.idx])
+
+    @property
+    def coordination(self) -> float:
+        """Communication and coordination with government, 0..1."""
+        return float(self.model.coordination[self.idx])
+
+    @property
+    def managing_body(self) -> float:
+        """Managing-body effectiveness, 0..1."""
+        return float(self.model.managing_body[self.idx])
+
+    @property
+    def cash(self) -> float:
+        """Cash held, Rp million."""
+        return float(self.model.cash[self.idx])
+
+    @property
+    def assets(self) -> float:
+        """Value of the assets built, Rp million."""
+        return float(self.model.assets[self.idx])
+
+    @property
+    def condition(self) -> float:
+        """Asset condition, 0..1."""
+        return float(self.model.condition[self.idx])
+
+    @property
+    def sustained(self) -> bool:
+        """Whether the ward's programme is currently sustained."""
+        return bool(self.model.sustained[self.idx])
+
+    @property
+    def plan_backlog(self) -> dict[str, int]:
+        """Unfunded plan items by aid form."""
+        return {f: int(n) for f, n in zip(AID_FORMS, self.model.backlog[self.idx], strict=True)}
+
+    @property
+    def partners(self) -> list[Partner]:
+        """Partners with a live partnership with this BKM."""
+        return [self.model.partner_list[p] for p in self.model.alive[:, self.idx].nonzero()[0]]
+
+    def trust_in(self, partner: Partner) -> float:
+        """This BKM's trust in a partner, 0..1."""
+        return float(self.model.trust_bkm[partner.idx, self.idx])
+
+
+class Partner(mesa.Agent):
+    """A funding partner: a government agency or a CSR firm."""
+
+    model: PartnershipModel
+    sector: str = ""
+
+    def __init__(self, model: PartnershipModel, idx: int, name: str, kind: str) -> None:
+        """Create a partner.
+
+        Args:
+            model: The model.
+            idx: Column index in the model's partner arrays.
+            name: Display name.
+            kind: Agency sector or firm kind.
+        """
+        super().__init__(model)
+        self.idx = idx
+        self.name = name
+        self.kind = kind
+
+    @property
+    def budget(self) -> float:
+        """Yearly budget open to community proposals, Rp million."""
+        return float(self.model.budget[self.idx])
+
+    @property
+    def budget_left(self) -> float:
+        """Budget left this year, Rp million."""
+        return float(self.model.budget_left[self.idx])
+
+    @property
+    def responsiveness(self) -> float:
+        """Chance of answering a proposal at all."""
+        return float(self.model.responsiveness[self.idx])
+
+    @property
+    def preferred_forms(self) -> list[str]:
+        """Aid forms this partner's mandate or CSR policy covers."""
+        return [f for f, ok in zip(AID_FORMS, self.model.fit[self.idx] >= 1.0, strict=True) if ok]
+
+    @property
+    def aid_given(self) -> float:
+        """Aid delivered so far, Rp million."""
+        return float(self.model.aid_given[self.idx])
+
+    def trust_in(self, bkm: BKM) -> float:
+        """This partner's trust in a BKM, 0..1."""
+        return float(self.model.trust_partner[self.idx, bkm.idx])
+
+    def aware_of(self, bkm: BKM) -> bool:
+        """Whether this partner knows the BKM's programme."""
+        return bool(self.model.aware[self.idx, bkm.idx])
+
+
+class GovernmentAgency(Partner):
+    """A local-government agency: facilitates and funds through the planning cycle.
+
+    Proposals it accepts are paid ``government.payment_lag`` years later (the
+    musrenbang and APBD cycle). It serves only the wards of its own region.
+    """
+
+    sector = "government"
+
+    def __init__(self, model: PartnershipModel, idx: int, name: str, kind: str, region: int) -> None:
+        """Create an agency (see ``Partner``); ``region`` is the region it serves."""
+        super().__init__(model, idx, name, kind)
+        self.region = region
+
+
+class Firm(Partner):
+    """A firm with a CSR budget: partners within the year, if it knows the programme."""
+
+    sector = "private"

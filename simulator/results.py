@@ -1,0 +1,243 @@
+"""Running the model and turning runs into tidy tables.
+
+``run`` simulates one scenario for one or more seeds and returns a
+:class:`RunResult` with pandas DataFrames:
+
+- ``timeseries``: one row per run and simulated year (all model observations);
+- ``summary``: one row per run (outcomes users compare);
+- ``events``: the proposal, delivery and partnership log;
+- ``wards``: each ward's state at the end of each run.
+
+Definitions used by every output (also in ``docs/ODD.md``):
+
+- A **partnership is alive** from the year a partner accepts a BKM's proposal
+  until ``partnership.lapse_years`` pass with no accepted or delivered aid
+  between them, or until the partner's trust in the BKM falls below
+  ``trust.end_threshold``.
+- A ward's **programme is sustained** in a year when, over the last
+  ``programme.sustain_window`` years, the money and in-kind aid it had covered
+  at least ``programme.sustain_coverage`` of its needs (asset upkeep plus
+  activities) and its BKM's capacity is at least ``programme.sustain_capacity``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from simulator.model.model import ROUTES, PartnershipModel
+from simulator.params import AID_FORMS
+from simulator.scenario import Scenario, load_scenario
+
+
+@dataclass
+class RunResult:
+    """Tables from one or more runs of one scenario.
+
+    Attributes:
+        scenario: The resolved scenario.
+        seeds: The seed of each run, in order.
+        timeseries: One row per run and year.
+        summary: One row per run.
+        events: Proposals, deliveries, partnership starts and ends.
+        wards: Each ward's final state, one row per run and ward.
+    """
+
+    scenario: Scenario
+    seeds: list[int]
+    timeseries: pd.DataFrame
+    summary: pd.DataFrame
+    events: pd.DataFrame
+    wards: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def simulate(scenario: Scenario, seed: int) -> PartnershipModel:
+    """Run one model to its end and return it.
+
+    Args:
+        scenario: The scenario (its ``time.years`` sets the length).
+        seed: The run's seed.
+
+    Returns:
+        The finished model.
+    """
+    model = PartnershipModel(scenario, rng=seed)
+    while model.running:
+        model.step()
+    return model
+
+
+def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
+    """Extract the tidy tables from a finished model.
+
+    Args:
+        model: A finished model.
+        seed: Its seed (a column of every table).
+
+    Returns:
+        ``timeseries``, ``summary``, ``events`` and ``wards`` DataFrames.
+    """
+    name = model.params.name
+    ts = model.datacollector.get_model_vars_dataframe().iloc[1:].reset_index(drop=True)
+    ts.insert(0, "year", np.arange(model.start_year, model.start_year + len(ts), dtype=np.int64))
+    ts.insert(0, "seed", np.int64(seed))
+    ts.insert(0, "scenario", name)
+    ev = _events_frame(model, seed)
+    wards = pd.DataFrame(model.ward_table())
+    wards.insert(0, "seed", np.int64(seed))
+    wards.insert(0, "scenario", name)
+    summ = pd.DataFrame([_summary_row(model, ts, ev, seed)])
+    return {"timeseries": ts, "summary": summ, "events": ev, "wards": wards}
+
+
+def _events_frame(model: PartnershipModel, seed: int) -> pd.DataFrame:
+    log = model.event_log()
+    n = len(log["year"])
+    wards = np.array([b.name for b in model.bkms], dtype=object)
+    partners = np.array([p.name for p in model.partner_list], dtype=object)
+    sectors = np.array(ROUTES, dtype=object)[model.sector]
+    w = log["ward"].astype(np.int64)
+    p = log["partner"].astype(np.int64)
+    return pd.DataFrame(
+        {
+            "scenario": np.full(n, model.params.name, dtype=object),
+            "seed": np.full(n, seed, dtype=np.int64),
+            "year": log["year"].astype(np.int64),
+            "event": log["event"].astype(object),
+            "ward": wards[w] if n else np.zeros(0, dtype=object),
+            "partner": partners[p] if n else np.zeros(0, dtype=object),
+            "sector": sectors[p] if n else np.zeros(0, dtype=object),
+            "form": np.array(AID_FORMS, dtype=object)[log["form"].astype(np.int64)] if n else np.zeros(0, dtype=object),
+            "amount": log["amount"].astype(float),
+            "status": log["status"].astype(object),
+            "duration": log["duration"].astype(float),
+        }
+    )
+
+
+def _summary_row(model: PartnershipModel, ts: pd.DataFrame, ev: pd.DataFrame, seed: int) -> dict[str, Any]:
+    W = model.n_wards
+    last = ts.iloc[-1]
+    ends = ev[ev["event"] == "partnership_end"]["duration"].to_numpy()
+    alive_dur = (model.steps - 1 - model.started[model.alive] + 1).astype(float)
+    durations = np.r_[ends, alive_dur]
+    props = ev[ev["event"] == "proposal"]
+    row: dict[str, Any] = {
+        "scenario": model.params.name,
+        "seed": np.int64(seed),
+        "years": np.int64(len(ts)),
+        "wards": np.int64(W),
+        "sustained_share_final": float(last["sustained_share"]),
+        "sustained_share_mean": float(ts["sustained_share"].mean()),
+        "partnerships_final": float(last["partnerships_active"]),
+        "partnerships_year5": float(ts["partnerships_active"].iloc[min(4, len(ts) - 1)]),
+        "partnerships_peak": float(ts["partnerships_active"].max()),
+        "partnerships_peak_year": np.int64(ts["year"].iloc[int(ts["partnerships_active"].to_numpy().argmax())]),
+        "partnerships_started": float(ts["partnerships_started"].sum()),
+        "partnership_duration_median": float(np.median(durations)) if len(durations) else 0.0,
+        "aid_total": float(ts["aid_total"].sum()),
+        "aid_per_ward": float(ts["aid_total"].sum() / W),
+        "grant_spent_share": float(model.grant_spent.sum() / model.grant_received.sum()) if model.grant_received.sum() > 0 else 0.0,
+        "mean_trust_final": float(last["mean_trust_partner"]),
+        "mean_capacity_final": float(last["mean_capacity"]),
+        "mean_condition_final": float(last["mean_condition"]),
+        "lever_cost_total": float(ts["lever_cost"].sum()),
+    }
+    for route in ROUTES:
+        m = props["sector"] == route
+        sent = int(m.sum())
+        row[f"proposals_{route}"] = float(sent)
+        row[f"answer_rate_{route}"] = float((m & (props["status"] != "unanswered")).sum() / sent) if sent else float("nan")
+        row[f"accept_rate_{route}"] = float((m & (props["status"] == "accepted")).sum() / sent) if sent else float("nan")
+    for form in AID_FORMS:
+        row[f"aid_{form}"] = float(ts[f"aid_{form}"].sum())
+    return row
+
+
+def run(
+    scenario: Scenario | str | None = None,
+    *,
+    seed: int | Iterable[int] = 0,
+    years: int | None = None,
+    policies: Iterable[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+    **overrides: Any,
+) -> RunResult:
+    """Simulate a scenario for one seed or several.
+
+    Args:
+        scenario: A Scenario, a scenario file path, a preset name, or None for
+            the built-in baseline.
+        seed: One seed, or an iterable of seeds (one run each).
+        years: Years to simulate; None keeps the scenario's ``time.years`` (20
+            in the presets).
+        policies: Policy files or built-in policy names to apply.
+        progress: Called as ``progress(done, total)`` after each run.
+        **overrides: Single parameters by keyword or dotted name, e.g.
+            ``trust_initial=0.6``.
+
+    Returns:
+        The runs' tables.
+
+    Raises:
+        ScenarioError: On a bad scenario, policy or value.
+    """
+    sc = load_scenario(scenario, policies=policies, overrides=_fix_keys(overrides))
+    if years is not None:
+        sc = sc.with_years(years)
+    seeds = [int(seed)] if isinstance(seed, int | np.integer) else [int(s) for s in seed]
+    parts: dict[str, list[pd.DataFrame]] = {"timeseries": [], "summary": [], "events": [], "wards": []}
+    for i, s in enumerate(seeds):
+        for k, df in tables(simulate(sc, s), s).items():
+            parts[k].append(df)
+        if progress is not None:
+            progress(i + 1, len(seeds))
+    cat = {k: pd.concat(v, ignore_index=True) for k, v in parts.items()}
+    return RunResult(sc, seeds, cat["timeseries"], cat["summary"], cat["events"], cat["wards"])
+
+
+def _fix_keys(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(overrides)
+
+
+SUMMARY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("sustained_share_final", "share of wards with a sustained programme, final year"),
+    ("partnerships_year5", "partnerships alive after 5 years"),
+    ("partnerships_final", "partnerships alive, final year"),
+    ("partnership_duration_median", "median partnership duration (years)"),
+    ("aid_per_ward", "aid received per ward (Rp million)"),
+    ("accept_rate_government", "government route: share of proposals accepted"),
+    ("accept_rate_private", "private route: share of proposals accepted"),
+    ("answer_rate_private", "private route: share of proposals answered"),
+    ("grant_spent_share", "share of the BLM grant spent"),
+    ("mean_trust_final", "mean partner trust in BKMs, final year"),
+)
+"""Summary columns shown by ``plpbk run``, with plain-language labels."""
+
+
+def describe(summary: pd.DataFrame) -> pd.DataFrame:
+    """Mean and 5-95% range across runs of the key summary columns.
+
+    Args:
+        summary: A ``RunResult.summary`` table.
+
+    Returns:
+        One row per outcome: label, mean, p5, p95.
+    """
+    rows = []
+    for col, label in SUMMARY_COLUMNS:
+        x = summary[col].to_numpy(dtype=float)
+        x = x[~np.isnan(x)]
+        rows.append(
+            {
+                "outcome": label,
+                "mean": float(x.mean()) if len(x) else float("nan"),
+                "p5": float(np.percentile(x, 5)) if len(x) else float("nan"),
+                "p95": float(np.percentile(x, 95)) if len(x) else float("nan"),
+            }
+        )
+    return pd.DataFrame(rows)

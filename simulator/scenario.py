@@ -1,0 +1,556 @@
+"""Scenarios: typed, validated parameter sets loaded from TOML files.
+
+A scenario file holds an optional ``[scenario]`` table (name, description,
+``extends``, ``wards_csv``) and one table per parameter section::
+
+    [scenario]
+    name = "my-town"
+    description = "Kendal with stronger coordination"
+    extends = "kendal"          # a preset name or a path relative to this file
+
+    [bkm]
+    coordination = 0.7
+
+A file overrides only the keys it names; everything else comes from the scenario
+it extends (the built-in ``baseline`` when it names none). A policy file holds a
+``[policy]`` table and a ``[levers]`` table and may set lever keys only.
+
+Every value is checked once, here, against the registry in ``simulator.params``;
+errors are :class:`ScenarioError` with a one-line message naming the file, key,
+value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import json
+import math
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from simulator.params import (
+    BY_NAME,
+    LEVERS,
+    MATURITY_LEVELS,
+    PARAMETERS,
+    SHARE_GROUPS,
+    Param,
+    defaults,
+    lookup,
+)
+
+Value = float | int | bool
+
+DEFAULT_SCENARIO = "baseline"
+
+
+class ScenarioError(ValueError):
+    """A user error in a scenario, policy, wards file or override (one-line message)."""
+
+
+@dataclass(frozen=True)
+class Ward:
+    """One ward read from a wards CSV file.
+
+    Attributes:
+        name: Ward (kelurahan/desa) name.
+        regency: Regency or city it belongs to.
+        maturity: BKM maturity level (one of ``MATURITY_LEVELS``).
+        grant_received: BLM grant received in total, Rp million.
+        plan_items: Unfunded plan items at the start.
+        managing_body: Managing-body effectiveness 0..1, or None to draw it.
+        marketing_skill: Marketing-team skill 0..1, or None to draw it.
+        coordination: Coordination with government 0..1, or None to draw it.
+        grant_marketing: Marketing tranche, Rp million, or None for the scenario's.
+    """
+
+    name: str
+    regency: str
+    maturity: str
+    grant_received: float
+    plan_items: int
+    managing_body: float | None = None
+    marketing_skill: float | None = None
+    coordination: float | None = None
+    grant_marketing: float | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A complete, validated parameter set.
+
+    Attributes:
+        name: Short name (used in output folder names).
+        description: One-line description.
+        values: Every parameter's value, keyed by dotted name.
+        wards: Wards read from a CSV file, or None to generate ``wards.n`` wards.
+        source: Where it came from (file path or ``preset:NAME``), for the manifest.
+        policies: Names of the policy files applied on top.
+    """
+
+    name: str = DEFAULT_SCENARIO
+    description: str = ""
+    values: Mapping[str, Value] = field(default_factory=defaults)
+    wards: tuple[Ward, ...] | None = None
+    source: str = "defaults"
+    policies: tuple[str, ...] = ()
+
+    def __getattr__(self, key: str) -> Value:
+        """Read a parameter as an attribute by keyword name (``trust_initial``)."""
+        p = lookup(key)
+        if p is None:
+            raise AttributeError(key)
+        return self.values[p.name]
+
+    def __getitem__(self, name: str) -> Value:
+        """Read a parameter by dotted or keyword name."""
+        p = lookup(name)
+        if p is None:
+            raise KeyError(name)
+        return self.values[p.name]
+
+    def with_values(self, overrides: Mapping[str, Any], origin: str = "override") -> Scenario:
+        """Return a copy with some parameters changed, validated.
+
+        Args:
+            overrides: Values keyed by dotted or keyword name.
+            origin: Where the values come from, used in error messages.
+
+        Returns:
+            The new scenario.
+
+        Raises:
+            ScenarioError: On an unknown key or a bad value.
+        """
+        if not overrides:
+            return self
+        vals = dict(self.values)
+        for k, v in overrides.items():
+            p = _param_or_error(k, origin)
+            vals[p.name] = _check_value(p, v, origin)
+        _check_consistency(vals, origin)
+        return replace(self, values=vals)
+
+    def with_years(self, years: int) -> Scenario:
+        """Return a copy simulating ``years`` years."""
+        return self.with_values({"time.years": years})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scenario as plain data (for manifests and hashing)."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "source": self.source,
+            "policies": list(self.policies),
+            "values": {p.name: self.values[p.name] for p in PARAMETERS},
+            "wards": None if self.wards is None else [w.__dict__ for w in self.wards],
+        }
+
+    def digest(self) -> str:
+        """A short stable hash of everything that affects a run."""
+        d = self.to_dict()
+        del d["description"], d["source"]
+        text = json.dumps(d, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    @property
+    def n_wards(self) -> int:
+        """Number of wards simulated."""
+        return len(self.wards) if self.wards is not None else int(self.values["wards.n"])
+
+    def changed(self) -> dict[str, Value]:
+        """Parameters whose value differs from the registry default."""
+        return {k: v for k, v in self.values.items() if v != BY_NAME[k].default}
+
+
+# --------------------------------------------------------------------------- presets
+
+
+def preset_dir() -> Path:
+    """The folder holding the built-in scenario presets.
+
+    Installed wheels carry them as ``simulator/presets``; in a source checkout
+    (editable install) they are read from the repository's ``scenarios/``.
+    """
+    packaged = Path(str(resources.files("simulator"))) / "presets"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "scenarios"
+
+
+def list_presets() -> list[tuple[str, str]]:
+    """Return ``(name, description)`` of every built-in scenario preset."""
+    out = []
+    for f in sorted(preset_dir().glob("*.toml")):
+        meta = _read_toml(f).get("scenario", {})
+        out.append((f.stem, str(meta.get("description", ""))))
+    return out
+
+
+def list_policies() -> list[tuple[str, str]]:
+    """Return ``(name, description)`` of every built-in policy file."""
+    out = []
+    for f in sorted((preset_dir() / "policies").glob("*.toml")):
+        meta = _read_toml(f).get("policy", {})
+        out.append((f.stem, str(meta.get("description", ""))))
+    return out
+
+
+def _resolve(ref: str | Path, base: Path | None, kind: str = "scenario") -> Path:
+    """Find a scenario or policy file by path or preset name."""
+    p = Path(ref)
+    candidates = [p] if p.is_absolute() else ([base / p] if base else []) + [p]
+    for c in candidates:
+        if c.is_file():
+            return c
+    sub = preset_dir() / ("policies" if kind == "policy" else "")
+    named = sub / f"{p.stem if p.suffix == '.toml' else ref}.toml"
+    if p.parent == Path(".") and named.is_file():
+        return named
+    names = [f.stem for f in sorted(sub.glob("*.toml"))]
+    raise ScenarioError(
+        f"{ref}: no such {kind} file, and no built-in {kind} of that name "
+        f"(built-in: {', '.join(names)})"
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as e:
+        raise ScenarioError(f"{path}: file not found") from e
+    except PermissionError as e:
+        raise ScenarioError(f"{path}: cannot read file (permission denied)") from e
+    except IsADirectoryError as e:
+        raise ScenarioError(f"{path}: is a folder, not a TOML file") from e
+    except UnicodeDecodeError as e:
+        raise ScenarioError(f"{path}: not a text (UTF-8) TOML file") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ScenarioError(f"{path}: not valid TOML: {e}") from e
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_scenario(
+    ref: str | Path | Scenario | None = None,
+    *,
+    policies: Iterable[str | Path] = (),
+    overrides: Mapping[str, Any] | None = None,
+) -> Scenario:
+    """Load a scenario from a file or preset name, then apply policies and overrides.
+
+    Args:
+        ref: A path to a scenario TOML file, a preset name (``kendal``), a
+            Scenario (returned with policies/overrides applied), or None for
+            the built-in baseline.
+        policies: Policy files or built-in policy names applied in order.
+        overrides: Single values keyed by dotted or keyword name, applied last.
+
+    Returns:
+        The validated scenario.
+
+    Raises:
+        ScenarioError: On any problem with the files or values (one-line message).
+    """
+    if isinstance(ref, Scenario):
+        sc = ref
+    else:
+        path = _resolve(ref if ref is not None else DEFAULT_SCENARIO, None)
+        sc = _load_file(path, chain=())
+    for pol in policies:
+        sc = apply_policy(sc, pol)
+    if overrides:
+        sc = sc.with_values(overrides, origin="--set")
+    return sc
+
+
+def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
+    real = path.resolve()
+    if real in chain:
+        raise ScenarioError(f"{path}: 'extends' forms a cycle ({' -> '.join(c.name for c in chain + (real,))})")
+    data = _read_toml(path)
+    meta = data.pop("scenario", {})
+    if "policy" in data:
+        raise ScenarioError(f"{path}: this is a policy file ([policy] table); pass it with --policy")
+    if not isinstance(meta, dict):
+        raise ScenarioError(f"{path}: 'scenario' must be a table with name, description, extends, wards_csv")
+    for k in meta:
+        if k not in ("name", "description", "extends", "wards_csv"):
+            hint = _suggest(k, ["name", "description", "extends", "wards_csv"])
+            raise ScenarioError(f"{path}: unknown key 'scenario.{k}'{hint}")
+    for k in ("name", "description", "extends", "wards_csv"):
+        if k in meta and not isinstance(meta[k], str):
+            raise ScenarioError(f"{path}: scenario.{k} must be a string (text in quotes)")
+    is_root = real == (preset_dir() / f"{DEFAULT_SCENARIO}.toml").resolve()
+    if "extends" in meta:
+        parent = _load_file(_resolve(meta["extends"], path.parent), chain + (real,))
+    elif is_root:
+        parent = Scenario(source="defaults")
+    else:
+        parent = _load_file(_resolve(DEFAULT_SCENARIO, None), chain + (real,))
+    vals = dict(parent.values)
+    vals.update(_flatten_values(data, str(path)))
+    _check_consistency(vals, str(path))
+    wards = parent.wards
+    if "wards_csv" in meta:
+        wards = load_wards_csv(path.parent / meta["wards_csv"])
+    src = str(path)
+    if path.resolve().is_relative_to(preset_dir().resolve()):
+        src = f"preset:{path.stem}"
+    return Scenario(
+        name=str(meta.get("name", path.stem)),
+        description=str(meta.get("description", parent.description)),
+        values=vals,
+        wards=wards,
+        source=src,
+        policies=parent.policies,
+    )
+
+
+def _flatten_values(data: Mapping[str, Any], origin: str, only: str | None = None) -> dict[str, Value]:
+    out: dict[str, Value] = {}
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            p = lookup(section)
+            hint = f" (write it as [{p.section}] {p.name.split('.', 1)[1]} = ...)" if p else ""
+            raise ScenarioError(f"{origin}: top-level key '{section}' must be a [table] of parameters{hint}")
+        for k, v in table.items():
+            name = f"{section}.{k}"
+            p = _param_or_error(name, origin)
+            if only is not None and p.section != only:
+                raise ScenarioError(f"{origin}: a policy file may set only [{only}] keys, not '{name}'")
+            out[p.name] = _check_value(p, v, origin)
+    return out
+
+
+def _param_or_error(name: str, origin: str) -> Param:
+    p = lookup(name)
+    if p is None:
+        hint = _suggest(name.replace("_", ".", 1) if "." not in name else name, list(BY_NAME))
+        raise ScenarioError(f"{origin}: unknown key '{name}'{hint}")
+    return p
+
+
+def _suggest(name: str, choices: list[str]) -> str:
+    near = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    if not near and "." in name:
+        leaf = name.split(".", 1)[1]
+        near = [c for c in choices if c.endswith("." + leaf)][:1]
+    return f" (did you mean '{near[0]}'?)" if near else " (see 'plpbk params' for all keys)"
+
+
+def _check_value(p: Param, v: Any, origin: str) -> Value:
+    where = f"{origin}: {p.name} = {v!r}"
+    if p.kind == "bool":
+        if not isinstance(v, bool):
+            raise ScenarioError(f"{where} must be true or false")
+        return v
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        what = "a whole number" if p.kind == "int" else "a number"
+        raise ScenarioError(f"{where} must be {what} in {p.range_text} ({p.unit})")
+    if p.kind == "int":
+        if isinstance(v, float):
+            if not v.is_integer():
+                raise ScenarioError(f"{where} must be a whole number in {p.range_text} ({p.unit})")
+            v = int(v)
+    elif not math.isfinite(v):
+        raise ScenarioError(f"{where} must be a finite number in {p.range_text} ({p.unit})")
+    if not (p.low <= v <= p.high):
+        raise ScenarioError(f"{where} is out of range: allowed {p.range_text} ({p.unit})")
+    return int(v) if p.kind == "int" else float(v)
+
+
+def _check_consistency(vals: Mapping[str, Value], origin: str) -> None:
+    for group, names in SHARE_GROUPS.items():
+        total = sum(float(vals[n]) for n in names)
+        if abs(total - 1.0) > 1e-6:
+            listed = " + ".join(f"{n}={vals[n]:g}" for n in names)
+            raise ScenarioError(f"{origin}: {group} must sum to 1 ({listed} = {total:g})")
+
+
+def parse_assignment(text: str) -> tuple[str, Value]:
+    """Parse a ``key=value`` override as given to ``--set``.
+
+    Args:
+        text: e.g. ``trust.initial=0.6`` or ``levers.csr_forum=1``.
+
+    Returns:
+        The key and the value parsed as a TOML value.
+
+    Raises:
+        ScenarioError: When the text is not ``key=value`` or the value is not a
+            number or boolean.
+    """
+    if "=" not in text:
+        raise ScenarioError(f"--set {text}: expected KEY=VALUE, e.g. --set trust.initial=0.6")
+    key, raw = (s.strip() for s in text.split("=", 1))
+    p = _param_or_error(key, "--set")
+    try:
+        value = tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw
+    return p.name, _check_value(p, value, "--set")
+
+
+def apply_policy(sc: Scenario, ref: str | Path) -> Scenario:
+    """Apply a policy file (its ``[levers]`` table) on top of a scenario.
+
+    Args:
+        sc: The scenario to change.
+        ref: A policy file path or the name of a built-in policy.
+
+    Returns:
+        The scenario with the policy's levers set and its name recorded.
+
+    Raises:
+        ScenarioError: When the file is missing, malformed, or sets non-lever keys.
+    """
+    path = _resolve(ref, None, kind="policy")
+    policy = load_policy(path)
+    vals = dict(sc.values)
+    vals.update(policy.levers)
+    return replace(sc, values=vals, policies=sc.policies + (policy.name,))
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A named package of policy levers.
+
+    Attributes:
+        name: Short name.
+        description: One-line description.
+        levers: Lever values keyed by dotted name (``levers.*``).
+        source: The file it came from.
+    """
+
+    name: str
+    description: str
+    levers: Mapping[str, Value]
+    source: str
+
+
+def load_policy(ref: str | Path) -> Policy:
+    """Load and validate a policy file.
+
+    Args:
+        ref: Path to a policy TOML file or a built-in policy name.
+
+    Returns:
+        The policy.
+
+    Raises:
+        ScenarioError: On a missing or malformed file or a non-lever key.
+    """
+    path = _resolve(ref, None, kind="policy")
+    data = _read_toml(path)
+    meta = data.pop("policy", None)
+    if not isinstance(meta, dict):
+        raise ScenarioError(f"{path}: a policy file needs a [policy] table with name and description")
+    for k in meta:
+        if k not in ("name", "description"):
+            raise ScenarioError(f"{path}: unknown key 'policy.{k}'{_suggest(k, ['name', 'description'])}")
+    levers = _flatten_values(data, str(path), only="levers")
+    if not any(levers.get(f"levers.{lv}", 0) for lv in LEVERS):
+        raise ScenarioError(f"{path}: the policy switches no lever on (set e.g. [levers] marketing_push = 0.5)")
+    return Policy(str(meta.get("name", path.stem)), str(meta.get("description", "")), levers, str(path))
+
+
+# --------------------------------------------------------------------------- wards CSV
+
+_WARD_REQUIRED = ("name", "regency", "maturity", "grant_received", "plan_items")
+_WARD_OPTIONAL = {
+    "managing_body": (0.0, 1.0),
+    "marketing_skill": (0.0, 1.0),
+    "coordination": (0.0, 1.0),
+    "grant_marketing": (0.0, 10000.0),
+}
+
+
+def load_wards_csv(path: str | Path) -> tuple[Ward, ...]:
+    """Read wards from a CSV file (users' own data).
+
+    Required columns: name, regency, maturity (tidak berdaya / berdaya / mandiri /
+    madani), grant_received (Rp million), plan_items. Optional columns:
+    managing_body, marketing_skill, coordination (0..1) and grant_marketing
+    (Rp million); an empty cell means "draw from the scenario's distribution".
+    Lines starting with ``#`` are comments.
+
+    Args:
+        path: The CSV file.
+
+    Returns:
+        The wards in file order.
+
+    Raises:
+        ScenarioError: On a missing file, missing column or bad cell, naming the
+            file, line and column.
+    """
+    path = Path(path)
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = list(csv.reader(line for line in fh if not line.lstrip().startswith("#")))
+    except FileNotFoundError as e:
+        raise ScenarioError(f"{path}: wards CSV file not found") from e
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise ScenarioError(f"{path}: not a readable UTF-8 CSV file ({e})") from e
+    if not rows:
+        raise ScenarioError(f"{path}: wards CSV is empty (needs a header: {', '.join(_WARD_REQUIRED)})")
+    header = [h.strip() for h in rows[0]]
+    for col in _WARD_REQUIRED:
+        if col not in header:
+            raise ScenarioError(f"{path}: missing column '{col}' (required: {', '.join(_WARD_REQUIRED)})")
+    for col in header:
+        if col not in _WARD_REQUIRED and col not in _WARD_OPTIONAL:
+            allowed = list(_WARD_REQUIRED) + list(_WARD_OPTIONAL)
+            raise ScenarioError(f"{path}: unknown column '{col}'{_suggest(col, allowed)}")
+    wards = []
+    for i, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            raise ScenarioError(f"{path}: row {i} has {len(row)} cells, the header has {len(header)}")
+        cell = dict(zip(header, (c.strip() for c in row), strict=True))
+        where = f"{path}: row {i}"
+        mat = cell["maturity"].lower().replace("_", " ")
+        if mat not in MATURITY_LEVELS:
+            raise ScenarioError(f"{where}: maturity = {cell['maturity']!r} must be one of {', '.join(MATURITY_LEVELS)}")
+        if not cell["name"]:
+            raise ScenarioError(f"{where}: name is empty")
+        grant = _num(cell["grant_received"], where, "grant_received", 0.0, 100000.0)
+        items = _num(cell["plan_items"], where, "plan_items", 0, 500, whole=True)
+        opt: dict[str, float | None] = {}
+        for col, (lo, hi) in _WARD_OPTIONAL.items():
+            raw = cell.get(col, "")
+            opt[col] = None if raw == "" else _num(raw, where, col, lo, hi)
+        wards.append(
+            Ward(
+                name=cell["name"],
+                regency=cell["regency"] or "-",
+                maturity=mat,
+                grant_received=grant,
+                plan_items=int(items),
+                **opt,
+            )
+        )
+    if not wards:
+        raise ScenarioError(f"{path}: wards CSV has a header but no wards")
+    return tuple(wards)
+
+
+def _num(raw: str, where: str, col: str, lo: float, hi: float, whole: bool = False) -> float:
+    try:
+        x = float(raw)
+    except ValueError:
+        x = math.nan
+    if not math.isfinite(x) or (whole and not x.is_integer()) or not lo <= x <= hi:
+        what = "a whole number" if whole else "a number"
+        raise ScenarioError(f"{where}: {col} = {raw!r} must be {what} in [{lo:g}, {hi:g}]")
+    return x
