@@ -172,10 +172,10 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     """``plpbk scenarios``: list presets and policies."""
     print("Scenario presets (plpbk run NAME):")
     for name, desc in list_presets():
-        print(f"  {name:<16} {desc}")
+        print(f"  {name:<18} {desc}")
     print("\nPolicies (plpbk run SCENARIO --policy NAME):")
     for name, desc in list_policies():
-        print(f"  {name:<16} {desc}")
+        print(f"  {name:<18} {desc}")
     return 0
 
 
@@ -200,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ScenarioError, UserError, OutputError) as e:
         print(f"plpbk {args.command}: error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into a closed reader (e.g. head): not an error
+        return 0
     except KeyboardInterrupt:
         print(f"\nplpbk {args.command}: interrupted; no partial output was kept", file=sys.stderr)
         return 130

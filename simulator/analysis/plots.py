@@ -18,6 +18,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from simulator.params import AID_FORMS  # noqa: E402
 
@@ -57,6 +58,7 @@ def draw_bands(ax: Axes, ts: pd.DataFrame, columns: Sequence[str], labels: Seque
             ax.fill_between(b.index, b["lo"], b["hi"], color=colour, alpha=0.18, lw=0)
     ax.grid(alpha=0.3)
     ax.set_xlabel("year")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _caption(ts: pd.DataFrame) -> str:
