@@ -1,5 +1,7 @@
-"""PLPBK partnership simulator: an agent-based model of the partnerships that keep
-community-based settlement programmes alive.
+"""PLPBK partnership simulator.
+
+An agent-based model of the partnerships that keep community-based settlement
+programmes (PLPBK, Central Java) alive.
 
 Quick use::
 

@@ -68,13 +68,41 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES_RUN,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    r.add_argument("scenario", nargs="?", default=None, help="scenario file or preset name (default: baseline; see 'plpbk scenarios')")
-    r.add_argument("--policy", action="append", default=[], metavar="POLICY", help="policy file or built-in policy name; repeat to combine")
-    r.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="sets", help="override one parameter, e.g. --set bkm.coordination=0.7 (see 'plpbk params')")
+    r.add_argument(
+        "scenario",
+        nargs="?",
+        default=None,
+        help="scenario file or preset name (default: baseline; see 'plpbk scenarios')",
+    )
+    r.add_argument(
+        "--policy",
+        action="append",
+        default=[],
+        metavar="POLICY",
+        help="policy file or built-in policy name; repeat to combine",
+    )
+    r.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="sets",
+        help="override one parameter, e.g. --set bkm.coordination=0.7 (see 'plpbk params')",
+    )
     r.add_argument("--seeds", type=_whole(1), default=10, metavar="N", help="number of seeds (runs), default 10")
-    r.add_argument("--seed-start", type=_whole(0), default=0, metavar="S", help="first seed; runs use S, S+1, ... (default 0)")
-    r.add_argument("--years", type=_whole(1), default=None, metavar="Y", help="years to simulate (default: the scenario's, 20)")
-    r.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default results/<scenario>-<timestamp>); must not exist or be empty")
+    r.add_argument(
+        "--seed-start", type=_whole(0), default=0, metavar="S", help="first seed; runs use S, S+1, ... (default 0)"
+    )
+    r.add_argument(
+        "--years", type=_whole(1), default=None, metavar="Y", help="years to simulate (default: the scenario's, 20)"
+    )
+    r.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default results/<scenario>-<timestamp>); must not exist or be empty",
+    )
     r.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="table format (default parquet)")
     r.add_argument("--svg", action="store_true", help="also write plots as SVG")
     r.add_argument("--no-plots", action="store_true", help="skip the plots")
@@ -88,7 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  plpbk params\n  plpbk params --role lever\n  plpbk params --markdown > docs/parameters.md",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--role", choices=("structure", "grant", "enabler", "obstacle", "mechanism", "lever"), help="only parameters of this role")
+    p.add_argument(
+        "--role",
+        choices=("structure", "grant", "enabler", "obstacle", "mechanism", "lever"),
+        help="only parameters of this role",
+    )
     p.add_argument("--markdown", action="store_true", help="print the Markdown table of docs/parameters.md")
     p.set_defaults(func=cmd_params)
 
@@ -105,7 +137,7 @@ def _progress(quiet: bool) -> Callable[[int, int], None]:
     t0 = time.perf_counter()
 
     def show(done: int, total: int) -> None:
-        if quiet or not sys.stderr.isatty() and done != total:
+        if quiet or (not sys.stderr.isatty() and done != total):
             return
         el = time.perf_counter() - t0
         rate = done / el if el > 0 else 0.0
@@ -139,16 +171,31 @@ def cmd_run(args: argparse.Namespace) -> int:
     seeds = range(args.seed_start, args.seed_start + args.seeds)
     if not args.quiet:
         pol = f" + {', '.join(sc.policies)}" if sc.policies else ""
-        print(f"plpbk run: {sc.name}{pol}: {sc.n_wards} wards, {sc.values['time.years']} years from {sc.values['time.start_year']}, {args.seeds} seeds")
+        print(
+            f"plpbk run: {sc.name}{pol}: {sc.n_wards} wards, {sc.values['time.years']} years "
+            f"from {sc.values['time.start_year']}, {args.seeds} seeds"
+        )
     res = run(sc, seed=seeds, progress=_progress(args.quiet))
-    write_run(res, out, fmt=args.format, plots=not args.no_plots, svg=args.svg, started=started, command=["plpbk", *sys.argv[1:]])
+    write_run(
+        res,
+        out,
+        fmt=args.format,
+        plots=not args.no_plots,
+        svg=args.svg,
+        started=started,
+        command=["plpbk", *sys.argv[1:]],
+    )
     if not args.quiet:
         table = describe(res.summary)
         width = max(len(x) for x in table["outcome"])
         print(f"\n  {'outcome':<{width}}  {'mean':>9}  {'5%':>9}  {'95%':>9}")
         for _, row in table.iterrows():
             print(f"  {row['outcome']:<{width}}  {row['mean']:9.3g}  {row['p5']:9.3g}  {row['p95']:9.3g}")
-        print(f"\nresults written to {out}/ (tables: {args.format}; manifest.json" + ("" if args.no_plots else "; plots/*.png") + ")")
+        print(
+            f"\nresults written to {out}/ (tables: {args.format}; manifest.json"
+            + ("" if args.no_plots else "; plots/*.png")
+            + ")"
+        )
     else:
         print(out)
     return 0

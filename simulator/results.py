@@ -141,7 +141,9 @@ def _summary_row(model: PartnershipModel, ts: pd.DataFrame, ev: pd.DataFrame, se
         "partnership_duration_median": float(np.median(durations)) if len(durations) else 0.0,
         "aid_total": float(ts["aid_total"].sum()),
         "aid_per_ward": float(ts["aid_total"].sum() / W),
-        "grant_spent_share": float(model.grant_spent.sum() / model.grant_received.sum()) if model.grant_received.sum() > 0 else 0.0,
+        "grant_spent_share": float(model.grant_spent.sum() / model.grant_received.sum())
+        if model.grant_received.sum() > 0
+        else 0.0,
         "mean_trust_final": float(last["mean_trust_partner"]),
         "mean_capacity_final": float(last["mean_capacity"]),
         "mean_condition_final": float(last["mean_condition"]),
@@ -151,8 +153,12 @@ def _summary_row(model: PartnershipModel, ts: pd.DataFrame, ev: pd.DataFrame, se
         m = props["sector"] == route
         sent = int(m.sum())
         row[f"proposals_{route}"] = float(sent)
-        row[f"answer_rate_{route}"] = float((m & (props["status"] != "unanswered")).sum() / sent) if sent else float("nan")
-        row[f"accept_rate_{route}"] = float((m & (props["status"] == "accepted")).sum() / sent) if sent else float("nan")
+        row[f"answer_rate_{route}"] = (
+            float((m & (props["status"] != "unanswered")).sum() / sent) if sent else float("nan")
+        )
+        row[f"accept_rate_{route}"] = (
+            float((m & (props["status"] == "accepted")).sum() / sent) if sent else float("nan")
+        )
     for form in AID_FORMS:
         row[f"aid_{form}"] = float(ts[f"aid_{form}"].sum())
     return row

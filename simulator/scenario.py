@@ -215,8 +215,7 @@ def _resolve(ref: str | Path, base: Path | None, kind: str = "scenario") -> Path
         return named
     names = [f.stem for f in sorted(sub.glob("*.toml"))]
     raise ScenarioError(
-        f"{ref}: no such {kind} file, and no built-in {kind} of that name "
-        f"(built-in: {', '.join(names)})"
+        f"{ref}: no such {kind} file, and no built-in {kind} of that name (built-in: {', '.join(names)})"
     )
 
 
@@ -275,7 +274,7 @@ def load_scenario(
 def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
     real = path.resolve()
     if real in chain:
-        raise ScenarioError(f"{path}: 'extends' forms a cycle ({' -> '.join(c.name for c in chain + (real,))})")
+        raise ScenarioError(f"{path}: 'extends' forms a cycle ({' -> '.join(c.name for c in (*chain, real))})")
     data = _read_toml(path)
     meta = data.pop("scenario", {})
     if "policy" in data:
@@ -291,11 +290,11 @@ def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
             raise ScenarioError(f"{path}: scenario.{k} must be a string (text in quotes)")
     is_root = real == (preset_dir() / f"{DEFAULT_SCENARIO}.toml").resolve()
     if "extends" in meta:
-        parent = _load_file(_resolve(meta["extends"], path.parent), chain + (real,))
+        parent = _load_file(_resolve(meta["extends"], path.parent), (*chain, real))
     elif is_root:
         parent = Scenario(source="defaults")
     else:
-        parent = _load_file(_resolve(DEFAULT_SCENARIO, None), chain + (real,))
+        parent = _load_file(_resolve(DEFAULT_SCENARIO, None), (*chain, real))
     vals = dict(parent.values)
     vals.update(_flatten_values(data, str(path)))
     _check_consistency(vals, str(path))
@@ -417,7 +416,7 @@ def apply_policy(sc: Scenario, ref: str | Path) -> Scenario:
     policy = load_policy(path)
     vals = dict(sc.values)
     vals.update(policy.levers)
-    return replace(sc, values=vals, policies=sc.policies + (policy.name,))
+    return replace(sc, values=vals, policies=(*sc.policies, policy.name))
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,16 @@ def git_revision() -> str | None:
     if not (root / ".git").exists():
         return None
     try:
-        rev = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, timeout=5, check=True).stdout.strip()
+        rev = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
     return rev + ("+dirty" if dirty else "") if rev else None
@@ -96,7 +104,9 @@ def staged_folder(target: Path) -> Iterator[Path]:
     """
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise OutputError(f"{target}: output folder already exists and is not empty (choose another --out, or remove it)")
+        raise OutputError(
+            f"{target}: output folder already exists and is not empty (choose another --out, or remove it)"
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.parent / f".{target.name}.partial-{os.getpid()}"
@@ -115,7 +125,16 @@ def staged_folder(target: Path) -> Iterator[Path]:
         raise
 
 
-def write_run(result: RunResult, target: Path, *, fmt: str = "parquet", plots: bool = True, svg: bool = False, started: str | None = None, command: list[str] | None = None) -> Path:
+def write_run(
+    result: RunResult,
+    target: Path,
+    *,
+    fmt: str = "parquet",
+    plots: bool = True,
+    svg: bool = False,
+    started: str | None = None,
+    command: list[str] | None = None,
+) -> Path:
     """Write a run's tables, manifest and plots into a new folder.
 
     Args:

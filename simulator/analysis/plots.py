@@ -13,14 +13,13 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from simulator.params import AID_FORMS  # noqa: E402
+from simulator.params import AID_FORMS
 
 COLOURS = ("#1b6ca8", "#d1495b", "#2e933c", "#edae49", "#66468c", "#00798c")
 
@@ -48,7 +47,9 @@ def band(ts: pd.DataFrame, column: str, lo: float = 5, hi: float = 95) -> pd.Dat
     )
 
 
-def draw_bands(ax: Axes, ts: pd.DataFrame, columns: Sequence[str], labels: Sequence[str], styles: Sequence[str] | None = None) -> None:
+def draw_bands(
+    ax: Axes, ts: pd.DataFrame, columns: Sequence[str], labels: Sequence[str], styles: Sequence[str] | None = None
+) -> None:
     """Draw mean lines with 5-95% bands for several columns on one axis."""
     for i, (col, label) in enumerate(zip(columns, labels, strict=True)):
         b = band(ts, col)
@@ -71,7 +72,9 @@ def _caption(ts: pd.DataFrame) -> str:
 def plot_partnerships(ts: pd.DataFrame) -> Figure:
     """Active partnerships by partner sector and by aid form."""
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
-    draw_bands(axes[0], ts, ["partnerships_government", "partnerships_private"], ["government agencies", "private firms (CSR)"])
+    draw_bands(
+        axes[0], ts, ["partnerships_government", "partnerships_private"], ["government agencies", "private firms (CSR)"]
+    )
     axes[0].set_title("by partner sector")
     axes[0].set_ylabel("active partnerships (count)")
     draw_bands(axes[1], ts, [f"partnerships_{f}" for f in AID_FORMS], [f"{f} aid" for f in AID_FORMS])
@@ -102,7 +105,13 @@ def plot_proposals(ts: pd.DataFrame) -> Figure:
 def plot_sustained(ts: pd.DataFrame) -> Figure:
     """Share of wards whose programme is sustained."""
     fig, ax = plt.subplots(figsize=(7.5, 4.2))
-    draw_bands(ax, ts, ["sustained_share", "wards_with_partnership"], ["programme sustained", "ward has a live partnership"], styles=["-", "--"])
+    draw_bands(
+        ax,
+        ts,
+        ["sustained_share", "wards_with_partnership"],
+        ["programme sustained", "ward has a live partnership"],
+        styles=["-", "--"],
+    )
     ax.set_ylim(0, 1.02)
     ax.set_ylabel("share of wards (0-1)")
     ax.legend(fontsize=8, loc="upper right")

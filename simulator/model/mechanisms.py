@@ -96,7 +96,9 @@ def acceptance_probability(
     return logistic(x)
 
 
-def bass_awareness(marketing: ArrayLike, share_aware: ArrayLike, innovation: float, imitation: float, extra: ArrayLike = 0.0) -> FloatArray:
+def bass_awareness(
+    marketing: ArrayLike, share_aware: ArrayLike, innovation: float, imitation: float, extra: ArrayLike = 0.0
+) -> FloatArray:
     """Chance an unaware institution becomes aware of a ward's programme this year.
 
     ``P = min(1, p m + q A/M + extra)`` (Bass 1969), with m the ward's marketing

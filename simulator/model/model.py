@@ -111,10 +111,16 @@ class PartnershipModel(mesa.Model):
             names = [w.name for w in wards]
             regencies = [w.regency for w in wards]
             plan_items = np.array([w.plan_items for w in wards])
-            total = sum(self._v(f"grant.{k}") for k in ("planning", "marketing", "implementation_1", "implementation_2", "local_cofunding"))
+            total = sum(
+                self._v(f"grant.{k}")
+                for k in ("planning", "marketing", "implementation_1", "implementation_2", "local_cofunding")
+            )
             grant_scale = np.array([w.grant_received / total if total > 0 else 0.0 for w in wards])
             grant_marketing = np.array(
-                [w.grant_marketing if w.grant_marketing is not None else self._v("grant.marketing") * s for w, s in zip(wards, grant_scale, strict=True)]
+                [
+                    w.grant_marketing if w.grant_marketing is not None else self._v("grant.marketing") * s
+                    for w, s in zip(wards, grant_scale, strict=True)
+                ]
             )
         self.n_wards, self.n_regions = n, n_regions
         lo = np.array([MATURITY_BANDS[m][0] for m in MATURITY_LEVELS])[maturity]
@@ -133,7 +139,9 @@ class PartnershipModel(mesa.Model):
                     self.mb_base[i] = w.managing_body
         self.managing_body: FloatArray = mech.managing_body_target(self.mb_base, self.capacity, 0.0)
         mix = np.array([self._v(f"wards.mix_{f}") for f in AID_FORMS])
-        self.backlog: IntArray = np.array([rng.multinomial(k, mix / mix.sum()) for k in plan_items], dtype=np.int64).reshape(n, 4)
+        self.backlog: IntArray = np.array(
+            [rng.multinomial(k, mix / mix.sum()) for k in plan_items], dtype=np.int64
+        ).reshape(n, 4)
         self.region: IntArray = region.astype(np.int64)
         self.grant_scale: FloatArray = grant_scale
         self.grant_marketing: FloatArray = grant_marketing
@@ -165,7 +173,9 @@ class PartnershipModel(mesa.Model):
         wards_in_region = np.bincount(self.region, minlength=self.n_regions)
         agencies_in_region = np.bincount(gov_region, minlength=self.n_regions)
         if n_gov:
-            budget[:n_gov] = self._v("government.budget_per_ward") * wards_in_region[gov_region] / agencies_in_region[gov_region]
+            budget[:n_gov] = (
+                self._v("government.budget_per_ward") * wards_in_region[gov_region] / agencies_in_region[gov_region]
+            )
         if n_firm:
             budget[n_gov:] = self._v("firms.csr_budget_per_ward") * W * budget_factor / budget_factor.sum()
         self.budget: FloatArray = budget
@@ -174,9 +184,15 @@ class PartnershipModel(mesa.Model):
             np.full(n_gov, self._v("government.responsiveness")),
             np.clip(self._v("firms.responsiveness") * resp_factor, 0, 1),
         ]
-        self.bias: FloatArray = np.r_[np.full(n_gov, self._v("government.acceptance_bias")), np.full(n_firm, self._v("firms.acceptance_bias"))]
-        self.ceiling: FloatArray = np.r_[np.full(n_gov, self._v("government.ceiling")), np.full(n_firm, self._v("firms.ceiling"))]
-        pref_p = np.r_[np.full(n_gov, self._v("government.preferred_forms")), np.full(n_firm, self._v("firms.preferred_forms"))]
+        self.bias: FloatArray = np.r_[
+            np.full(n_gov, self._v("government.acceptance_bias")), np.full(n_firm, self._v("firms.acceptance_bias"))
+        ]
+        self.ceiling: FloatArray = np.r_[
+            np.full(n_gov, self._v("government.ceiling")), np.full(n_firm, self._v("firms.ceiling"))
+        ]
+        pref_p = np.r_[
+            np.full(n_gov, self._v("government.preferred_forms")), np.full(n_firm, self._v("firms.preferred_forms"))
+        ]
         preferred = rng.random((P, 4)) < pref_p[:, None]
         none = ~preferred.any(axis=1)
         preferred[none, rng.integers(0, 4, none.sum())] = True
@@ -185,9 +201,13 @@ class PartnershipModel(mesa.Model):
         if n_gov:
             self.reach[:n_gov] = gov_region[:, None] == self.region[None, :]
         self.partner_list: list[Partner] = []
+        regency_of_region = {
+            int(r): self.bkms[int(np.argmax(self.region == r))].regency for r in np.unique(self.region)
+        }
         for g in range(n_gov):
-            name = f"{GOV_SECTORS[(g // self.n_regions) % len(GOV_SECTORS)]} ({self.bkms[np.argmax(self.region == gov_region[g])].regency if (self.region == gov_region[g]).any() else 'region ' + str(gov_region[g] + 1)})"
-            self.partner_list.append(GovernmentAgency(self, g, name, GOV_SECTORS[(g // self.n_regions) % len(GOV_SECTORS)], int(gov_region[g])))
+            kind = GOV_SECTORS[(g // self.n_regions) % len(GOV_SECTORS)]
+            where = regency_of_region.get(int(gov_region[g]), f"region {gov_region[g] + 1}")
+            self.partner_list.append(GovernmentAgency(self, g, f"{kind} ({where})", kind, int(gov_region[g])))
         for f in range(n_firm):
             kind = FIRM_KINDS[firm_kind[f]]
             self.partner_list.append(Firm(self, n_gov + f, f"{kind} {f + 1}", kind))
@@ -218,7 +238,9 @@ class PartnershipModel(mesa.Model):
         self._paid_hist: list[FloatArray] = []
         # gov acceptances waiting for payment: (due step index, ward, partner, form, amount)
         self._pending: list[tuple[int, IntArray, IntArray, IntArray, FloatArray]] = []
-        self._log: dict[str, list[Any]] = {k: [] for k in ("year", "event", "ward", "partner", "form", "amount", "status", "duration")}
+        self._log: dict[str, list[Any]] = {
+            k: [] for k in ("year", "event", "ward", "partner", "form", "amount", "status", "duration")
+        }
         self._year_stats: dict[str, float] = {}
 
     # ------------------------------------------------------------------ the year
@@ -267,7 +289,10 @@ class PartnershipModel(mesa.Model):
         if t == 1:
             self.grant_received += self.grant_marketing
             spent += self.grant_marketing
-        impl = {1: self._v("grant.implementation_1"), 2: self._v("grant.implementation_2") + self._v("grant.local_cofunding")}.get(t, 0.0)
+        impl = {
+            1: self._v("grant.implementation_1"),
+            2: self._v("grant.implementation_2") + self._v("grant.local_cofunding"),
+        }.get(t, 0.0)
         if impl > 0:
             amt = impl * s
             self.grant_received += amt
@@ -276,7 +301,9 @@ class PartnershipModel(mesa.Model):
             q_phys = 0.7 * self.managing_body + 0.3 * self.capacity
             built = used * mech.delivery_success_probability(q_phys, self._v("aid.delivery_min"))
             self._add_assets(built)
-            items = np.minimum(self.backlog[:, PHYSICAL], np.floor(used / self._v("aid.size_physical")).astype(np.int64))
+            items = np.minimum(
+                self.backlog[:, PHYSICAL], np.floor(used / self._v("aid.size_physical")).astype(np.int64)
+            )
             self.backlog[:, PHYSICAL] -= items
             self._projects += used / self._v("aid.size_physical")
         if t < GRANT_YEARS:
@@ -440,7 +467,7 @@ class PartnershipModel(mesa.Model):
         due = [x for x in self._pending if x[0] == t]
         self._pending = [x for x in self._pending if x[0] > t]
         W = self.n_wards
-        for k, form in enumerate(AID_FORMS):
+        for form in AID_FORMS:
             ys[f"aid_{form}"] = 0.0
         ys["aid_failed"] = 0.0
         if not due or sum(len(x[1]) for x in due) == 0:
@@ -450,7 +477,9 @@ class PartnershipModel(mesa.Model):
         f = np.concatenate([x[3] for x in due])
         amt = np.concatenate([x[4] for x in due])
         mb, cap = self.managing_body, self.capacity
-        q_form = np.stack([0.7 * mb + 0.3 * cap, 0.5 * mb + 0.5 * cap, cap, 0.5 * self.coordination + 0.5 * self.skill], axis=1)
+        q_form = np.stack(
+            [0.7 * mb + 0.3 * cap, 0.5 * mb + 0.5 * cap, cap, 0.5 * self.coordination + 0.5 * self.skill], axis=1
+        )
         ok = self.rng.random(len(w)) < mech.delivery_success_probability(q_form[w, f], self._v("aid.delivery_min"))
         self.aid_received += np.bincount(w, weights=amt, minlength=W)
         self.aid_given += np.bincount(p, weights=amt, minlength=self.n_partners)
@@ -462,7 +491,9 @@ class PartnershipModel(mesa.Model):
         gain = self._v("aid.programme_capacity_gain") * good[:, PROGRAMME] / 100.0
         self.capacity = np.clip(self.capacity + gain * (1.0 - self.capacity), 0.0, 1.0)
         self.event_boost = np.minimum(1.0, self._v("aid.event_awareness_gain") * (good[:, EVENT] > 0))
-        self.trust_partner[p, w] = mech.trust_update(self.trust_partner[p, w], ok, self._v("trust.learn_success"), self._v("trust.learn_failure"))
+        self.trust_partner[p, w] = mech.trust_update(
+            self.trust_partner[p, w], ok, self._v("trust.learn_success"), self._v("trust.learn_failure")
+        )
         tb = self.trust_bkm[p, w]
         self.trust_bkm[p, w] = np.where(ok, tb + self._v("trust.learn_success") * (1 - tb), tb)
         self.last_active[p, w] = t
@@ -492,7 +523,9 @@ class PartnershipModel(mesa.Model):
         target = mech.managing_body_target(self.mb_base, self.capacity, lv["consistent_team"])
         self.managing_body = self.managing_body + self._v("bkm.managing_body_adjust") * (target - self.managing_body)
         idle = self.contact & ~self._touched
-        rate = self._v("trust.forgetting") * (1.0 - 0.5 * self.coordination)[None, :] * (1.0 - 0.5 * lv["consistent_team"])
+        rate = (
+            self._v("trust.forgetting") * (1.0 - 0.5 * self.coordination)[None, :] * (1.0 - 0.5 * lv["consistent_team"])
+        )
         t0 = self._v("trust.initial")
         self.trust_partner = np.where(idle, mech.trust_forget(self.trust_partner, t0, rate), self.trust_partner)
         self.trust_bkm = np.where(idle, mech.trust_forget(self.trust_bkm, t0, rate), self.trust_bkm)
@@ -520,11 +553,15 @@ class PartnershipModel(mesa.Model):
             self._v("assets.decay"),
         )
         win = int(self._v("programme.sustain_window"))
-        self._need_hist = (self._need_hist + [need])[-win:]
-        self._paid_hist = (self._paid_hist + [paid])[-win:]
+        self._need_hist = ([*self._need_hist, need])[-win:]
+        self._paid_hist = ([*self._paid_hist, paid])[-win:]
         tot_need = np.sum(self._need_hist, axis=0)
-        self.coverage = np.divide(np.sum(self._paid_hist, axis=0), tot_need, out=np.ones(self.n_wards), where=tot_need > 0)
-        self.sustained = (self.coverage >= self._v("programme.sustain_coverage") - 1e-12) & (self.capacity >= self._v("programme.sustain_capacity"))
+        self.coverage = np.divide(
+            np.sum(self._paid_hist, axis=0), tot_need, out=np.ones(self.n_wards), where=tot_need > 0
+        )
+        self.sustained = (self.coverage >= self._v("programme.sustain_coverage") - 1e-12) & (
+            self.capacity >= self._v("programme.sustain_capacity")
+        )
         ys["fees_collected"] = float(fees.sum())
         ys["fees_potential"] = float((self._v("assets.fee_yield") * self.assets * self.condition).sum())
 
@@ -540,11 +577,21 @@ class PartnershipModel(mesa.Model):
         dur = (t - self.started[p, w] + 1).astype(float)
         self._record(year, "partnership_end", w, p, self.last_form[p, w], np.zeros(len(w)), reason, dur)
         self.alive &= ~ended
-        return int(len(w))
+        return len(w)
 
     # ------------------------------------------------------------------ observation
 
-    def _record(self, year: int, event: str, w: IntArray, p: IntArray, f: IntArray, amount: FloatArray, status: Any, duration: FloatArray) -> None:
+    def _record(
+        self,
+        year: int,
+        event: str,
+        w: IntArray,
+        p: IntArray,
+        f: IntArray,
+        amount: FloatArray,
+        status: Any,
+        duration: FloatArray,
+    ) -> None:
         n = len(w)
         if n == 0:
             return
@@ -608,7 +655,9 @@ class PartnershipModel(mesa.Model):
         s["mean_cash"] = float(self.cash.mean())
         s["plan_backlog"] = float(self.backlog.sum())
         reach_g = self.reach[:G]
-        s["agencies_aware_share"] = float((self.aware[:G] & reach_g).sum() / reach_g.sum()) if G and reach_g.any() else 0.0
+        s["agencies_aware_share"] = (
+            float((self.aware[:G] & reach_g).sum() / reach_g.sum()) if G and reach_g.any() else 0.0
+        )
         s["firms_aware_share"] = float(self.aware[G:].mean()) if self.n_firms else 0.0
         s["lever_cost"] = self._year_stats.get("lever_cost", 0.0)
         self.stats = s
