@@ -173,7 +173,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         pol = f" + {', '.join(sc.policies)}" if sc.policies else ""
         print(
             f"plpbk run: {sc.name}{pol}: {sc.n_wards} wards, {sc.values['time.years']} years "
-            f"from {sc.values['time.start_year']}, {args.seeds} seeds"
+            f"from {sc.values['time.start_year']}, {args.seeds} seeds",
+            flush=True,
         )
     res = run(sc, seed=seeds, progress=_progress(args.quiet))
     write_run(

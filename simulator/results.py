@@ -122,10 +122,13 @@ def _events_frame(model: PartnershipModel, seed: int) -> pd.DataFrame:
 def _summary_row(model: PartnershipModel, ts: pd.DataFrame, ev: pd.DataFrame, seed: int) -> dict[str, Any]:
     W = model.n_wards
     last = ts.iloc[-1]
-    ends = ev[ev["event"] == "partnership_end"]["duration"].to_numpy()
+    ends = ev["duration"].to_numpy()[ev["event"].to_numpy() == "partnership_end"]
     alive_dur = (model.steps - 1 - model.started[model.alive] + 1).astype(float)
     durations = np.r_[ends, alive_dur]
-    props = ev[ev["event"] == "proposal"]
+    log = model.event_log()
+    is_prop = log["event"] == "proposal"
+    prop_sector = model.sector[log["partner"][is_prop].astype(np.int64)] if is_prop.any() else np.zeros(0, np.int64)
+    prop_status = log["status"][is_prop]
     row: dict[str, Any] = {
         "scenario": model.params.name,
         "seed": np.int64(seed),
@@ -149,16 +152,12 @@ def _summary_row(model: PartnershipModel, ts: pd.DataFrame, ev: pd.DataFrame, se
         "mean_condition_final": float(last["mean_condition"]),
         "lever_cost_total": float(ts["lever_cost"].sum()),
     }
-    for route in ROUTES:
-        m = props["sector"] == route
+    for r, route in enumerate(ROUTES):
+        m = prop_sector == r
         sent = int(m.sum())
         row[f"proposals_{route}"] = float(sent)
-        row[f"answer_rate_{route}"] = (
-            float((m & (props["status"] != "unanswered")).sum() / sent) if sent else float("nan")
-        )
-        row[f"accept_rate_{route}"] = (
-            float((m & (props["status"] == "accepted")).sum() / sent) if sent else float("nan")
-        )
+        row[f"answer_rate_{route}"] = float((prop_status[m] != "unanswered").sum() / sent) if sent else float("nan")
+        row[f"accept_rate_{route}"] = float((prop_status[m] == "accepted").sum() / sent) if sent else float("nan")
     for form in AID_FORMS:
         row[f"aid_{form}"] = float(ts[f"aid_{form}"].sum())
     return row

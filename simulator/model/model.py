@@ -139,9 +139,7 @@ class PartnershipModel(mesa.Model):
                     self.mb_base[i] = w.managing_body
         self.managing_body: FloatArray = mech.managing_body_target(self.mb_base, self.capacity, 0.0)
         mix = np.array([self._v(f"wards.mix_{f}") for f in AID_FORMS])
-        self.backlog: IntArray = np.array(
-            [rng.multinomial(k, mix / mix.sum()) for k in plan_items], dtype=np.int64
-        ).reshape(n, 4)
+        self.backlog: IntArray = rng.multinomial(plan_items, mix / mix.sum()).astype(np.int64).reshape(n, 4)
         self.region: IntArray = region.astype(np.int64)
         self.grant_scale: FloatArray = grant_scale
         self.grant_marketing: FloatArray = grant_marketing
@@ -345,7 +343,7 @@ class PartnershipModel(mesa.Model):
         rng, W = self.rng, self.n_wards
         mix = np.array([self._v(f"wards.mix_{x}") for x in AID_FORMS])
         new_items = rng.poisson(self._v("wards.plan_renewal"), W)
-        self.backlog += np.array([rng.multinomial(k, mix / mix.sum()) for k in new_items], dtype=np.int64).reshape(W, 4)
+        self.backlog += rng.multinomial(new_items, mix / mix.sum()).astype(np.int64).reshape(W, 4)
         lam = self._v("bkm.proposals_per_year") * (0.25 + 0.75 * self.capacity) * (0.3 + 0.7 * self.marketing_effort)
         n_w = np.minimum(rng.poisson(lam), self.backlog.sum(1))
         avail = self.backlog.copy()
