@@ -13,16 +13,19 @@ Quick use::
 from simulator.model import PartnershipModel
 from simulator.results import RunResult, run
 from simulator.scenario import Scenario, ScenarioError, load_policy, load_scenario
+from simulator.store import Results, open_results
 
 __version__ = "0.1.0"
 
 __all__ = [
     "PartnershipModel",
+    "Results",
     "RunResult",
     "Scenario",
     "ScenarioError",
     "__version__",
     "load_policy",
     "load_scenario",
+    "open_results",
     "run",
 ]

@@ -26,6 +26,14 @@ EXAMPLES_RUN = """examples:
 """
 
 
+EXAMPLES_BATCH = """examples:
+  plpbk batch experiments/kendal-coordination-trust.toml
+  plpbk batch experiments/kendal-coordination-trust.toml --executor dask --workers 2
+  plpbk batch my-exp.toml --scheduler tcp://10.0.0.5:8786 --out results/big
+  plpbk batch my-exp.toml --out results/big --resume        # after an interruption
+"""
+
+
 class UserError(Exception):
     """An error in what the user typed or gave; reported in one line, exit 2."""
 
@@ -124,6 +132,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--markdown", action="store_true", help="print the Markdown table of docs/parameters.md")
     p.set_defaults(func=cmd_params)
 
+    b = sub.add_parser(
+        "batch",
+        help="run an experiment file (design x seeds) on serial, processes or Dask; resumable",
+        description="Run every design point of an experiment file for its replicate seeds, streaming "
+        "results to a Parquet store with a manifest. Kill it at any moment and run it again with "
+        "--resume: only missing runs execute.",
+        epilog=EXAMPLES_BATCH,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    b.add_argument("experiment", type=Path, help="experiment file (see experiments/*.toml)")
+    b.add_argument(
+        "--executor",
+        choices=("serial", "processes", "dask"),
+        default=None,
+        help="where runs execute: serial (this process), processes (local worker processes, the default) or "
+        "dask (a local Dask cluster on 127.0.0.1, or the cluster at --scheduler)",
+    )
+    b.add_argument("--workers", type=_whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)")
+    b.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="tcp://HOST:PORT",
+        help="address of a running Dask scheduler (implies --executor dask); see docs/scaling.md",
+    )
+    b.add_argument(
+        "--out", type=Path, default=None, metavar="DIR", help="batch folder (default results/<name>-<timestamp>)"
+    )
+    b.add_argument("--resume", action="store_true", help="finish the batch stored in --out: run only missing runs")
+    b.add_argument("--replicates", type=_whole(1), default=None, metavar="N", help="override the file's replicates")
+    b.add_argument(
+        "--chunk-size", type=_whole(1), default=None, metavar="N", help="runs per task (default: ~0.25 s of work)"
+    )
+    b.add_argument("--quiet", action="store_true", help="no progress bar; print only the folder")
+    b.set_defaults(func=cmd_batch)
+
     s = sub.add_parser(
         "scenarios",
         help="list the built-in scenario presets and policies",
@@ -202,6 +245,61 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    """``plpbk batch``: run an experiment into a resumable results store."""
+    from simulator.batch import BatchInterrupted, load_experiment, run_experiment
+
+    exp = load_experiment(args.experiment, replicates=args.replicates)
+    executor = args.executor or ("dask" if args.scheduler else "processes")
+    if args.scheduler and executor != "dask":
+        raise UserError(f"--scheduler needs --executor dask (got --executor {executor})")
+    out = args.out or Path("results") / f"{exp.name}-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    n_points = len(exp.design())
+    if not args.quiet:
+        print(
+            f"plpbk batch: {exp.name}: {exp.kind} design, {n_points} points x {exp.replicates} seeds = "
+            f"{n_points * exp.replicates} runs of {exp.scenario.name} ({exp.scenario.values['time.years']} years); "
+            f"executor {executor}" + (f" at {args.scheduler}" if args.scheduler else ""),
+            flush=True,
+        )
+    try:
+        rep = run_experiment(
+            exp,
+            executor,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            out=out,
+            resume=args.resume,
+            progress=not args.quiet,
+            chunk_size=args.chunk_size,
+        )
+    except BatchInterrupted as e:
+        r = e.report
+        print(
+            f"plpbk batch: interrupted: {r.already + r.executed} of {r.total} runs are stored in {out}; "
+            f"run the same command with --resume to finish",
+            file=sys.stderr,
+        )
+        return 130
+    if args.quiet:
+        print(out)
+    else:
+        rate = rep.executed / rep.seconds if rep.seconds > 0 else 0.0
+        print(
+            f"{rep.executed} runs in {rep.seconds:.1f} s ({rate:.1f} runs/s)"
+            + (f", {rep.already} already stored" if rep.already else "")
+            + f"; results in {out}/"
+        )
+    if rep.failures:
+        print(f"plpbk batch: {len(rep.failures)} run(s) failed:", file=sys.stderr)
+        for f in rep.failures[:10]:
+            print(f"  run {f['run_id']} (point {f['point']}, seed {f['seed']}): {f['error']}", file=sys.stderr)
+        if len(rep.failures) > 10:
+            print(f"  ... and {len(rep.failures) - 10} more (see {out}/runs.parquet)", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_params(args: argparse.Namespace) -> int:
     """``plpbk params``: print the parameter registry."""
     if args.markdown:
@@ -236,6 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
+    from simulator.batch import SchedulerError
     from simulator.store import OutputError
 
     ap = build_parser()
@@ -245,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return int(args.func(args))
-    except (ScenarioError, UserError, OutputError) as e:
+    except (ScenarioError, UserError, OutputError, SchedulerError) as e:
         print(f"plpbk {args.command}: error: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -71,6 +71,38 @@ def simulate(scenario: Scenario, seed: int) -> PartnershipModel:
     return model
 
 
+Columns = dict[str, np.ndarray]
+
+
+def columns(model: PartnershipModel, seed: int) -> dict[str, Columns]:
+    """Extract a finished model's tables as column arrays (cheap; no DataFrames).
+
+    Args:
+        model: A finished model.
+        seed: Its seed (a column of every table).
+
+    Returns:
+        ``timeseries``, ``summary``, ``events`` and ``wards`` as dicts of equal-length arrays.
+    """
+    name = model.params.name
+    mv = model.datacollector.model_vars
+    n = len(next(iter(mv.values()))) - 1  # drop the initial (time 0) observation
+    ts: Columns = {
+        "scenario": np.full(n, name, dtype=object),
+        "seed": np.full(n, seed, dtype=np.int64),
+        "year": np.arange(model.start_year, model.start_year + n, dtype=np.int64),
+    }
+    for k, v in mv.items():
+        ts[k] = np.asarray(v[1:], dtype=float)
+    ev = _event_columns(model, seed)
+    wt = model.ward_table()
+    W = model.n_wards
+    wards: Columns = {"scenario": np.full(W, name, dtype=object), "seed": np.full(W, seed, dtype=np.int64)}
+    wards.update({k: np.asarray(v) for k, v in wt.items()})
+    summ = {k: np.asarray([v]) for k, v in _summary_row(model, ts, ev, seed).items()}
+    return {"timeseries": ts, "summary": summ, "events": ev, "wards": wards}
+
+
 def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
     """Extract the tidy tables from a finished model.
 
@@ -81,20 +113,10 @@ def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
     Returns:
         ``timeseries``, ``summary``, ``events`` and ``wards`` DataFrames.
     """
-    name = model.params.name
-    ts = model.datacollector.get_model_vars_dataframe().iloc[1:].reset_index(drop=True)
-    ts.insert(0, "year", np.arange(model.start_year, model.start_year + len(ts), dtype=np.int64))
-    ts.insert(0, "seed", np.int64(seed))
-    ts.insert(0, "scenario", name)
-    ev = _events_frame(model, seed)
-    wards = pd.DataFrame(model.ward_table())
-    wards.insert(0, "seed", np.int64(seed))
-    wards.insert(0, "scenario", name)
-    summ = pd.DataFrame([_summary_row(model, ts, ev, seed)])
-    return {"timeseries": ts, "summary": summ, "events": ev, "wards": wards}
+    return {k: pd.DataFrame(v) for k, v in columns(model, seed).items()}
 
 
-def _events_frame(model: PartnershipModel, seed: int) -> pd.DataFrame:
+def _event_columns(model: PartnershipModel, seed: int) -> Columns:
     log = model.event_log()
     n = len(log["year"])
     wards = np.array([b.name for b in model.bkms], dtype=object)
@@ -102,58 +124,56 @@ def _events_frame(model: PartnershipModel, seed: int) -> pd.DataFrame:
     sectors = np.array(ROUTES, dtype=object)[model.sector]
     w = log["ward"].astype(np.int64)
     p = log["partner"].astype(np.int64)
-    return pd.DataFrame(
-        {
-            "scenario": np.full(n, model.params.name, dtype=object),
-            "seed": np.full(n, seed, dtype=np.int64),
-            "year": log["year"].astype(np.int64),
-            "event": log["event"].astype(object),
-            "ward": wards[w] if n else np.zeros(0, dtype=object),
-            "partner": partners[p] if n else np.zeros(0, dtype=object),
-            "sector": sectors[p] if n else np.zeros(0, dtype=object),
-            "form": np.array(AID_FORMS, dtype=object)[log["form"].astype(np.int64)] if n else np.zeros(0, dtype=object),
-            "amount": log["amount"].astype(float),
-            "status": log["status"].astype(object),
-            "duration": log["duration"].astype(float),
-        }
-    )
+    return {
+        "scenario": np.full(n, model.params.name, dtype=object),
+        "seed": np.full(n, seed, dtype=np.int64),
+        "year": log["year"].astype(np.int64),
+        "event": log["event"].astype(object),
+        "ward": wards[w],
+        "partner": partners[p],
+        "sector": sectors[p],
+        "form": np.array(AID_FORMS, dtype=object)[log["form"].astype(np.int64)],
+        "amount": log["amount"].astype(float),
+        "status": log["status"].astype(object),
+        "duration": log["duration"].astype(float),
+    }
 
 
-def _summary_row(model: PartnershipModel, ts: pd.DataFrame, ev: pd.DataFrame, seed: int) -> dict[str, Any]:
+def _summary_row(model: PartnershipModel, ts: Columns, ev: Columns, seed: int) -> dict[str, Any]:
     W = model.n_wards
-    last = ts.iloc[-1]
-    ends = ev["duration"].to_numpy()[ev["event"].to_numpy() == "partnership_end"]
+    ends = ev["duration"][ev["event"] == "partnership_end"]
     alive_dur = (model.steps - 1 - model.started[model.alive] + 1).astype(float)
     durations = np.r_[ends, alive_dur]
-    log = model.event_log()
-    is_prop = log["event"] == "proposal"
-    prop_sector = model.sector[log["partner"][is_prop].astype(np.int64)] if is_prop.any() else np.zeros(0, np.int64)
-    prop_status = log["status"][is_prop]
+    is_prop = ev["event"] == "proposal"
+    prop_sector = ev["sector"][is_prop]
+    prop_status = ev["status"][is_prop]
+    active = ts["partnerships_active"]
+    aid_total = float(ts["aid_total"].sum())
     row: dict[str, Any] = {
         "scenario": model.params.name,
         "seed": np.int64(seed),
-        "years": np.int64(len(ts)),
+        "years": np.int64(len(active)),
         "wards": np.int64(W),
-        "sustained_share_final": float(last["sustained_share"]),
+        "sustained_share_final": float(ts["sustained_share"][-1]),
         "sustained_share_mean": float(ts["sustained_share"].mean()),
-        "partnerships_final": float(last["partnerships_active"]),
-        "partnerships_year5": float(ts["partnerships_active"].iloc[min(4, len(ts) - 1)]),
-        "partnerships_peak": float(ts["partnerships_active"].max()),
-        "partnerships_peak_year": np.int64(ts["year"].iloc[int(ts["partnerships_active"].to_numpy().argmax())]),
+        "partnerships_final": float(active[-1]),
+        "partnerships_year5": float(active[min(4, len(active) - 1)]),
+        "partnerships_peak": float(active.max()),
+        "partnerships_peak_year": np.int64(ts["year"][int(active.argmax())]),
         "partnerships_started": float(ts["partnerships_started"].sum()),
         "partnership_duration_median": float(np.median(durations)) if len(durations) else 0.0,
-        "aid_total": float(ts["aid_total"].sum()),
-        "aid_per_ward": float(ts["aid_total"].sum() / W),
+        "aid_total": aid_total,
+        "aid_per_ward": aid_total / W,
         "grant_spent_share": float(model.grant_spent.sum() / model.grant_received.sum())
         if model.grant_received.sum() > 0
         else 0.0,
-        "mean_trust_final": float(last["mean_trust_partner"]),
-        "mean_capacity_final": float(last["mean_capacity"]),
-        "mean_condition_final": float(last["mean_condition"]),
+        "mean_trust_final": float(ts["mean_trust_partner"][-1]),
+        "mean_capacity_final": float(ts["mean_capacity"][-1]),
+        "mean_condition_final": float(ts["mean_condition"][-1]),
         "lever_cost_total": float(ts["lever_cost"].sum()),
     }
-    for r, route in enumerate(ROUTES):
-        m = prop_sector == r
+    for route in ROUTES:
+        m = prop_sector == route
         sent = int(m.sum())
         row[f"proposals_{route}"] = float(sent)
         row[f"answer_rate_{route}"] = float((prop_status[m] != "unanswered").sum() / sent) if sent else float("nan")

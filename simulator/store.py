@@ -181,3 +181,131 @@ def write_run(
             raise
         raise OutputError(f"{target}: could not write results ({e.strerror or e}); nothing was left behind") from e
     return target
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """Read a JSON file written by ``write_json``.
+
+    Raises:
+        OutputError: When the file is unreadable or not valid JSON.
+    """
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, json.JSONDecodeError) as e:
+        raise OutputError(f"{path}: unreadable manifest ({e})") from e
+    if not isinstance(data, dict):
+        raise OutputError(f"{path}: not a results manifest")
+    return data
+
+
+class Results:
+    """Tables of a results folder (a batch or a ``plpbk run`` output), read lazily.
+
+    Attributes:
+        path: The folder.
+        manifest: Its manifest.
+    """
+
+    def __init__(self, path: Path, manifest: dict[str, Any]) -> None:
+        """Use :func:`open_results` to create one."""
+        self.path = path
+        self.manifest = manifest
+        self._cache: dict[str, pd.DataFrame] = {}
+
+    @property
+    def kind(self) -> str:
+        """``plpbk-batch`` or ``plpbk-run``."""
+        return str(self.manifest.get("kind", ""))
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One table, all runs, sorted by run (and year).
+
+        Args:
+            name: timeseries, summary, events, wards, design, runs or failures.
+
+        Returns:
+            The table (empty when the folder does not hold it).
+        """
+        if name not in self._cache:
+            self._cache[name] = self._read(name)
+        return self._cache[name]
+
+    def _read(self, name: str) -> pd.DataFrame:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.kind != "plpbk-batch" or name in ("design", "runs"):
+            for ext in ("parquet", "csv"):
+                f = self.path / f"{name}.{ext}"
+                if f.exists():
+                    return pd.read_parquet(f) if ext == "parquet" else pd.read_csv(f)
+            return pd.DataFrame()
+        files = sorted((self.path / "runs").glob(f"chunk-*/{name}.parquet"))
+        if not files:
+            return pd.DataFrame()
+        tab = pa.concat_tables([pq.read_table(f) for f in files], promote_options="default")
+        df = tab.to_pandas()
+        keys = [k for k in ("run_id", "year") if k in df.columns]
+        if keys:
+            df = df.sort_values(keys, kind="stable").reset_index(drop=True)
+        return df
+
+    @property
+    def timeseries(self) -> pd.DataFrame:
+        """One row per run and year."""
+        return self.table("timeseries")
+
+    @property
+    def series(self) -> pd.DataFrame:
+        """Alias of ``timeseries``."""
+        return self.timeseries
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """One row per run."""
+        return self.table("summary")
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """The proposal, delivery and partnership log (when kept)."""
+        return self.table("events")
+
+    @property
+    def wards(self) -> pd.DataFrame:
+        """Each ward's final state (when kept)."""
+        return self.table("wards")
+
+    @property
+    def design(self) -> pd.DataFrame:
+        """One row per design point (batches)."""
+        return self.table("design")
+
+    @property
+    def runs(self) -> pd.DataFrame:
+        """Per-run status: run_id, point, replicate, seed, status, error (batches)."""
+        return self.table("runs")
+
+    @property
+    def failures(self) -> pd.DataFrame:
+        """Runs that raised (batches)."""
+        return self.table("failures")
+
+
+def open_results(path: str | Path) -> Results:
+    """Open a results folder written by ``plpbk run`` or ``plpbk batch``.
+
+    Args:
+        path: The folder.
+
+    Returns:
+        Its tables as tidy DataFrames (``.timeseries``, ``.summary``, ``.design``, ...).
+
+    Raises:
+        OutputError: When the folder holds no results manifest.
+    """
+    p = Path(path)
+    man = p / "manifest.json"
+    if not man.exists():
+        raise OutputError(f"{p}: no manifest.json: not a results folder")
+    return Results(p, read_json(man))

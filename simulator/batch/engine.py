@@ -1,0 +1,422 @@
+"""The batch engine: run list x seeds -> executor -> a resumable Parquet results store.
+
+Layout of a batch folder::
+
+    manifest.json            experiment as resolved, seeds, versions, git revision,
+                             executor, start/end, status, failures, sessions
+    design.parquet           one row per design point (factor values)
+    runs/chunk-<first>-<n>/  one folder per finished chunk of runs, renamed into
+                             place atomically when all its files are written:
+        timeseries.parquet   summary.parquet   events.parquet   wards.parquet
+        done.parquet         the run ids the chunk covered
+        failures.parquet     runs that raised (run id, seed, error), if any
+    runs.parquet             per-run status (written at the end of each session)
+
+A chunk folder exists whole or not at all, so a batch killed at any moment
+(Ctrl-C or SIGKILL) loses at most the chunks in flight; ``resume=True`` runs
+only the runs no chunk covers, and the tables read back by
+:func:`simulator.store.open_results` equal those of an uninterrupted batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import shutil
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from simulator.batch.executors import EXECUTORS, default_workers, open_executor
+from simulator.batch.experiment import Experiment, load_experiment, point_values
+from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
+from simulator.store import OutputError, git_revision, now, read_json, versions, write_json
+
+TARGET_CHUNK_SECONDS = 0.25
+"""Work per task the engine aims for: large enough that scheduler overhead (1-3 ms a task) stays small."""
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """The batch was interrupted; completed chunks are stored. Carries the report."""
+
+    def __init__(self, report: BatchReport) -> None:
+        super().__init__("interrupted")
+        self.report = report
+
+
+@dataclass
+class BatchReport:
+    """What a call of :func:`run_experiment` did.
+
+    Attributes:
+        out: The batch folder.
+        total: Runs in the experiment.
+        already: Runs stored before this call (resume).
+        executed: Runs executed by this call.
+        failures: Failed runs (run_id, point, replicate, seed, error), all sessions.
+        seconds: Wall time of this call.
+        model_seconds: Time spent inside runs (simulation and table extraction).
+        status: complete, failed (some runs failed) or interrupted.
+    """
+
+    out: Path
+    total: int
+    already: int = 0
+    executed: int = 0
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+    model_seconds: float = 0.0
+    status: str = "running"
+
+    @property
+    def ok(self) -> bool:
+        """True when every run finished without error."""
+        return self.status == "complete"
+
+
+def run_list(exp: Experiment, design: pd.DataFrame) -> list[RunSpec]:
+    """All runs of an experiment: every design point times every replicate.
+
+    Args:
+        exp: The experiment.
+        design: Its design table.
+
+    Returns:
+        Runs ordered by point, then replicate (run_id = point * replicates + replicate).
+    """
+    runs = []
+    for p in range(len(design)):
+        vals = point_values(design, p)
+        for r in range(exp.replicates):
+            runs.append(RunSpec(p * exp.replicates + r, p, r, exp.seed(p, r), vals))
+    return runs
+
+
+def _chunks(runs: Sequence[RunSpec], size: int) -> Iterator[list[RunSpec]]:
+    for i in range(0, len(runs), size):
+        yield list(runs[i : i + size])
+
+
+def stored_runs(out: Path) -> tuple[set[int], list[dict[str, Any]]]:
+    """Run ids covered by finished chunks, and the failures among them.
+
+    Removes temporary chunk folders left by an interrupted batch.
+
+    Args:
+        out: The batch folder.
+
+    Returns:
+        (covered run ids, failure records).
+    """
+    runs_dir = out / "runs"
+    done: set[int] = set()
+    failures: list[dict[str, Any]] = []
+    if not runs_dir.is_dir():
+        return done, failures
+    for d in sorted(runs_dir.iterdir()):
+        if d.name.startswith(".tmp-"):
+            shutil.rmtree(d, ignore_errors=True)
+            continue
+        if not d.is_dir():
+            continue
+        done.update(int(x) for x in pd.read_parquet(d / "done.parquet", columns=["run_id"])["run_id"])
+        if (d / "failures.parquet").exists():
+            failures += [
+                {str(k): v for k, v in f.items()} for f in pd.read_parquet(d / "failures.parquet").to_dict("records")
+            ]
+    return done, failures
+
+
+def write_chunk(out: Path, res: ChunkResult) -> Path:
+    """Write a chunk's tables into a temporary folder, then rename it into place.
+
+    Args:
+        out: The batch folder.
+        res: The chunk's results.
+
+    Returns:
+        The chunk folder.
+
+    Raises:
+        OutputError: When the disk is full or the folder cannot be written.
+    """
+    runs_dir = out / "runs"
+    name = f"chunk-{min(res.run_ids):08d}-{len(res.run_ids):05d}"
+    tmp = runs_dir / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
+    try:
+        tmp.mkdir(parents=True)
+        for table, df in res.tables.items():
+            df.to_parquet(tmp / f"{table}.parquet", index=False)
+        if res.failures:
+            pd.DataFrame(res.failures).to_parquet(tmp / "failures.parquet", index=False)
+        pd.DataFrame({"run_id": sorted(res.run_ids)}).to_parquet(tmp / "done.parquet", index=False)
+        os.replace(tmp, runs_dir / name)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(f"{out}: cannot write results ({e.strerror or e}); runs stored so far are intact") from e
+    return runs_dir / name
+
+
+def _check_folder(out: Path, exp: Experiment, resume: bool) -> dict[str, Any] | None:
+    """Refuse to mix experiments in one folder; return the old manifest when resuming."""
+    man_path = out / "manifest.json"
+    if man_path.exists():
+        old = read_json(man_path)
+        if old.get("kind") != "plpbk-batch":
+            raise OutputError(f"{out}: holds other results (not a batch); choose another --out")
+        if old.get("experiment_digest") != exp.digest():
+            raise OutputError(
+                f"{out}: holds a different experiment ({old.get('experiment', {}).get('name')!r}, "
+                f"digest {old.get('experiment_digest')}); refusing to mix results: choose another --out"
+            )
+        if not resume:
+            raise OutputError(
+                f"{out}: already holds this experiment; add --resume to finish it, or choose another --out"
+            )
+        return old
+    if out.exists() and (not out.is_dir() or any(p for p in out.iterdir() if not p.name.startswith("."))):
+        raise OutputError(f"{out}: output folder exists and is not a batch folder; choose another --out")
+    return None
+
+
+def run_experiment(
+    spec: Experiment | str | Path,
+    executor: str | Executor = "serial",
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    out: str | Path | None = None,
+    resume: bool = False,
+    progress: bool | Callable[[int, int], None] = True,
+    chunk_size: int | None = None,
+) -> BatchReport:
+    """Run an experiment and stream its results to a Parquet store.
+
+    Args:
+        spec: An Experiment or the path of an experiment file.
+        executor: ``serial``, ``processes``, ``dask``, or any
+            ``concurrent.futures.Executor`` (used as given, not shut down).
+        workers: Worker processes for ``processes`` and a local Dask cluster
+            (default: all CPUs); with an Executor object, the number of tasks
+            kept in flight is twice this.
+        scheduler: Address of a running Dask scheduler (``tcp://host:port``).
+        out: The batch folder (default ``results/<name>-<timestamp>``).
+        resume: Finish a batch stored in ``out``: only missing runs execute.
+        progress: Show a progress bar on stderr (runs done/total, rate, time
+            left), or a callable ``progress(done, total)``.
+        chunk_size: Runs per task (default: sized to about 0.25 s of work).
+
+    Returns:
+        What was done; ``report.ok`` is False when any run failed.
+
+    Raises:
+        ExperimentError: On a bad experiment file.
+        OutputError: When the folder holds another experiment, or cannot be written.
+        SchedulerError: When a Dask scheduler cannot be reached.
+        BatchInterrupted: On Ctrl-C; the chunks finished so far are stored.
+    """
+    t_start = time.perf_counter()
+    exp = spec if isinstance(spec, Experiment) else load_experiment(spec)
+    if isinstance(executor, str) and executor not in EXECUTORS:
+        raise ValueError(f"unknown executor {executor!r}: choose one of {', '.join(EXECUTORS)}")
+    if out is None:
+        out = Path("results") / f"{exp.name}-{time.strftime('%Y%m%d-%H%M%S')}"
+    out = Path(out)
+    old = _check_folder(out, exp, resume)
+    design = exp.design()
+    runs = run_list(exp, design)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "runs").mkdir(exist_ok=True)
+        if not (out / "design.parquet").exists():
+            tmp = out / ".design.parquet.tmp"
+            design.to_parquet(tmp, index=False)
+            os.replace(tmp, out / "design.parquet")
+    except OSError as e:
+        raise OutputError(f"{out}: cannot create the batch folder ({e.strerror or e})") from e
+    done, failures = stored_runs(out)
+    pending = [r for r in runs if r.run_id not in done]
+    report = BatchReport(out=out, total=len(runs), already=len(done), failures=failures)
+    ex_name = executor if isinstance(executor, str) else type(executor).__name__
+    session = {"started": now(), "executor": ex_name, "workers": workers, "scheduler": scheduler, "runs": 0}
+    manifest = _manifest(exp, runs, old, session)
+    _save_manifest(out, manifest, report, "running")
+
+    bar = _progress_bar(progress, len(runs), len(done))
+    try:
+        if pending:
+            if isinstance(executor, str):
+                with open_executor(executor, workers, scheduler) as (ex, n):
+                    session["workers"] = n
+                    _execute(ex, n, exp, pending, out, report, bar, chunk_size)
+            else:
+                _execute(executor, workers or default_workers(), exp, pending, out, report, bar, chunk_size)
+    except KeyboardInterrupt:
+        report.status = "interrupted"
+        report.seconds = time.perf_counter() - t_start
+        session["runs"] = report.executed
+        _finish(out, manifest, report, runs)
+        bar.close()
+        raise BatchInterrupted(report) from None
+    except BaseException:
+        report.status = "failed"
+        session["runs"] = report.executed
+        with contextlib.suppress(OSError):
+            _finish(out, manifest, report, runs)
+        bar.close()
+        raise
+    bar.close()
+    report.seconds = time.perf_counter() - t_start
+    report.status = "complete" if not report.failures else "failed"
+    session["runs"] = report.executed
+    _finish(out, manifest, report, runs)
+    return report
+
+
+def _execute(
+    ex: Executor,
+    n_workers: int,
+    exp: Experiment,
+    pending: list[RunSpec],
+    out: Path,
+    report: BatchReport,
+    bar: Any,
+    chunk_size: int | None,
+) -> None:
+    def record(res: ChunkResult) -> None:
+        write_chunk(out, res)
+        report.executed += len(res.run_ids)
+        report.failures += res.failures
+        report.model_seconds += sum(res.seconds.values())
+        bar.update(len(res.run_ids))
+
+    if chunk_size is None:
+        # a pilot run in this process times the model, so tasks carry ~TARGET_CHUNK_SECONDS of work
+        pilot = run_chunk(exp.scenario, pending[:1], exp.outputs)
+        record(pilot)
+        pending = pending[1:]
+        est = max(sum(pilot.seconds.values()), 1e-4)
+        chunk_size = max(1, min(math.ceil(TARGET_CHUNK_SECONDS / est), math.ceil(len(pending) / (4 * n_workers)) or 1))
+    max_in_flight = 2 * n_workers
+    chunks = _chunks(pending, chunk_size)
+    in_flight: set[Future[ChunkResult]] = set()
+    try:
+        while True:
+            while len(in_flight) < max_in_flight:
+                nxt = next(chunks, None)
+                if nxt is None:
+                    break
+                in_flight.add(ex.submit(run_chunk, exp.scenario, nxt, exp.outputs))
+            if not in_flight:
+                break
+            finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                record(fut.result())
+    except BaseException:
+        for fut in in_flight:
+            fut.cancel()
+        raise
+
+
+def _manifest(
+    exp: Experiment, runs: list[RunSpec], old: dict[str, Any] | None, session: dict[str, Any]
+) -> dict[str, Any]:
+    sessions = list(old.get("sessions", [])) if old else []
+    sessions.append(session)
+    return {
+        "kind": "plpbk-batch",
+        "experiment": exp.to_dict(),
+        "experiment_digest": exp.digest(),
+        "experiment_source": exp.source,
+        "design": {"file": "design.parquet", "points": len({r.point for r in runs}), "kind": exp.kind},
+        "replicates": exp.replicates,
+        "master_seed": exp.master_seed,
+        "seeds": {
+            "rule": "SeedSequence([master_seed, replicate])"
+            if exp.common_random_numbers
+            else "SeedSequence([master_seed, replicate, point])",
+            "by_replicate": [exp.seed(0, r) for r in range(exp.replicates)] if exp.common_random_numbers else None,
+        },
+        "outputs": list(exp.outputs),
+        "versions": versions(),
+        "git_revision": git_revision(),
+        "command": ["plpbk", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("plpbk") else None,
+        "started": old.get("started") if old else session["started"],
+        "sessions": sessions,
+    }
+
+
+def _save_manifest(out: Path, manifest: dict[str, Any], report: BatchReport, status: str) -> None:
+    manifest["status"] = status
+    manifest["runs"] = {
+        "total": report.total,
+        "stored": report.already + report.executed,
+        "failed": len(report.failures),
+        "table": "runs.parquet",
+    }
+    manifest["failures"] = report.failures[:200]
+    try:
+        write_json(manifest, out / "manifest.json")
+    except OSError as e:
+        raise OutputError(f"{out}: cannot write manifest.json ({e.strerror or e})") from e
+
+
+def _finish(out: Path, manifest: dict[str, Any], report: BatchReport, runs: list[RunSpec]) -> None:
+    manifest["finished"] = now()
+    manifest["sessions"][-1]["finished"] = manifest["finished"]
+    done, failures = stored_runs(out)
+    failed = {int(f["run_id"]): str(f["error"]) for f in failures}
+    status = pd.DataFrame(
+        {
+            "run_id": [r.run_id for r in runs],
+            "point": [r.point for r in runs],
+            "replicate": [r.replicate for r in runs],
+            "seed": [r.seed for r in runs],
+            "status": ["failed" if r.run_id in failed else "ok" if r.run_id in done else "missing" for r in runs],
+            "error": [failed.get(r.run_id, "") for r in runs],
+        }
+    )
+    try:
+        tmp = out / ".runs.parquet.tmp"
+        status.to_parquet(tmp, index=False)
+        os.replace(tmp, out / "runs.parquet")
+    except OSError as e:
+        raise OutputError(f"{out}: cannot write runs.parquet ({e.strerror or e})") from e
+    _save_manifest(out, manifest, report, report.status)
+
+
+class _Callback:
+    def __init__(self, fn: Callable[[int, int], None], total: int, initial: int) -> None:
+        self.fn, self.total, self.n = fn, total, initial
+
+    def update(self, k: int) -> None:
+        self.n += k
+        self.fn(self.n, self.total)
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(progress: bool | Callable[[int, int], None], total: int, initial: int) -> Any:
+    if callable(progress):
+        return _Callback(progress, total, initial)
+    from tqdm.auto import tqdm
+
+    return tqdm(
+        total=total,
+        initial=initial,
+        unit="run",
+        file=sys.stderr,
+        disable=not progress,
+        dynamic_ncols=True,
+        smoothing=0.1,
+        bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} runs [{elapsed}<{remaining}, {rate_fmt}]",
+    )

@@ -1,0 +1,125 @@
+"""Executors: serial, local processes, a Dask cluster, or any ``concurrent.futures.Executor``.
+
+Every executor is used through the ``concurrent.futures`` interface (``submit``
+and futures), the contract Mesa 4 adopts; Dask's ``Client.get_executor``
+provides it for a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+EXECUTORS = ("serial", "processes", "dask")
+
+T = TypeVar("T")
+
+
+class SchedulerError(OSError):
+    """A Dask scheduler could not be reached or started (a user error: exit 2)."""
+
+
+class SerialExecutor(Executor):
+    """Runs each task in the calling process when it is submitted."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        """Run ``fn(*args, **kwargs)`` now and return a finished future."""
+        fut: Future[T] = Future()
+        try:
+            fut.set_result(fn(*args, **kwargs))
+        except BaseException as e:
+            if isinstance(e, KeyboardInterrupt | SystemExit):
+                raise
+            fut.set_exception(e)
+        return fut
+
+
+def default_workers() -> int:
+    """Number of workers when none is given: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def open_executor(
+    kind: str, workers: int | None = None, scheduler: str | None = None
+) -> Iterator[tuple[Executor, int]]:
+    """Start an executor by name and shut it down afterwards.
+
+    Args:
+        kind: ``serial``, ``processes`` or ``dask``.
+        workers: Worker processes (processes, local Dask cluster); default all CPUs.
+        scheduler: Address of a running Dask scheduler (``tcp://host:port``);
+            with it no local cluster is started.
+
+    Yields:
+        The executor and the number of workers it has.
+
+    Raises:
+        ValueError: On an unknown kind.
+        SchedulerError: When the Dask scheduler cannot be reached or started.
+    """
+    if kind == "serial":
+        yield SerialExecutor(), 1
+        return
+    n = workers or default_workers()
+    if kind == "processes":
+        ctx: Any
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["simulator.batch.worker"])  # workers fork with the model imported
+        else:  # pragma: no cover - Windows, macOS without forkserver
+            ctx = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+        try:
+            yield pool, n
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return
+    if kind == "dask":
+        with _dask_client(n, scheduler) as (client, nw):
+            yield client.get_executor(pure=False), nw
+        return
+    raise ValueError(f"unknown executor {kind!r}: choose one of {', '.join(EXECUTORS)}")
+
+
+@contextlib.contextmanager
+def _dask_client(workers: int, scheduler: str | None) -> Iterator[tuple[Any, int]]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:  # pragma: no cover - dask is a dependency
+        raise SchedulerError("the dask executor needs dask.distributed: pip install 'dask[distributed]'") from e
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="10s")
+        else:
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError) as e:
+        if cluster is not None:
+            cluster.close()
+        where = f"at {scheduler}" if scheduler else "(local cluster)"
+        raise SchedulerError(f"cannot reach the Dask scheduler {where}: {e}") from None
+    try:
+        n = len(client.nthreads()) or workers
+        yield client, n
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

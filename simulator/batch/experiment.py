@@ -1,0 +1,486 @@
+"""Experiment files: a base scenario, a design over named parameters, seeds and outputs.
+
+An experiment file (``experiments/*.toml``)::
+
+    [experiment]
+    name = "kendal-trust-sweep"
+    description = "Trust and coordination, 10 replicates each"
+    scenario = "kendal"            # preset name or path relative to this file
+    policies = []                  # optional policy files or names
+    years = 20
+    replicates = 10
+    master_seed = 2024
+    outputs = ["timeseries", "summary"]   # also "events", "wards"
+
+    [design]
+    kind = "grid"                  # grid | list | lhs | sobol | morris
+    # samples = 64                 # lhs: points; sobol/morris: base sample N
+    # levels = 4                   # morris grid levels
+    # second_order = false         # sobol
+
+    [design.factors]
+    "trust.initial" = [0.3, 0.5, 0.7]                    # grid: listed values
+    "bkm.coordination" = { low = 0.2, high = 0.8, steps = 4 }
+
+For ``lhs``, ``sobol`` and ``morris`` each factor is a range
+``{ low, high }`` (uniform), optionally ``dist = "triangular"`` with ``mode``,
+or ``dist = "normal"`` with ``mean`` and ``sd`` (truncated to [low, high]);
+a list of values makes a categorical factor (each value equally likely).
+Whole-number parameters are sampled as whole numbers. ``list`` designs give
+explicit points as ``[[design.points]]`` tables.
+
+Seeds: run (point i, replicate r) uses the seed drawn by NumPy's
+``SeedSequence([master_seed, r])`` — the same seed for every design point
+(common random numbers), so two points differ only by their parameters. Set
+``common_random_numbers = false`` under ``[experiment]`` to draw from
+``SeedSequence([master_seed, r, i])`` instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from simulator.params import Param
+from simulator.scenario import (
+    Scenario,
+    ScenarioError,
+    _check_value,
+    _param_or_error,
+    _read_toml,
+    _suggest,
+    load_scenario,
+)
+
+DESIGN_KINDS = ("grid", "list", "lhs", "sobol", "morris")
+OUTPUT_TABLES = ("timeseries", "summary", "events", "wards")
+DISTS = ("uniform", "triangular", "normal")
+
+
+class ExperimentError(ScenarioError):
+    """A user error in an experiment file (one-line message)."""
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One design factor: a model parameter and how it varies.
+
+    Attributes:
+        name: Dotted parameter name.
+        param: The registry entry.
+        low: Lower bound (ranges).
+        high: Upper bound (ranges).
+        values: Listed values (grid levels or categorical choices), or None.
+        dist: uniform, triangular or normal (ranges only).
+        mode: Mode of a triangular distribution.
+        mean: Mean of a normal distribution.
+        sd: Standard deviation of a normal distribution.
+    """
+
+    name: str
+    param: Param
+    low: float = 0.0
+    high: float = 1.0
+    values: tuple[Any, ...] | None = None
+    dist: str = "uniform"
+    mode: float | None = None
+    mean: float | None = None
+    sd: float | None = None
+
+    @property
+    def categorical(self) -> bool:
+        """True when the factor takes listed values."""
+        return self.values is not None
+
+    def from_unit(self, u: np.ndarray) -> np.ndarray:
+        """Map unit-interval samples to the factor's values (inverse CDF).
+
+        Args:
+            u: Samples in [0, 1].
+
+        Returns:
+            Values (whole numbers for integer parameters, listed values for
+            categorical factors).
+        """
+        u = np.clip(np.asarray(u, dtype=float), 0.0, 1.0)
+        if self.values is not None:
+            idx = np.minimum((u * len(self.values)).astype(int), len(self.values) - 1)
+            return np.asarray(self.values, dtype=object)[idx]
+        lo, hi = self.low, self.high
+        if self.param.kind == "int" and self.dist == "uniform":
+            return np.minimum(np.floor(lo + u * (hi - lo + 1)), hi).astype(np.int64)
+        if self.dist == "triangular":
+            assert self.mode is not None
+            c = (self.mode - lo) / (hi - lo)
+            x = stats.triang.ppf(u, c, loc=lo, scale=hi - lo)
+        elif self.dist == "normal":
+            assert self.mean is not None and self.sd is not None
+            a, b = (lo - self.mean) / self.sd, (hi - self.mean) / self.sd
+            x = stats.truncnorm.ppf(u, a, b, loc=self.mean, scale=self.sd)
+        else:
+            x = lo + u * (hi - lo)
+        x = np.clip(x, lo, hi)
+        return np.rint(x).astype(np.int64) if self.param.kind == "int" else x
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form for manifests."""
+        d: dict[str, Any] = {"name": self.name}
+        if self.values is not None:
+            d["values"] = list(self.values)
+        else:
+            d.update(low=self.low, high=self.high, dist=self.dist)
+            for k in ("mode", "mean", "sd"):
+                if getattr(self, k) is not None:
+                    d[k] = getattr(self, k)
+        return d
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """A resolved, validated experiment.
+
+    Attributes:
+        name: Short name.
+        description: One-line description.
+        scenario: The base scenario (policies and years applied).
+        kind: Design kind (grid, list, lhs, sobol, morris).
+        factors: The design factors, in file order.
+        points: Explicit points (list designs).
+        samples: lhs points, or sobol/morris base sample N.
+        levels: Morris grid levels.
+        second_order: Sobol second-order design.
+        replicates: Seeds per design point.
+        master_seed: Seed all run seeds derive from.
+        common_random_numbers: Same seeds for every design point.
+        outputs: Tables kept (summary is always kept).
+        source: The file it came from.
+    """
+
+    name: str
+    description: str
+    scenario: Scenario
+    kind: str = "grid"
+    factors: tuple[Factor, ...] = ()
+    points: tuple[Mapping[str, Any], ...] = ()
+    samples: int = 0
+    levels: int = 4
+    second_order: bool = False
+    replicates: int = 1
+    master_seed: int = 0
+    common_random_numbers: bool = True
+    outputs: tuple[str, ...] = ("timeseries", "summary")
+    source: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def design(self) -> pd.DataFrame:
+        """The design points: one row per point, one column per factor.
+
+        Returns:
+            A frame with column ``point`` and one column per factor (dotted names).
+        """
+        return make_design(self)
+
+    def seed(self, point: int, replicate: int) -> int:
+        """The seed of run (point, replicate) (see the module docstring)."""
+        key = [self.master_seed, replicate] if self.common_random_numbers else [self.master_seed, replicate, point]
+        return int(np.random.SeedSequence(key).generate_state(1, dtype=np.uint32)[0])
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form of everything that determines results."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "scenario": self.scenario.to_dict(),
+            "design": {
+                "kind": self.kind,
+                "factors": [f.to_dict() for f in self.factors],
+                "points": [dict(p) for p in self.points],
+                "samples": self.samples,
+                "levels": self.levels,
+                "second_order": self.second_order,
+            },
+            "replicates": self.replicates,
+            "master_seed": self.master_seed,
+            "common_random_numbers": self.common_random_numbers,
+            "outputs": list(self.outputs),
+        }
+
+    def digest(self) -> str:
+        """Stable hash of everything that determines results (not name or description)."""
+        d = self.to_dict()
+        del d["name"], d["description"]
+        d["scenario"] = self.scenario.digest()
+        return hashlib.sha256(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+_EXP_KEYS = (
+    "name",
+    "description",
+    "scenario",
+    "policies",
+    "years",
+    "replicates",
+    "master_seed",
+    "common_random_numbers",
+    "outputs",
+)
+_DESIGN_KEYS = ("kind", "samples", "levels", "second_order", "factors", "points")
+
+
+def load_experiment(path: str | Path, **changes: Any) -> Experiment:
+    """Load and validate an experiment file.
+
+    Args:
+        path: The TOML file.
+        **changes: Values replacing the file's ``[experiment]`` entries
+            (e.g. ``replicates=2`` for a quick look).
+
+    Returns:
+        The experiment.
+
+    Raises:
+        ExperimentError: On any problem, naming the file, key, value and what is allowed.
+    """
+    path = Path(path)
+    try:
+        data = _read_toml(path)
+    except ScenarioError as e:
+        raise ExperimentError(str(e)) from None
+    return experiment_from_dict(data, path, **changes)
+
+
+def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Experiment:
+    """Build an experiment from parsed TOML (see ``load_experiment``)."""
+    where = str(path)
+    for k in data:
+        if k not in ("experiment", "design"):
+            raise ExperimentError(f"{where}: unknown table '{k}'{_suggest(k, ['experiment', 'design'])}")
+    exp = dict(data.get("experiment", {}))
+    exp.update({k: v for k, v in changes.items() if v is not None})
+    for k in exp:
+        if k not in _EXP_KEYS:
+            raise ExperimentError(f"{where}: unknown key 'experiment.{k}'{_suggest(k, list(_EXP_KEYS))}")
+    des = dict(data.get("design", {}))
+    for k in des:
+        if k not in _DESIGN_KEYS:
+            raise ExperimentError(f"{where}: unknown key 'design.{k}'{_suggest(k, list(_DESIGN_KEYS))}")
+
+    def get(
+        key: str, typ: type | tuple[type, ...], default: Any, lo: float | None = None, hi: float | None = None
+    ) -> Any:
+        v = exp.get(key, default)
+        ok = isinstance(v, typ) and not (isinstance(v, bool) and typ in (int, (int, float)))
+        if not ok:
+            raise ExperimentError(f"{where}: experiment.{key} = {v!r} must be of type {_tname(typ)}")
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            rng = f"[{lo:g}, {hi:g}]" if hi is not None else f">= {lo:g}"
+            raise ExperimentError(f"{where}: experiment.{key} = {v!r} is out of range: allowed {rng}")
+        return v
+
+    name = get("name", str, path.stem)
+    description = get("description", str, "")
+    policies = get("policies", list, [])
+    replicates = get("replicates", int, 1, 1, 100000)
+    master_seed = get("master_seed", int, 0, 0, 2**63 - 1)
+    crn = get("common_random_numbers", bool, True)
+    outputs = get("outputs", list, ["timeseries", "summary"])
+    for o in outputs:
+        if o not in OUTPUT_TABLES:
+            raise ExperimentError(f"{where}: experiment.outputs has {o!r}: allowed {', '.join(OUTPUT_TABLES)}")
+    outs = tuple(o for o in OUTPUT_TABLES if o in outputs or o == "summary")
+    base = path.parent
+    sc_ref = get("scenario", str, "baseline")
+    try:
+        sc_path = base / sc_ref
+        sc = load_scenario(sc_path if sc_path.is_file() else sc_ref, policies=[_rel(base, p) for p in policies])
+        if "years" in exp:
+            sc = sc.with_values({"time.years": get("years", int, 20, 1, 200)}, origin=f"{where}: experiment")
+    except ScenarioError as e:
+        raise ExperimentError(f"{where}: {e}") from None
+
+    kind = des.get("kind", "grid")
+    if kind not in DESIGN_KINDS:
+        raise ExperimentError(f"{where}: design.kind = {kind!r} must be one of {', '.join(DESIGN_KINDS)}")
+    samples = des.get("samples", 0)
+    if not isinstance(samples, int) or isinstance(samples, bool) or samples < 0:
+        raise ExperimentError(f"{where}: design.samples = {samples!r} must be a whole number >= 1")
+    if kind in ("lhs", "sobol", "morris") and samples < 1:
+        raise ExperimentError(f"{where}: design.samples is required for a {kind} design (a whole number >= 1)")
+    if kind == "sobol" and samples & (samples - 1):
+        lo2 = 2 ** int(math.log2(samples))
+        raise ExperimentError(
+            f"{where}: design.samples = {samples} must be a power of 2 for a Sobol design (e.g. {lo2} or {lo2 * 2})"
+        )
+    levels = des.get("levels", 4)
+    if not isinstance(levels, int) or isinstance(levels, bool) or levels < 2 or levels % 2:
+        raise ExperimentError(f"{where}: design.levels = {levels!r} must be an even whole number >= 2")
+    second = des.get("second_order", False)
+    if not isinstance(second, bool):
+        raise ExperimentError(f"{where}: design.second_order = {second!r} must be true or false")
+    if second and kind != "sobol":
+        raise ExperimentError(f"{where}: design.second_order applies to sobol designs only (kind is {kind!r})")
+
+    factors = tuple(_factor(n, spec, kind, where) for n, spec in dict(des.get("factors", {})).items())
+    points: tuple[dict[str, Any], ...] = ()
+    if kind == "list":
+        raw = des.get("points", [])
+        if not isinstance(raw, list) or not raw:
+            raise ExperimentError(f"{where}: a list design needs [[design.points]] tables")
+        pts = []
+        for i, pt in enumerate(raw, start=1):
+            if not isinstance(pt, dict):
+                raise ExperimentError(f"{where}: design.points[{i}] must be a table of parameter = value")
+            pts.append({_param_or_error(k, f"{where}: design.points[{i}]").name: v for k, v in pt.items()})
+            for k, v in pts[-1].items():
+                _check_value(_param_or_error(k, where), v, f"{where}: design.points[{i}]")
+        points = tuple(pts)
+    elif "points" in des:
+        raise ExperimentError(f"{where}: design.points is for kind = 'list' (kind is {kind!r})")
+    if kind != "list" and not factors:
+        raise ExperimentError(f"{where}: the design has no factors: add [design.factors]")
+    if kind in ("sobol", "morris") and len(factors) < 2:
+        raise ExperimentError(f"{where}: a {kind} design needs at least 2 factors")
+    return Experiment(
+        name=name,
+        description=description,
+        scenario=sc,
+        kind=kind,
+        factors=factors,
+        points=points,
+        samples=samples,
+        levels=levels,
+        second_order=second,
+        replicates=replicates,
+        master_seed=master_seed,
+        common_random_numbers=crn,
+        outputs=outs,
+        source=where,
+    )
+
+
+def _rel(base: Path, ref: str) -> str:
+    p = base / ref
+    return str(p) if p.is_file() else ref
+
+
+def _tname(typ: type | tuple[type, ...]) -> str:
+    names = {int: "whole number", float: "number", str: "text", bool: "true/false", list: "list"}
+    if isinstance(typ, tuple):
+        return " or ".join(names.get(t, t.__name__) for t in typ)
+    return names.get(typ, typ.__name__)
+
+
+def _factor(name: str, spec: Any, kind: str, where: str) -> Factor:
+    p = _param_or_error(name, f"{where}: design.factors")
+    origin = f"{where}: design.factors"
+    if isinstance(spec, list):
+        if not spec:
+            raise ExperimentError(f"{origin}.{p.name}: empty list of values")
+        vals = tuple(_check_value(p, v, origin) for v in spec)
+        return Factor(p.name, p, values=vals)
+    if not isinstance(spec, dict):
+        raise ExperimentError(f"{origin}.{p.name} must be a list of values or a table {{ low = ..., high = ... }}")
+    allowed = ("low", "high", "steps", "dist", "mode", "mean", "sd")
+    for k in spec:
+        if k not in allowed:
+            raise ExperimentError(f"{origin}.{p.name}: unknown key '{k}'{_suggest(k, list(allowed))}")
+    if "low" not in spec or "high" not in spec:
+        raise ExperimentError(f"{origin}.{p.name}: a range needs both low and high")
+    lo = _check_value(p, spec["low"], origin)
+    hi = _check_value(p, spec["high"], origin)
+    if not float(lo) < float(hi):
+        raise ExperimentError(f"{origin}.{p.name}: empty or inverted range low = {lo} >= high = {hi}")
+    if kind == "grid":
+        steps = spec.get("steps")
+        if not isinstance(steps, int) or isinstance(steps, bool) or steps < 2:
+            raise ExperimentError(f"{origin}.{p.name}: a grid range needs steps = a whole number >= 2")
+        grid = np.linspace(float(lo), float(hi), steps)
+        vals = tuple(int(np.rint(x)) for x in grid) if p.kind == "int" else tuple(float(x) for x in grid)
+        return Factor(p.name, p, low=float(lo), high=float(hi), values=tuple(dict.fromkeys(vals)))
+    if "steps" in spec:
+        raise ExperimentError(f"{origin}.{p.name}: steps applies to grid designs only")
+    dist = spec.get("dist", "uniform")
+    if dist not in DISTS:
+        raise ExperimentError(f"{origin}.{p.name}: dist = {dist!r} must be one of {', '.join(DISTS)}")
+    mode = mean = sd = None
+    if dist == "triangular":
+        mode = spec.get("mode")
+        if not isinstance(mode, int | float) or not float(lo) <= mode <= float(hi):
+            raise ExperimentError(f"{origin}.{p.name}: a triangular factor needs mode within [{lo}, {hi}]")
+    if dist == "normal":
+        mean, sd = spec.get("mean"), spec.get("sd")
+        if not isinstance(mean, int | float) or not isinstance(sd, int | float) or sd <= 0:
+            raise ExperimentError(f"{origin}.{p.name}: a normal factor needs mean and sd > 0")
+    return Factor(p.name, p, low=float(lo), high=float(hi), dist=dist, mode=mode, mean=mean, sd=sd)
+
+
+def unit_sample(exp: Experiment) -> np.ndarray:
+    """The design's samples on the unit hypercube (rows: points, columns: factors).
+
+    lhs, sobol and morris samples are drawn with SALib on [0, 1]^k and seeded
+    from the master seed, so the same file gives the same design.
+
+    Args:
+        exp: An lhs, sobol or morris experiment.
+
+    Returns:
+        An array of shape (points, factors).
+    """
+    k = len(exp.factors)
+    problem = {"num_vars": k, "names": [f.name for f in exp.factors], "bounds": [[0.0, 1.0]] * k}
+    seed = int(np.random.SeedSequence([exp.master_seed, 0xD5]).generate_state(1, dtype=np.uint32)[0])
+    if exp.kind == "lhs":
+        from SALib.sample import latin
+
+        return np.asarray(latin.sample(problem, exp.samples, seed=seed))
+    if exp.kind == "sobol":
+        from SALib.sample import sobol
+
+        return np.asarray(sobol.sample(problem, exp.samples, calc_second_order=exp.second_order, seed=seed))
+    if exp.kind == "morris":
+        from SALib.sample import morris
+
+        return np.asarray(morris.sample(problem, exp.samples, num_levels=exp.levels, seed=seed))
+    raise ValueError(f"no unit sample for a {exp.kind} design")
+
+
+def make_design(exp: Experiment) -> pd.DataFrame:
+    """Build the design table of an experiment (see ``Experiment.design``)."""
+    if exp.kind == "list":
+        rows: list[dict[str, Any]] = [dict(p) for p in exp.points]
+        df = pd.DataFrame(rows)
+    elif exp.kind == "grid":
+        names = [f.name for f in exp.factors]
+        combos = list(itertools.product(*[f.values or () for f in exp.factors]))
+        df = pd.DataFrame(combos, columns=names)
+    else:
+        u = unit_sample(exp)
+        df = pd.DataFrame({f.name: f.from_unit(u[:, j]) for j, f in enumerate(exp.factors)})
+    df.insert(0, "point", np.arange(len(df), dtype=np.int64))
+    return df
+
+
+def point_values(design: pd.DataFrame, point: int) -> dict[str, Any]:
+    """The parameter values of one design point (NaN cells of list designs dropped)."""
+    row = design.iloc[point]
+    out = {}
+    for k, v in row.items():
+        if k == "point" or (isinstance(v, float) and math.isnan(v)):
+            continue
+        out[str(k)] = v.item() if isinstance(v, np.generic) else v
+    return out
+
+
+def factor_names(design: pd.DataFrame) -> Sequence[str]:
+    """The factor columns of a design table."""
+    return [c for c in design.columns if c != "point"]

@@ -1,0 +1,113 @@
+"""What runs on a worker: a chunk of runs in, column tables out.
+
+``run_chunk`` is a module-level function so every executor can pickle it
+(process pools under spawn or forkserver, Dask workers on other machines).
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from simulator.results import columns, simulate
+from simulator.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """One run of a batch.
+
+    Attributes:
+        run_id: Position in the batch's run list (point * replicates + replicate).
+        point: Design point index.
+        replicate: Replicate index.
+        seed: The run's seed.
+        values: The design point's parameter values (dotted names).
+    """
+
+    run_id: int
+    point: int
+    replicate: int
+    seed: int
+    values: Mapping[str, Any]
+
+
+@dataclass
+class ChunkResult:
+    """The tables of a chunk of runs, ready to write.
+
+    Attributes:
+        tables: Table name -> DataFrame (rows of all successful runs of the chunk).
+        failures: One dict per failed run: run_id, point, replicate, seed, error.
+        run_ids: The run ids the chunk covered (successful or failed).
+        seconds: Time spent simulating (model and table extraction), per run id.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    run_ids: list[int] = field(default_factory=list)
+    seconds: dict[int, float] = field(default_factory=dict)
+
+
+ID_COLUMNS = ("run_id", "point", "replicate")
+
+
+def run_chunk(scenario: Scenario, runs: Sequence[RunSpec], outputs: Sequence[str]) -> ChunkResult:
+    """Simulate a chunk of runs and collect the requested tables.
+
+    A run that raises is recorded as a failure (with its seed and the error) and
+    the chunk goes on.
+
+    Args:
+        scenario: The base scenario.
+        runs: The runs to simulate.
+        outputs: Tables to keep (``timeseries``, ``summary``, ``events``, ``wards``).
+
+    Returns:
+        The chunk's tables, failures and timings.
+    """
+    parts: dict[str, list[dict[str, np.ndarray]]] = {k: [] for k in outputs}
+    res = ChunkResult(tables={})
+    for r in runs:
+        t0 = time.perf_counter()
+        res.run_ids.append(r.run_id)
+        try:
+            sc = scenario.with_values(r.values, origin=f"design point {r.point}") if r.values else scenario
+            cols = columns(simulate(sc, r.seed), r.seed)
+        except Exception as e:  # a failing run must not stop the batch
+            last = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+            where = f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""
+            res.failures.append(
+                {
+                    "run_id": r.run_id,
+                    "point": r.point,
+                    "replicate": r.replicate,
+                    "seed": r.seed,
+                    "error": f"{type(e).__name__}: {e}{where}",
+                }
+            )
+            res.seconds[r.run_id] = time.perf_counter() - t0
+            continue
+        for name in outputs:
+            c = cols[name]
+            n = len(next(iter(c.values())))
+            ids = {
+                "run_id": np.full(n, r.run_id, np.int64),
+                "point": np.full(n, r.point, np.int64),
+                "replicate": np.full(n, r.replicate, np.int64),
+            }
+            if name in ("timeseries", "summary"):
+                for k, v in r.values.items():
+                    ids[k] = np.full(n, v)
+            parts[name].append({**ids, **c})
+        res.seconds[r.run_id] = time.perf_counter() - t0
+    for name, lst in parts.items():
+        if lst:
+            res.tables[name] = pd.DataFrame({k: np.concatenate([p[k] for p in lst]) for k in lst[0]})
+    return res
