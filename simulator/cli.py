@@ -247,7 +247,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """``plpbk batch``: run an experiment into a resumable results store."""
-    from simulator.batch import BatchInterrupted, load_experiment, run_experiment
+    from simulator.batch import BatchInterrupted, WorkerCrashError, load_experiment, run_experiment
 
     exp = load_experiment(args.experiment, replicates=args.replicates)
     executor = args.executor or ("dask" if args.scheduler else "processes")
@@ -273,6 +273,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             chunk_size=args.chunk_size,
         )
+    except WorkerCrashError as e:
+        print(f"plpbk batch: {e}", file=sys.stderr)
+        return 1
     except BatchInterrupted as e:
         r = e.report
         print(

@@ -1,6 +1,6 @@
 """Scenario batches: experiment files, seeds, executors and a resumable results store."""
 
-from simulator.batch.engine import BatchInterrupted, BatchReport, run_experiment, run_list
+from simulator.batch.engine import BatchInterrupted, BatchReport, WorkerCrashError, run_experiment, run_list
 from simulator.batch.executors import EXECUTORS, SchedulerError, SerialExecutor
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, load_experiment
 
@@ -13,6 +13,7 @@ __all__ = [
     "Factor",
     "SchedulerError",
     "SerialExecutor",
+    "WorkerCrashError",
     "load_experiment",
     "run_experiment",
     "run_list",

@@ -28,7 +28,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,10 @@ from simulator.store import OutputError, git_revision, now, read_json, versions,
 
 TARGET_CHUNK_SECONDS = 0.25
 """Work per task the engine aims for: large enough that scheduler overhead (1-3 ms a task) stays small."""
+
+
+class WorkerCrashError(RuntimeError):
+    """The executor stopped working (a worker process died); completed runs are stored."""
 
 
 class BatchInterrupted(KeyboardInterrupt):
@@ -307,19 +311,39 @@ def _execute(
         chunk_size = max(1, min(math.ceil(TARGET_CHUNK_SECONDS / est), math.ceil(len(pending) / (4 * n_workers)) or 1))
     max_in_flight = 2 * n_workers
     chunks = _chunks(pending, chunk_size)
-    in_flight: set[Future[ChunkResult]] = set()
+    in_flight: dict[Future[ChunkResult], list[RunSpec]] = {}
     try:
         while True:
             while len(in_flight) < max_in_flight:
                 nxt = next(chunks, None)
                 if nxt is None:
                     break
-                in_flight.add(ex.submit(run_chunk, exp.scenario, nxt, exp.outputs))
+                in_flight[ex.submit(run_chunk, exp.scenario, nxt, exp.outputs)] = nxt
             if not in_flight:
                 break
-            finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             for fut in finished:
-                record(fut.result())
+                chunk = in_flight.pop(fut)
+                try:
+                    res = fut.result()
+                except BrokenExecutor as e:
+                    raise WorkerCrashError(
+                        f"a worker process died ({type(e).__name__}: {e}); the runs finished so far are stored: "
+                        "run the same command with --resume to finish"
+                    ) from e
+                except Exception as e:  # the task itself failed (not a run): record its runs as failed
+                    res = ChunkResult(tables={}, run_ids=[r.run_id for r in chunk])
+                    res.failures = [
+                        {
+                            "run_id": r.run_id,
+                            "point": r.point,
+                            "replicate": r.replicate,
+                            "seed": r.seed,
+                            "error": f"task failed: {type(e).__name__}: {e}",
+                        }
+                        for r in chunk
+                    ]
+                record(res)
     except BaseException:
         for fut in in_flight:
             fut.cancel()

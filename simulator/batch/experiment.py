@@ -457,8 +457,10 @@ def unit_sample(exp: Experiment) -> np.ndarray:
 def make_design(exp: Experiment) -> pd.DataFrame:
     """Build the design table of an experiment (see ``Experiment.design``)."""
     if exp.kind == "list":
-        rows: list[dict[str, Any]] = [dict(p) for p in exp.points]
-        df = pd.DataFrame(rows)
+        keys = list(dict.fromkeys(k for p in exp.points for k in p))
+        # a point that does not name a key keeps the base scenario's value, shown in the table
+        rows: list[dict[str, Any]] = [{k: p.get(k, exp.scenario.values[k]) for k in keys} for p in exp.points]
+        df = pd.DataFrame(rows, columns=keys)
     elif exp.kind == "grid":
         names = [f.name for f in exp.factors]
         combos = list(itertools.product(*[f.values or () for f in exp.factors]))
