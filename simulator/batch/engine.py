@@ -254,28 +254,31 @@ def run_experiment(
     manifest = _manifest(exp, runs, old, session)
     _save_manifest(out, manifest, report, "running")
 
-    bar = _progress_bar(progress, len(runs), len(done))
+    bar = _Callback(None, len(runs), len(done))
     try:
         if pending:
-            if isinstance(executor, str):
-                with open_executor(executor, workers, scheduler) as (ex, n):
-                    session["workers"] = n
-                    _execute(ex, n, exp, pending, out, report, bar, chunk_size)
-            else:
-                _execute(executor, workers or default_workers(), exp, pending, out, report, bar, chunk_size)
+            ctx = (
+                open_executor(executor, workers, scheduler)
+                if isinstance(executor, str)
+                else contextlib.nullcontext((executor, workers or default_workers()))
+            )
+            with ctx as (ex, n):
+                session["workers"] = n
+                bar = _progress_bar(progress, len(runs), len(done))
+                _execute(ex, n, exp, pending, out, report, bar, chunk_size)
     except KeyboardInterrupt:
+        bar.close()
         report.status = "interrupted"
         report.seconds = time.perf_counter() - t_start
         session["runs"] = report.executed
         _finish(out, manifest, report, runs)
-        bar.close()
         raise BatchInterrupted(report) from None
     except BaseException:
+        bar.close()
         report.status = "failed"
         session["runs"] = report.executed
         with contextlib.suppress(OSError):
             _finish(out, manifest, report, runs)
-        bar.close()
         raise
     bar.close()
     report.seconds = time.perf_counter() - t_start
@@ -418,12 +421,13 @@ def _finish(out: Path, manifest: dict[str, Any], report: BatchReport, runs: list
 
 
 class _Callback:
-    def __init__(self, fn: Callable[[int, int], None], total: int, initial: int) -> None:
+    def __init__(self, fn: Callable[[int, int], None] | None, total: int, initial: int) -> None:
         self.fn, self.total, self.n = fn, total, initial
 
     def update(self, k: int) -> None:
         self.n += k
-        self.fn(self.n, self.total)
+        if self.fn is not None:
+            self.fn(self.n, self.total)
 
     def close(self) -> None:
         pass

@@ -101,7 +101,7 @@ def _dask_client(workers: int, scheduler: str | None) -> Iterator[tuple[Any, int
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout="5s")
         else:
             cluster = LocalCluster(
                 n_workers=workers,

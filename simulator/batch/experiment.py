@@ -256,7 +256,12 @@ def load_experiment(path: str | Path, **changes: Any) -> Experiment:
         data = _read_toml(path)
     except ScenarioError as e:
         raise ExperimentError(str(e)) from None
-    return experiment_from_dict(data, path, **changes)
+    try:
+        return experiment_from_dict(data, path, **changes)
+    except ExperimentError:
+        raise
+    except ScenarioError as e:  # a value checked against the registry
+        raise ExperimentError(str(e)) from None
 
 
 def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Experiment:
