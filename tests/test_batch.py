@@ -206,24 +206,9 @@ def test_every_executor_gives_identical_tables(small_exp: Path, tmp_path: Path, 
 def test_resume_after_sigkill_gives_the_uninterrupted_tables(tmp_path: Path) -> None:
     exp = write_exp(tmp_path, SMALL.format(years=20, reps=15))  # 60 runs of ~20 ms
     killed, whole = tmp_path / "killed", tmp_path / "whole"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "simulator.cli",
-            "batch",
-            str(exp),
-            "--executor",
-            "serial",
-            "--chunk-size",
-            "1",
-            "--out",
-            str(killed),
-            "--quiet",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    cmd = [sys.executable, "-m", "simulator.cli", "batch", str(exp), "--executor", "serial"]
+    cmd += ["--chunk-size", "1", "--out", str(killed), "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline:
         n = len(list((killed / "runs").glob("chunk-*"))) if (killed / "runs").exists() else 0
