@@ -124,7 +124,7 @@ _LEVERS = {
     ),
     "strengthening": (
         "Strengthening the BKM as an institution (study effort 2): capacity-building "
-        "input that raises the yearly capacity gain and stops erosion.",
+        "input that raises the yearly capacity gain and slows erosion (stops it at size 1).",
         20.0,
     ),
     "consistent_team": (
@@ -145,8 +145,31 @@ _LEVERS = {
 }
 
 
+_LEVER_EFFECTS = (
+    (
+        "levers.marketing_push_training",
+        0.1,
+        "1 / year",
+        "Yearly gain of marketing-team skill (toward 1) per unit of marketing push.",
+    ),
+    (
+        "levers.consistent_team_effect",
+        0.3,
+        "-",
+        "Rise of the managing body's effectiveness target at consistent-team size 1.",
+    ),
+    (
+        "levers.csr_forum_awareness",
+        0.5,
+        "probability / year",
+        "Extra yearly chance a firm learns of a ward, at CSR-forum size 1.",
+    ),
+    ("levers.csr_forum_responsiveness", 0.5, "share", "Share of a firm's non-response removed at CSR-forum size 1."),
+)
+
+
 def _lever_params() -> list[Param]:
-    out: list[Param] = []
+    out: list[Param] = [_p(n, d, 0, 1, u, m, "lever") for n, d, u, m in _LEVER_EFFECTS]
     for lever, (meaning, cost) in _LEVERS.items():
         out += [
             _p(
@@ -296,7 +319,7 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         10000,
         "Rp million / ward",
-        "BLM2 marketing tranche, spent in the second year.",
+        "BLM2 marketing tranche, paid in the second year and spent over the second and third years.",
         "grant",
         "src: Kebondalem BLM2 Rp 100 m for marketing",
     ),
@@ -339,6 +362,15 @@ PARAMETERS: tuple[Param, ...] = (
         "Share of an implementation tranche the weakest BKM manages to spend; BKMs at capacity >= 0.5 spend it all.",
         "grant",
         "assumption (Podosugih spent 93%)",
+    ),
+    _p(
+        "grant.absorption_full",
+        0.5,
+        0.01,
+        1,
+        "-",
+        "Capacity at and above which a BKM spends its implementation tranches fully ('mandiri').",
+        "grant",
     ),
     _p(
         "grant.marketing_ref",
@@ -443,6 +475,24 @@ PARAMETERS: tuple[Param, ...] = (
         "mechanism",
     ),
     _p(
+        "bkm.proposals_capacity_floor",
+        0.25,
+        0,
+        1,
+        "share",
+        "Share of the proposal rate a BKM keeps at capacity 0 (the factor is floor + (1 - floor) capacity).",
+        "mechanism",
+    ),
+    _p(
+        "bkm.proposals_marketing_floor",
+        0.3,
+        0,
+        1,
+        "share",
+        "Share of the proposal rate a BKM keeps with no marketing effort (the factor is floor + (1 - floor) effort).",
+        "mechanism",
+    ),
+    _p(
         "bkm.marketing_skill",
         0.5,
         0,
@@ -516,6 +566,15 @@ PARAMETERS: tuple[Param, ...] = (
         "Speed at which managing-body effectiveness moves to its target.",
         "mechanism",
     ),
+    _p(
+        "bkm.managing_body_capacity_weight",
+        0.4,
+        0,
+        1,
+        "-",
+        "How much the managing body's target depends on BKM capacity: E* = B (1 - w + w c) + team lever.",
+        "mechanism",
+    ),
     # --- government --------------------------------------------------------
     _p(
         "government.agencies",
@@ -572,6 +631,15 @@ PARAMETERS: tuple[Param, ...] = (
         "probability / year",
         "Chance per year and unit of coordination that an agency learns of a ward's plan through musrenbang.",
         "enabler",
+    ),
+    _p(
+        "government.awareness_forgetting",
+        0.1,
+        0,
+        1,
+        "probability / year",
+        "Chance per year an agency with no live partnership forgets a ward (staff rotation), times (1 - coordination).",
+        "obstacle",
     ),
     _p(
         "government.payment_lag",
@@ -800,6 +868,42 @@ PARAMETERS: tuple[Param, ...] = (
         "Weight of BKM-government coordination (government route only).",
         "mechanism",
     ),
+    _p(
+        "acceptance.quality_capacity",
+        0.4,
+        0,
+        1,
+        "share",
+        "Weight of BKM capacity in proposal quality Q.",
+        "mechanism",
+    ),
+    _p(
+        "acceptance.quality_skill",
+        0.3,
+        0,
+        1,
+        "share",
+        "Weight of marketing-team skill in proposal quality Q.",
+        "mechanism",
+    ),
+    _p(
+        "acceptance.quality_facilitation",
+        0.3,
+        0,
+        1,
+        "share",
+        "Weight of facilitation (facilitators help write proposals) in proposal quality Q.",
+        "mechanism",
+    ),
+    _p(
+        "acceptance.unpreferred_fit",
+        0.2,
+        0,
+        1,
+        "-",
+        "Fit of an aid form outside a partner's mandate or CSR policy (preferred forms have fit 1).",
+        "obstacle",
+    ),
     # --- partnership -------------------------------------------------------
     _p(
         "partnership.lapse_years",
@@ -818,6 +922,24 @@ PARAMETERS: tuple[Param, ...] = (
         "x",
         "Extra weight a BKM gives to partners it already works with when choosing where to send a proposal.",
         "enabler",
+    ),
+    _p(
+        "partnership.trust_floor",
+        0.05,
+        0,
+        1,
+        "-",
+        "Floor added to the BKM's trust in partner choice, so a known partner it distrusts can still be asked.",
+        "mechanism",
+    ),
+    _p(
+        "partnership.repeat_factor",
+        0.2,
+        0,
+        1,
+        "x",
+        "Weight factor for asking the same partner again in the same year.",
+        "mechanism",
     ),
     # --- aid forms ---------------------------------------------------------
     _p(
@@ -913,6 +1035,24 @@ PARAMETERS: tuple[Param, ...] = (
         "Extra marketing effort in the following year from a successful event.",
         "mechanism",
     ),
+    _p(
+        "aid.physical_managing_body_weight",
+        0.7,
+        0,
+        1,
+        "share",
+        "Weight of the managing body (vs capacity) in the success of physical aid and grant-built assets.",
+        "mechanism",
+    ),
+    _p(
+        "aid.money_managing_body_weight",
+        0.5,
+        0,
+        1,
+        "share",
+        "Weight of the managing body (vs capacity) in the success of money aid.",
+        "mechanism",
+    ),
     # --- assets ------------------------------------------------------------
     _p(
         "assets.decay",
@@ -953,6 +1093,11 @@ BY_KEY: dict[str, Param] = {p.key: p for p in PARAMETERS}
 SHARE_GROUPS: dict[str, tuple[str, ...]] = {
     "wards maturity shares": tuple(f"wards.share_{m.replace(' ', '_')}" for m in MATURITY_LEVELS),
     "wards plan mix": tuple(f"wards.mix_{f}" for f in AID_FORMS),
+    "proposal quality weights": (
+        "acceptance.quality_capacity",
+        "acceptance.quality_skill",
+        "acceptance.quality_facilitation",
+    ),
     "firm kind shares": ("firms.share_state", "firms.share_bank", "firms.share_resource", "firms.share_private"),
 }
 """Groups of share parameters that must sum to 1."""

@@ -155,37 +155,41 @@ def capacity_update(
     return np.clip(c + grow - erode, 0.0, 1.0)
 
 
-def managing_body_target(base: ArrayLike, capacity: ArrayLike, team: ArrayLike) -> FloatArray:
-    """Effectiveness the managing body tends to: ``E* = min(1, B (0.6 + 0.4 c) + K)``.
+def managing_body_target(
+    base: ArrayLike, capacity: ArrayLike, team: ArrayLike, capacity_weight: float = 0.4
+) -> FloatArray:
+    """Effectiveness the managing body tends to: ``E* = min(1, B (1 - w + w c) + K)``.
 
     Args:
         base: The ward's inherent managing-body quality B.
         capacity: BKM capacity c.
-        team: Consistent-management-team lever K.
+        team: Rise K from the consistent-management-team lever.
+        capacity_weight: w, how much the target depends on capacity.
 
     Returns:
         Target effectiveness in [0, 1].
     """
     b = np.asarray(base, dtype=float)
     c = np.asarray(capacity, dtype=float)
-    return np.clip(b * (0.6 + 0.4 * c) + np.asarray(team, dtype=float), 0.0, 1.0)
+    return np.clip(b * (1.0 - capacity_weight + capacity_weight * c) + np.asarray(team, dtype=float), 0.0, 1.0)
 
 
-def grant_absorption(capacity: ArrayLike, absorption_min: float) -> FloatArray:
+def grant_absorption(capacity: ArrayLike, absorption_min: float, full_at: float = 0.5) -> FloatArray:
     """Share of an implementation tranche a BKM manages to spend.
 
-    ``s = a + (1 - a) min(1, c / 0.5)``: BKMs at capacity 0.5 ('mandiri') or
-    more spend the tranche fully.
+    ``s = a + (1 - a) min(1, c / c_full)``: BKMs at capacity ``c_full`` (0.5,
+    'mandiri') or more spend the tranche fully.
 
     Args:
         capacity: BKM capacity c.
         absorption_min: Share a the weakest BKM spends.
+        full_at: Capacity c_full at which the tranche is spent fully.
 
     Returns:
         Share spent, in [a, 1].
     """
     c = np.asarray(capacity, dtype=float)
-    return absorption_min + (1.0 - absorption_min) * np.minimum(1.0, c / 0.5)
+    return absorption_min + (1.0 - absorption_min) * np.minimum(1.0, c / full_at)
 
 
 def delivery_success_probability(quality: ArrayLike, delivery_min: float) -> FloatArray:
@@ -273,3 +277,28 @@ def grouped_cumsum(groups: NDArray[np.int64], values: FloatArray) -> FloatArray:
     out = np.empty(n)
     out[order] = cs - base
     return out
+
+
+def occurrence_rounds(keys: NDArray[np.int64]) -> list[NDArray[np.int64]]:
+    """Split positions into rounds so that no key repeats within a round, in order.
+
+    Round k holds, for every key, its k-th occurrence. Applying a vectorised
+    update round by round equals applying it one element after another, which
+    matters when one pair has several outcomes in a year.
+
+    Args:
+        keys: One key per element (e.g. ``partner * n_wards + ward``).
+
+    Returns:
+        Index arrays, one per round; the first holds every key's first occurrence.
+    """
+    n = len(keys)
+    if n == 0:
+        return []
+    order = np.argsort(keys, kind="stable")
+    k = keys[order]
+    starts = np.r_[True, k[1:] != k[:-1]]
+    start_idx = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    occ = np.empty(n, dtype=np.int64)
+    occ[order] = np.arange(n) - start_idx
+    return [np.nonzero(occ == r)[0] for r in range(int(occ.max()) + 1)]

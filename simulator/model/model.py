@@ -38,8 +38,6 @@ GOV, PRIVATE = 0, 1
 ROUTES = ("government", "private")
 STATUS = ("unanswered", "refused", "no budget", "accepted")
 UNANSWERED, REFUSED, NO_BUDGET, ACCEPTED = range(4)
-UNPREFERRED_FIT = 0.2
-"""Fit of an aid form outside a partner's mandate or CSR policy (assumption)."""
 GRANT_YEARS = 3
 """The BLM grant runs in the first three years: planning, then two implementation tranches."""
 
@@ -137,7 +135,9 @@ class PartnershipModel(mesa.Model):
                     self.coordination[i] = w.coordination
                 if w.managing_body is not None:
                     self.mb_base[i] = w.managing_body
-        self.managing_body: FloatArray = mech.managing_body_target(self.mb_base, self.capacity, 0.0)
+        self.managing_body: FloatArray = mech.managing_body_target(
+            self.mb_base, self.capacity, 0.0, self._v("bkm.managing_body_capacity_weight")
+        )
         mix = np.array([self._v(f"wards.mix_{f}") for f in AID_FORMS])
         self.backlog: IntArray = rng.multinomial(plan_items, mix / mix.sum()).astype(np.int64).reshape(n, 4)
         self.region: IntArray = region.astype(np.int64)
@@ -194,7 +194,7 @@ class PartnershipModel(mesa.Model):
         preferred = rng.random((P, 4)) < pref_p[:, None]
         none = ~preferred.any(axis=1)
         preferred[none, rng.integers(0, 4, none.sum())] = True
-        self.fit: FloatArray = np.where(preferred, 1.0, UNPREFERRED_FIT)
+        self.fit: FloatArray = np.where(preferred, 1.0, self._v("acceptance.unpreferred_fit"))
         self.reach: BoolArray = np.ones((P, W), dtype=bool)
         if n_gov:
             self.reach[:n_gov] = gov_region[:, None] == self.region[None, :]
@@ -294,9 +294,12 @@ class PartnershipModel(mesa.Model):
         if impl > 0:
             amt = impl * s
             self.grant_received += amt
-            used = amt * mech.grant_absorption(self.capacity, self._v("grant.absorption_min"))
+            used = amt * mech.grant_absorption(
+                self.capacity, self._v("grant.absorption_min"), self._v("grant.absorption_full")
+            )
             spent += used
-            q_phys = 0.7 * self.managing_body + 0.3 * self.capacity
+            wp = self._v("aid.physical_managing_body_weight")
+            q_phys = wp * self.managing_body + (1.0 - wp) * self.capacity
             built = used * mech.delivery_success_probability(q_phys, self._v("aid.delivery_min"))
             self._add_assets(built)
             items = np.minimum(
@@ -334,7 +337,8 @@ class PartnershipModel(mesa.Model):
             prob[:G] = mech.bass_awareness(self.marketing, share_g, p, q, musrenbang)[None, :]
         if self.n_firms:
             share_f = self.aware[G:].mean(0)
-            prob[G:] = mech.bass_awareness(self.marketing, share_f, p, q, 0.5 * lv["csr_forum"])[None, :]
+            forum = lv["csr_forum"] * self._v("levers.csr_forum_awareness")
+            prob[G:] = mech.bass_awareness(self.marketing, share_f, p, q, forum)[None, :]
         draw = self.rng.random((self.n_partners, self.n_wards))
         self.aware |= self.reach & (draw < prob)
 
@@ -344,11 +348,17 @@ class PartnershipModel(mesa.Model):
         mix = np.array([self._v(f"wards.mix_{x}") for x in AID_FORMS])
         new_items = rng.poisson(self._v("wards.plan_renewal"), W)
         self.backlog += rng.multinomial(new_items, mix / mix.sum()).astype(np.int64).reshape(W, 4)
-        lam = self._v("bkm.proposals_per_year") * (0.25 + 0.75 * self.capacity) * (0.3 + 0.7 * self.marketing_effort)
+        fc, fm = self._v("bkm.proposals_capacity_floor"), self._v("bkm.proposals_marketing_floor")
+        lam = (
+            self._v("bkm.proposals_per_year")
+            * (fc + (1.0 - fc) * self.capacity)
+            * (fm + (1.0 - fm) * self.marketing_effort)
+        )
         n_w = np.minimum(rng.poisson(lam), self.backlog.sum(1))
         avail = self.backlog.copy()
         asked = np.zeros((self.n_partners, W), dtype=bool)
         bonus = self._v("partnership.continuation_bonus")
+        floor, repeat = self._v("partnership.trust_floor"), self._v("partnership.repeat_factor")
         out_w, out_p, out_f = [], [], []
         for r in range(int(n_w.max(initial=0))):
             ws = np.nonzero(n_w > r)[0]
@@ -362,10 +372,10 @@ class PartnershipModel(mesa.Model):
             avail[ws, f] -= 1
             wt = (
                 self.aware[:, ws].T
-                * (0.05 + self.trust_bkm[:, ws].T)
+                * (floor + self.trust_bkm[:, ws].T)
                 * self.fit[:, f].T
                 * (1.0 + bonus * self.alive[:, ws].T)
-                * np.where(asked[:, ws].T, 0.2, 1.0)
+                * np.where(asked[:, ws].T, repeat, 1.0)
             )
             cw = np.cumsum(wt, axis=1)
             ok = cw[:, -1] > 0
@@ -400,9 +410,13 @@ class PartnershipModel(mesa.Model):
         rng, n = self.rng, len(w)
         G = self.n_gov
         resp = self.responsiveness.copy()
-        resp[G:] += 0.5 * lv["csr_forum"] * (1.0 - resp[G:])
+        resp[G:] += lv["csr_forum"] * self._v("levers.csr_forum_responsiveness") * (1.0 - resp[G:])
         answered = rng.random(n) < resp[p]
-        quality = 0.4 * self.capacity + 0.3 * self.skill + 0.3 * self._facilitation(t, lv)
+        quality = (
+            self._v("acceptance.quality_capacity") * self.capacity
+            + self._v("acceptance.quality_skill") * self.skill
+            + self._v("acceptance.quality_facilitation") * self._facilitation(t, lv)
+        )
         is_gov = self.sector[p] == GOV
         pacc = mech.acceptance_probability(
             self.bias[p],
@@ -429,9 +443,11 @@ class PartnershipModel(mesa.Model):
         np.subtract.at(self.backlog, (w[acc], f[acc]), 1)
         # the BKM's trust in the partner learns from the answer
         ls, rp = self._v("trust.learn_success"), self._v("trust.refusal_penalty")
-        tb = self.trust_bkm[p, w]
-        tb = np.where(acc, tb + ls * (1 - tb), np.where(answered, tb - rp * tb, tb - 0.5 * rp * tb))
-        self.trust_bkm[p, w] = tb
+        for idx in mech.occurrence_rounds(p * self.n_wards + w):
+            pi, wi = p[idx], w[idx]
+            tb = self.trust_bkm[pi, wi]
+            penalty = np.where(answered[idx], rp, 0.5 * rp)
+            self.trust_bkm[pi, wi] = np.where(acc[idx], tb + ls * (1 - tb), tb - penalty * tb)
         self.contact[p, w] = True
         self._touched[p, w] = True
         # partnerships
@@ -442,10 +458,11 @@ class PartnershipModel(mesa.Model):
             self.alive[np_, nw] = True
             self.started[np_, nw] = t
             self._record(year, "partnership_start", nw, np_, af[new], amount[acc][new], "started", np.zeros(len(nw)))
-        self.last_active[ap, aw] = t
+        # an accepted government proposal keeps the partnership active until it is paid
+        lag = int(self._v("government.payment_lag"))
+        np.maximum.at(self.last_active, (ap, aw), np.where(self.sector[ap] == GOV, t + lag, t))
         self.last_form[ap, aw] = af
         self._record(year, "proposal", w, p, f, np.where(acc, amount, req), np.asarray(STATUS)[status], np.zeros(n))
-        lag = int(self._v("government.payment_lag"))
         g_acc = acc & is_gov
         due = t + lag
         self._pending.append((due, w[g_acc], p[g_acc], f[g_acc], amount[g_acc]))
@@ -468,6 +485,7 @@ class PartnershipModel(mesa.Model):
         for form in AID_FORMS:
             ys[f"aid_{form}"] = 0.0
         ys["aid_failed"] = 0.0
+        self.event_boost = np.zeros(W)
         if not due or sum(len(x[1]) for x in due) == 0:
             return
         w = np.concatenate([x[1] for x in due])
@@ -475,8 +493,10 @@ class PartnershipModel(mesa.Model):
         f = np.concatenate([x[3] for x in due])
         amt = np.concatenate([x[4] for x in due])
         mb, cap = self.managing_body, self.capacity
+        wp, wm = self._v("aid.physical_managing_body_weight"), self._v("aid.money_managing_body_weight")
         q_form = np.stack(
-            [0.7 * mb + 0.3 * cap, 0.5 * mb + 0.5 * cap, cap, 0.5 * self.coordination + 0.5 * self.skill], axis=1
+            [wp * mb + (1 - wp) * cap, wm * mb + (1 - wm) * cap, cap, 0.5 * self.coordination + 0.5 * self.skill],
+            axis=1,
         )
         ok = self.rng.random(len(w)) < mech.delivery_success_probability(q_form[w, f], self._v("aid.delivery_min"))
         self.aid_received += np.bincount(w, weights=amt, minlength=W)
@@ -489,12 +509,14 @@ class PartnershipModel(mesa.Model):
         gain = self._v("aid.programme_capacity_gain") * good[:, PROGRAMME] / 100.0
         self.capacity = np.clip(self.capacity + gain * (1.0 - self.capacity), 0.0, 1.0)
         self.event_boost = np.minimum(1.0, self._v("aid.event_awareness_gain") * (good[:, EVENT] > 0))
-        self.trust_partner[p, w] = mech.trust_update(
-            self.trust_partner[p, w], ok, self._v("trust.learn_success"), self._v("trust.learn_failure")
-        )
-        tb = self.trust_bkm[p, w]
-        self.trust_bkm[p, w] = np.where(ok, tb + self._v("trust.learn_success") * (1 - tb), tb)
-        self.last_active[p, w] = t
+        ls, lf = self._v("trust.learn_success"), self._v("trust.learn_failure")
+        # several deliveries to one pair in a year are learned from one after another
+        for idx in mech.occurrence_rounds(p * self.n_wards + w):
+            pi, wi, oi = p[idx], w[idx], ok[idx]
+            self.trust_partner[pi, wi] = mech.trust_update(self.trust_partner[pi, wi], oi, ls, lf)
+            tb = self.trust_bkm[pi, wi]
+            self.trust_bkm[pi, wi] = np.where(oi, tb + ls * (1 - tb), tb)
+        np.maximum.at(self.last_active, (p, w), t)
         self.last_form[p, w] = f
         self._touched[p, w] = True
         self._projects += np.bincount(w, minlength=W)
@@ -518,7 +540,12 @@ class PartnershipModel(mesa.Model):
             self._v("bkm.learning_rate"),
             self._v("bkm.erosion_rate"),
         )
-        target = mech.managing_body_target(self.mb_base, self.capacity, lv["consistent_team"])
+        target = mech.managing_body_target(
+            self.mb_base,
+            self.capacity,
+            lv["consistent_team"] * self._v("levers.consistent_team_effect"),
+            self._v("bkm.managing_body_capacity_weight"),
+        )
         self.managing_body = self.managing_body + self._v("bkm.managing_body_adjust") * (target - self.managing_body)
         idle = self.contact & ~self._touched
         rate = (
@@ -527,14 +554,17 @@ class PartnershipModel(mesa.Model):
         t0 = self._v("trust.initial")
         self.trust_partner = np.where(idle, mech.trust_forget(self.trust_partner, t0, rate), self.trust_partner)
         self.trust_bkm = np.where(idle, mech.trust_forget(self.trust_bkm, t0, rate), self.trust_bkm)
-        forget = np.full((self.n_partners, 1), self._v("firms.awareness_forgetting"))
         G = self.n_gov
-        forget[G:] *= 1.0 - 0.5 * lv["csr_forum"]
+        forget = np.r_[
+            np.full(G, self._v("government.awareness_forgetting")),
+            np.full(self.n_firms, self._v("firms.awareness_forgetting")),
+        ][:, None]
         p_forget = np.broadcast_to(forget, self.aware.shape).copy()
         p_forget[:G] *= (1.0 - self.coordination)[None, :]
         lost = self.aware & ~self.alive & (self.rng.random(self.aware.shape) < p_forget)
         self.aware &= ~lost
-        self.skill = np.clip(self.skill + 0.1 * lv["marketing_push"] * (1.0 - self.skill), 0.0, 1.0)
+        train = self._v("levers.marketing_push_training") * lv["marketing_push"]
+        self.skill = np.clip(self.skill + train * (1.0 - self.skill), 0.0, 1.0)
 
     def _phase_assets(self, t: int, ys: dict[str, float]) -> None:
         """Fees, self-help, upkeep and decay; then whether each ward's programme is sustained."""
@@ -572,7 +602,7 @@ class PartnershipModel(mesa.Model):
             return 0
         p, w = np.nonzero(ended)
         reason = np.where(failed[p, w], "trust failed", "lapsed")
-        dur = (t - self.started[p, w] + 1).astype(float)
+        dur = (t - self.started[p, w]).astype(float)  # years it was observed alive
         self._record(year, "partnership_end", w, p, self.last_form[p, w], np.zeros(len(w)), reason, dur)
         self.alive &= ~ended
         return len(w)
