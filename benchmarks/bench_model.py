@@ -1,0 +1,273 @@
+"""Model speed: seconds per 20-year run, per ward-year, linear scaling, NumPy reference ratio.
+
+Usage::
+
+    python benchmarks/bench_model.py                 # 7 timed repeats after 1 warm-up
+    python benchmarks/bench_model.py --repeats 15    # steadier medians
+
+Prints one figure per line (``name: value unit``, with ``(target ...: met|NOT met)``
+where the issue sets a target) and writes every figure and raw sample to
+``benchmarks/out/bench_model.json``. Timings are medians over repeats because the
+machines are shared and noisy; the ratios (``*.vs_numpy``, ``scaling.*``) are
+measured in the same process and are the figures to compare across machines.
+Nothing here fails on a slow result: targets are reported as met or not met.
+See ``benchmarks/README.md`` for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import simulator
+from simulator.results import simulate
+from simulator.scenario import Scenario, load_scenario
+
+YEARS = 20
+PRESETS = ("baseline", "kendal", "pekalongan", "central-java")
+RUN_TARGETS = {"central-java": 0.5, "kendal": 0.05, "pekalongan": 0.05}
+"""Targets from the issue: seconds per 20-year run (``simulator.run``, one seed)."""
+SCALING_WARDS = (18, 180)
+SCALING_TARGET = 12.0
+"""10x the wards (and partners) may cost at most 12x the time."""
+OUT = Path(__file__).resolve().parent / "out" / "bench_model.json"
+
+
+# --------------------------------------------------------------------------- timing helpers
+
+
+def seconds(fn: Callable[..., object], *args: Any, **kwargs: Any) -> float:
+    """Wall-clock seconds of one call ``fn(*args, **kwargs)``."""
+    t0 = time.perf_counter()
+    fn(*args, **kwargs)
+    return time.perf_counter() - t0
+
+
+def scaled_baseline(n_wards: int) -> dict[str, int]:
+    """Overrides for a baseline-like scenario with ``n_wards`` wards.
+
+    Agencies and firms keep the baseline's ratios to wards (6 and 10 per 20
+    wards), rounded, at least one each; everything else stays at the baseline.
+    """
+    base = load_scenario("baseline")
+    w0 = int(base["wards.n"])
+    return {
+        "wards.n": n_wards,
+        "government.agencies": max(1, round(n_wards * int(base["government.agencies"]) / w0)),
+        "firms.n": max(1, round(n_wards * int(base["firms.n"]) / w0)),
+    }
+
+
+def reference_loop(n_wards: int, n_partners: int, years: int, rng: np.random.Generator) -> float:
+    """A plain NumPy loop over arrays the size of the model's: one pass per year.
+
+    Each year: draw a uniform number per partner-ward pair, find the pairs whose
+    draw beats their trust among pairs that know each other, move trust toward
+    that outcome, clip it to [0, 1], count successes per ward and move each
+    ward's capacity toward that share. Six vectorised statements on
+    (partners x wards) and (wards,) arrays: the kind of work one model year
+    does per phase, without any of the model's logic.
+    """
+    trust = np.full((n_partners, n_wards), 0.5)
+    aware = rng.random((n_partners, n_wards)) < 0.5
+    capacity = np.full(n_wards, 0.5)
+    for _ in range(years):
+        u = rng.random((n_partners, n_wards))
+        ok = aware & (u < trust)
+        trust += 0.1 * (ok - trust)
+        np.clip(trust, 0.0, 1.0, out=trust)
+        share = ok.sum(axis=0) / max(1, n_partners)
+        capacity += 0.05 * (share - capacity)
+    return float(capacity.sum())
+
+
+class Reference:
+    """Times ``reference_loop`` for one array size, batched to ~20 ms per sample."""
+
+    def __init__(self, n_wards: int, n_partners: int) -> None:
+        self.n_wards, self.n_partners = n_wards, n_partners
+        self.rng = np.random.default_rng(0)
+        one = seconds(self.batch, 1)  # warm-up and size estimate
+        self.inner = max(1, int(0.02 / max(one, 1e-6)))
+
+    def batch(self, k: int) -> None:
+        """Run the reference loop ``k`` times."""
+        for _ in range(k):
+            reference_loop(self.n_wards, self.n_partners, YEARS, self.rng)
+
+    def seconds_per_run(self) -> float:
+        """One sample: seconds per 20-year reference loop."""
+        return seconds(self.batch, self.inner) / self.inner
+
+
+# --------------------------------------------------------------------------- figures
+
+
+class Report:
+    """Collects figures, prints each as one line."""
+
+    def __init__(self) -> None:
+        self.figures: list[dict[str, Any]] = []
+
+    def add(self, name: str, value: float, unit: str, target: float | None = None, note: str = "") -> None:
+        """Record and print one figure; ``target`` is an upper bound in the same unit."""
+        met = None if target is None else bool(value <= target)
+        self.figures.append({"name": name, "value": value, "unit": unit, "target_max": target, "met": met})
+        line = f"{name}: {value:.4g} {unit}".rstrip()
+        if target is not None:
+            line += f" (target <= {target:g} {unit}: {'met' if met else 'NOT met'})"
+        elif note:
+            line += f" ({note})"
+        print(line, flush=True)
+
+
+def bench_presets(report: Report, repeats: int, warmup: int) -> dict[str, Any]:
+    """Per preset: seconds per run (end to end and model only), per ward-year, vs NumPy."""
+    scenarios: dict[str, Scenario] = {p: load_scenario(p).with_years(YEARS) for p in PRESETS}
+    sizes = {p: (m.n_wards, m.n_partners) for p, m in ((p, simulate(scenarios[p], 0)) for p in PRESETS)}
+    refs = {p: Reference(*sizes[p]) for p in PRESETS}
+    for _ in range(warmup):
+        for p in PRESETS:
+            simulator.run(p, seed=10_000, years=YEARS)
+    run_s: dict[str, list[float]] = {p: [] for p in PRESETS}
+    model_s: dict[str, list[float]] = {p: [] for p in PRESETS}
+    ref_s: dict[str, list[float]] = {p: [] for p in PRESETS}
+    for r in range(repeats):  # interleaved, so slow spells on the machine hit every case alike
+        for p in PRESETS:
+            run_s[p].append(seconds(simulator.run, p, seed=r, years=YEARS))
+            model_s[p].append(seconds(simulate, scenarios[p], r))
+            ref_s[p].append(refs[p].seconds_per_run())
+    out: dict[str, Any] = {}
+    for p in PRESETS:
+        W, P = sizes[p]
+        model_med = statistics.median(model_s[p])
+        per_wy = model_med / (W * YEARS)
+        ref_wy = statistics.median(ref_s[p]) / (W * YEARS)
+        # the ratio of each repeat's pair of samples, then the median: noise common to both cancels
+        vs_numpy = statistics.median(m / f for m, f in zip(model_s[p], ref_s[p], strict=True))
+        report.add(f"{p}.run", statistics.median(run_s[p]), "s", RUN_TARGETS.get(p), note="per 20-year run")
+        report.add(f"{p}.model", model_med, "s", note="per 20-year run, model only")
+        report.add(f"{p}.ward_year", per_wy * 1e6, "us", note=f"model only, {W} wards x {YEARS} years")
+        report.add(f"{p}.vs_numpy", vs_numpy, "x", note=f"NumPy reference: {ref_wy * 1e6:.3g} us per ward-year")
+        out[p] = {
+            "wards": W,
+            "partners": P,
+            "years": YEARS,
+            "run_seconds": run_s[p],
+            "model_seconds": model_s[p],
+            "reference_seconds": ref_s[p],
+        }
+    return out
+
+
+def bench_scaling(report: Report, repeats: int, warmup: int) -> dict[str, Any]:
+    """Baseline-like scenario with 18 and 180 wards, partners in proportion: time ratio."""
+    small, big = SCALING_WARDS
+    sizes = {n: scaled_baseline(n) for n in SCALING_WARDS}
+    partners = {n: sizes[n]["government.agencies"] + sizes[n]["firms.n"] for n in SCALING_WARDS}
+    scen = {n: load_scenario("baseline", overrides=sizes[n]).with_years(YEARS) for n in SCALING_WARDS}
+    refs = {n: Reference(n, partners[n]) for n in SCALING_WARDS}
+    for _ in range(warmup):
+        for n in SCALING_WARDS:
+            simulate(scen[n], 10_000)
+    model_s: dict[int, list[float]] = {n: [] for n in SCALING_WARDS}
+    ref_s: dict[int, list[float]] = {n: [] for n in SCALING_WARDS}
+    for r in range(repeats):
+        for n in SCALING_WARDS:
+            model_s[n].append(seconds(simulate, scen[n], r))
+            ref_s[n].append(refs[n].seconds_per_run())
+    med = {n: statistics.median(model_s[n]) for n in SCALING_WARDS}
+    ref = {n: statistics.median(ref_s[n]) for n in SCALING_WARDS}
+    ward_ratio = big / small
+    report.add(f"scaling.wards_{small}", med[small], "s", note=f"per 20-year run, {partners[small]} partners")
+    report.add(f"scaling.wards_{big}", med[big], "s", note=f"per 20-year run, {partners[big]} partners")
+    report.add("scaling.time_ratio", med[big] / med[small], "x", SCALING_TARGET, note=f"{ward_ratio:g}x wards")
+    report.add("scaling.reference_time_ratio", ref[big] / ref[small], "x", note="same sizes, NumPy reference loop")
+    return {
+        "wards": list(SCALING_WARDS),
+        "overrides": {str(n): sizes[n] for n in SCALING_WARDS},
+        "model_seconds": {str(n): model_s[n] for n in SCALING_WARDS},
+        "reference_seconds": {str(n): ref_s[n] for n in SCALING_WARDS},
+    }
+
+
+def environment() -> dict[str, Any]:
+    """Versions and machine facts stored next to the figures."""
+    import mesa
+    import pandas
+
+    try:
+        rev = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        rev = ""
+    return {
+        "simulator": simulator.__version__,
+        "git": rev or None,
+        "python": sys.version.split()[0],
+        "numpy": np.__version__,
+        "pandas": pandas.__version__,
+        "mesa": mesa.__version__,
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, print the figures, write the JSON file."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeats", type=int, default=7, help="timed runs per figure (median taken), default 7")
+    ap.add_argument("--warmup", type=int, default=1, help="untimed runs first, default 1")
+    ap.add_argument("--out", type=Path, default=OUT, help=f"JSON file to write (default {OUT})")
+    args = ap.parse_args(argv)
+    if args.repeats < 1 or args.warmup < 0:
+        ap.error("--repeats must be >= 1 and --warmup >= 0")
+
+    started = datetime.now(UTC)
+    print(
+        f"# bench_model: medians of {args.repeats} runs after {args.warmup} warm-up, {YEARS} years per run", flush=True
+    )
+    report = Report()
+    presets = bench_presets(report, args.repeats, args.warmup)
+    scaling = bench_scaling(report, args.repeats, args.warmup)
+    targets = [f for f in report.figures if f["met"] is not None]
+    report.add("targets_met", sum(f["met"] for f in targets), f"of {len(targets)}")
+
+    result = {
+        "benchmark": "bench_model",
+        "started": started.isoformat(timespec="seconds"),
+        "seconds_total": (datetime.now(UTC) - started).total_seconds(),
+        "repeats": args.repeats,
+        "warmup": args.warmup,
+        "years": YEARS,
+        "environment": environment(),
+        "figures": report.figures,
+        "presets": presets,
+        "scaling": scaling,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"# wrote {args.out}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
