@@ -40,7 +40,7 @@ from simulator.batch.experiment import Experiment, load_experiment, point_values
 from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
 from simulator.store import OutputError, git_revision, now, read_json, versions, write_json
 
-TARGET_CHUNK_SECONDS = 0.25
+TARGET_CHUNK_SECONDS = 0.5
 """Work per task the engine aims for: large enough that scheduler overhead (1-3 ms a task) stays small."""
 
 
@@ -216,7 +216,7 @@ def run_experiment(
         resume: Finish a batch stored in ``out``: only missing runs execute.
         progress: Show a progress bar on stderr (runs done/total, rate, time
             left), or a callable ``progress(done, total)``.
-        chunk_size: Runs per task (default: sized to about 0.25 s of work).
+        chunk_size: Runs per task (default: sized to about 0.5 s of work).
 
     Returns:
         What was done; ``report.ok`` is False when any run failed.
@@ -438,6 +438,7 @@ def _progress_bar(progress: bool | Callable[[int, int], None], total: int, initi
         return _Callback(progress, total, initial)
     from tqdm.auto import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes may be forked after this
     return tqdm(
         total=total,
         initial=initial,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -71,7 +73,11 @@ def open_executor(
     n = workers or default_workers()
     if kind == "processes":
         ctx: Any
-        if "forkserver" in multiprocessing.get_all_start_methods():
+        if sys.platform == "linux" and threading.active_count() == 1:
+            # fork starts workers in milliseconds with the model already imported; it is safe while
+            # this process has no other thread (the pool forks all workers before its own thread)
+            ctx = multiprocessing.get_context("fork")
+        elif "forkserver" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["simulator.batch.worker"])  # workers fork with the model imported
         else:  # pragma: no cover - Windows, macOS without forkserver
