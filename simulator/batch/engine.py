@@ -235,6 +235,29 @@ def run_experiment(
         out = Path("results") / f"{exp.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     out = Path(out)
     old = _check_folder(out, exp, resume)
+    with contextlib.ExitStack() as stack:
+        early = None
+        if executor == "processes":
+            # start (fork) the worker processes before this process does any Parquet I/O,
+            # whose native thread pool must not be inherited by forked children
+            early = stack.enter_context(open_executor("processes", workers))
+        return _run(exp, executor, early, workers, scheduler, out, old, resume, progress, chunk_size, t_start)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _run(
+    exp: Experiment,
+    executor: str | Executor,
+    early: tuple[Executor, int] | None,
+    workers: int | None,
+    scheduler: str | None,
+    out: Path,
+    old: dict[str, Any] | None,
+    resume: bool,
+    progress: bool | Callable[[int, int], None],
+    chunk_size: int | None,
+    t_start: float,
+) -> BatchReport:
     design = exp.design()
     runs = run_list(exp, design)
     try:
@@ -257,11 +280,13 @@ def run_experiment(
     bar = _Callback(None, len(runs), len(done))
     try:
         if pending:
-            ctx = (
-                open_executor(executor, workers, scheduler)
-                if isinstance(executor, str)
-                else contextlib.nullcontext((executor, workers or default_workers()))
-            )
+            ctx: contextlib.AbstractContextManager[tuple[Executor, int]]
+            if early is not None:
+                ctx = contextlib.nullcontext(early)
+            elif isinstance(executor, str):
+                ctx = open_executor(executor, workers, scheduler)
+            else:
+                ctx = contextlib.nullcontext((executor, workers or default_workers()))
             with ctx as (ex, n):
                 session["workers"] = n
                 bar = _progress_bar(progress, len(runs), len(done))

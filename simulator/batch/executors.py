@@ -11,7 +11,7 @@ import contextlib
 import multiprocessing
 import os
 import sys
-import threading
+import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -50,7 +50,7 @@ def default_workers() -> int:
 
 @contextlib.contextmanager
 def open_executor(
-    kind: str, workers: int | None = None, scheduler: str | None = None
+    kind: str, workers: int | None = None, scheduler: str | None = None, start_method: str | None = None
 ) -> Iterator[tuple[Executor, int]]:
     """Start an executor by name and shut it down afterwards.
 
@@ -59,6 +59,8 @@ def open_executor(
         workers: Worker processes (processes, local Dask cluster); default all CPUs.
         scheduler: Address of a running Dask scheduler (``tcp://host:port``);
             with it no local cluster is started.
+        start_method: multiprocessing start method for ``processes`` (default
+            fork on Linux, spawn elsewhere).
 
     Yields:
         The executor and the number of workers it has.
@@ -72,17 +74,18 @@ def open_executor(
         return
     n = workers or default_workers()
     if kind == "processes":
-        ctx: Any
-        if sys.platform == "linux" and threading.active_count() == 1:
-            # fork starts workers in milliseconds with the model already imported; it is safe while
-            # this process has no other thread (the pool forks all workers before its own thread)
-            ctx = multiprocessing.get_context("fork")
-        elif "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["simulator.batch.worker"])  # workers fork with the model imported
-        else:  # pragma: no cover - Windows, macOS without forkserver
-            ctx = multiprocessing.get_context("spawn")
+        # fork starts workers in milliseconds with the model already imported (forkserver and
+        # spawn re-import it: ~1.5 s a batch). Python warns about fork in a process with threads;
+        # ours are native pools (OpenBLAS, Arrow) that reinitialise themselves after fork, and the
+        # workers run only the model. All workers are forked here, before the pool's own thread.
+        method = start_method or ("fork" if sys.platform == "linux" else "spawn")
+        ctx = multiprocessing.get_context(method)
         pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+        with warnings.catch_warnings():
+            warnings.filterwarnings(
+                "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
+            )
+            pool.submit(int).result()
         try:
             yield pool, n
         finally:
