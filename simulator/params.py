@@ -124,7 +124,8 @@ _LEVERS = {
     ),
     "strengthening": (
         "Strengthening the BKM as an institution (study effort 2): capacity-building "
-        "input that raises the yearly capacity gain and slows erosion (stops it at size 1).",
+        "input that raises the yearly capacity gain and slows erosion from lack of practice "
+        "(stops it at size 1; erosion from overload remains).",
         20.0,
     ),
     "consistent_team": (
@@ -470,8 +471,8 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         50,
         "proposals / year",
-        "Mean proposals per year of a fully capable BKM at full marketing effort "
-        "(Poisson mean scaled by (0.25 + 0.75 capacity)(0.3 + 0.7 effort)).",
+        "Mean proposals per year of a fully capable BKM at full marketing effort (Poisson mean, scaled down "
+        "by the capacity and marketing floors below).",
         "mechanism",
     ),
     _p(

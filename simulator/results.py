@@ -15,9 +15,11 @@ Definitions used by every output (also in ``docs/ODD.md``):
   between them, or until the partner's trust in the BKM falls below
   ``trust.end_threshold``.
 - A ward's **programme is sustained** in a year when, over the last
-  ``programme.sustain_window`` years, the money and in-kind aid it had covered
-  at least ``programme.sustain_coverage`` of its needs (asset upkeep plus
-  activities) and its BKM's capacity is at least ``programme.sustain_capacity``.
+  ``programme.sustain_window`` years, what it paid (from user fees, self-help,
+  cash from money aid, in-kind programme and event aid, and grant-covered
+  activities) covered at least ``programme.sustain_coverage`` of its needs
+  (asset upkeep plus activities) and its BKM's capacity is at least
+  ``programme.sustain_capacity``.
 """
 
 from __future__ import annotations
