@@ -48,12 +48,17 @@ def band(ts: pd.DataFrame, column: str, lo: float = 5, hi: float = 95) -> pd.Dat
 
 
 def draw_bands(
-    ax: Axes, ts: pd.DataFrame, columns: Sequence[str], labels: Sequence[str], styles: Sequence[str] | None = None
+    ax: Axes,
+    ts: pd.DataFrame,
+    columns: Sequence[str],
+    labels: Sequence[str],
+    styles: Sequence[str] | None = None,
+    colours: Sequence[int] | None = None,
 ) -> None:
     """Draw mean lines with 5-95% bands for several columns on one axis."""
     for i, (col, label) in enumerate(zip(columns, labels, strict=True)):
         b = band(ts, col)
-        colour = COLOURS[i % len(COLOURS)]
+        colour = COLOURS[(colours[i] if colours else i) % len(COLOURS)]
         ax.plot(b.index, b["mean"], color=colour, lw=2, ls=(styles[i] if styles else "-"), label=label)
         if b["n"].max() > 1:
             ax.fill_between(b.index, b["lo"], b["hi"], color=colour, alpha=0.18, lw=0)
@@ -121,9 +126,21 @@ def plot_sustained(ts: pd.DataFrame) -> Figure:
 
 
 def plot_trust(ts: pd.DataFrame) -> Figure:
-    """Mean trust between BKMs and partners that have been in contact."""
+    """Mean trust within live partnerships and among all pairs that have been in contact."""
     fig, ax = plt.subplots(figsize=(7.5, 4.2))
-    draw_bands(ax, ts, ["mean_trust_partner", "mean_trust_bkm"], ["partners' trust in BKMs", "BKMs' trust in partners"])
+    draw_bands(
+        ax,
+        ts,
+        ["mean_trust_partner_live", "mean_trust_bkm_live", "mean_trust_partner", "mean_trust_bkm"],
+        [
+            "partners' trust in BKMs, live partnerships",
+            "BKMs' trust in partners, live partnerships",
+            "partners' trust in BKMs, all pairs in contact",
+            "BKMs' trust in partners, all pairs in contact",
+        ],
+        styles=["-", "-", "--", "--"],
+        colours=[0, 1, 0, 1],
+    )
     ax.set_ylim(0, 1.02)
     ax.set_ylabel("mean trust (0-1)")
     ax.legend(fontsize=8, loc="lower left")

@@ -671,6 +671,9 @@ class PartnershipModel(mesa.Model):
         c = self.contact
         s["mean_trust_partner"] = float(self.trust_partner[c].mean()) if c.any() else self._v("trust.initial")
         s["mean_trust_bkm"] = float(self.trust_bkm[c].mean()) if c.any() else self._v("trust.initial")
+        live = alive.any()
+        s["mean_trust_partner_live"] = float(self.trust_partner[alive].mean()) if live else float("nan")
+        s["mean_trust_bkm_live"] = float(self.trust_bkm[alive].mean()) if live else float("nan")
         s["mean_capacity"] = float(self.capacity.mean())
         s["mean_managing_body"] = float(self.managing_body.mean())
         s["mean_marketing_skill"] = float(self.skill.mean())
