@@ -210,6 +210,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         out = Path("results") / f"{slug}-{stamp}"
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UserError(f"{out}: output folder already exists and is not empty (choose another --out, or remove it)")
+    try:  # find out now, not after the runs, whether the folder can be made
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UserError(f"{out}: cannot create the output folder ({e.strerror or e})") from None
     started = now()
     seeds = range(args.seed_start, args.seed_start + args.seeds)
     if not args.quiet:

@@ -159,7 +159,7 @@ def _summary_row(model: PartnershipModel, ts: Columns, ev: Columns, seed: int) -
         "sustained_share_final": float(ts["sustained_share"][-1]),
         "sustained_share_mean": float(ts["sustained_share"].mean()),
         "partnerships_final": float(active[-1]),
-        "partnerships_year5": float(active[min(4, len(active) - 1)]),
+        "partnerships_year5": float(active[4]) if len(active) >= 5 else float("nan"),
         "partnerships_peak": float(active.max()),
         "partnerships_peak_year": np.int64(ts["year"][int(active.argmax())]),
         "partnerships_started": float(ts["partnerships_started"].sum()),

@@ -346,8 +346,12 @@ def _suggest(name: str, choices: list[str]) -> str:
     return f" (did you mean '{near[0]}'?)" if near else " (see 'plpbk params' for all keys)"
 
 
+def _toml_repr(v: Any) -> str:
+    return ("true" if v else "false") if isinstance(v, bool) else repr(v)
+
+
 def _check_value(p: Param, v: Any, origin: str) -> Value:
-    where = f"{origin}: {p.name} = {v!r}"
+    where = f"{origin}: {p.name} = {_toml_repr(v)}"
     if p.kind == "bool":
         if not isinstance(v, bool):
             raise ScenarioError(f"{where} must be true or false")
@@ -495,29 +499,34 @@ def load_wards_csv(path: str | Path) -> tuple[Ward, ...]:
     path = Path(path)
     try:
         with open(path, newline="", encoding="utf-8") as fh:
-            rows = list(csv.reader(line for line in fh if not line.lstrip().startswith("#")))
+            # comment lines become blank lines, so row numbers below are the file's line numbers
+            rows = list(csv.reader("\n" if line.lstrip().startswith("#") else line for line in fh))
     except FileNotFoundError as e:
         raise ScenarioError(f"{path}: wards CSV file not found") from e
     except (UnicodeDecodeError, csv.Error) as e:
         raise ScenarioError(f"{path}: not a readable UTF-8 CSV file ({e})") from e
-    if not rows:
+    filled = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    if not filled:
         raise ScenarioError(f"{path}: wards CSV is empty (needs a header: {', '.join(_WARD_REQUIRED)})")
-    header = [h.strip() for h in rows[0]]
+    head = filled[0]
+    header = [h.strip() for h in rows[head]]
     for col in _WARD_REQUIRED:
         if col not in header:
             raise ScenarioError(f"{path}: missing column '{col}' (required: {', '.join(_WARD_REQUIRED)})")
     for col in header:
         if col not in _WARD_REQUIRED and col not in _WARD_OPTIONAL:
             allowed = list(_WARD_REQUIRED) + list(_WARD_OPTIONAL)
-            raise ScenarioError(f"{path}: unknown column '{col}'{_suggest(col, allowed)}")
+            near = difflib.get_close_matches(col, allowed, n=1, cutoff=0.6)
+            hint = f" (did you mean '{near[0]}'?)" if near else f" (allowed: {', '.join(allowed)})"
+            raise ScenarioError(f"{path}: unknown column '{col}'{hint}")
     wards = []
-    for i, row in enumerate(rows[1:], start=2):
+    for i, row in enumerate(rows[head + 1 :], start=head + 2):
         if not any(c.strip() for c in row):
             continue
         if len(row) != len(header):
-            raise ScenarioError(f"{path}: row {i} has {len(row)} cells, the header has {len(header)}")
+            raise ScenarioError(f"{path}: line {i} has {len(row)} cells, the header has {len(header)}")
         cell = dict(zip(header, (c.strip() for c in row), strict=True))
-        where = f"{path}: row {i}"
+        where = f"{path}: line {i}"
         mat = cell["maturity"].lower().replace("_", " ")
         if mat not in MATURITY_LEVELS:
             raise ScenarioError(f"{where}: maturity = {cell['maturity']!r} must be one of {', '.join(MATURITY_LEVELS)}")

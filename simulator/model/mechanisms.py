@@ -248,7 +248,8 @@ def upkeep_and_condition(
     cash_a = cash_a - pay_upkeep
     pay_act = np.minimum(cash_a, activity_cost - act_inkind)
     cash_a = cash_a - pay_act
-    phi = np.divide(pay_upkeep, upkeep, out=np.ones_like(upkeep), where=upkeep > 0)
+    shape = np.broadcast(pay_upkeep, upkeep).shape
+    phi = np.divide(pay_upkeep, upkeep, out=np.ones(shape), where=upkeep > 0)
     q = np.clip(q - decay * (1.0 - phi * (1.0 + e) / 2.0), 0.0, 1.0)
     need = upkeep + activity_cost
     paid = act_inkind + pay_upkeep + pay_act

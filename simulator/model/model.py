@@ -345,6 +345,7 @@ class PartnershipModel(mesa.Model):
     def _phase_proposals(self) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
         """Each BKM picks plan items (form) and a partner for each; returns proposal arrays."""
         rng, W = self.rng, self.n_wards
+        e = np.zeros(0, dtype=np.int64)
         mix = np.array([self._v(f"wards.mix_{x}") for x in AID_FORMS])
         new_items = rng.poisson(self._v("wards.plan_renewal"), W)
         self.backlog += rng.multinomial(new_items, mix / mix.sum()).astype(np.int64).reshape(W, 4)
@@ -360,6 +361,8 @@ class PartnershipModel(mesa.Model):
         bonus = self._v("partnership.continuation_bonus")
         floor, repeat = self._v("partnership.trust_floor"), self._v("partnership.repeat_factor")
         out_w, out_p, out_f = [], [], []
+        if self.n_partners == 0:  # nobody to send proposals to
+            return e, e, e, np.zeros(0)
         for r in range(int(n_w.max(initial=0))):
             ws = np.nonzero(n_w > r)[0]
             tot = avail[ws].sum(1)
@@ -387,7 +390,6 @@ class PartnershipModel(mesa.Model):
             out_p.append(p)
             out_f.append(f)
         if not out_w:
-            e = np.zeros(0, dtype=np.int64)
             return e, e, e, np.zeros(0)
         w, p, f = np.concatenate(out_w), np.concatenate(out_p), np.concatenate(out_f)
         sizes = np.array([self._v(f"aid.size_{x}") for x in AID_FORMS])
@@ -452,7 +454,9 @@ class PartnershipModel(mesa.Model):
         self._touched[p, w] = True
         # partnerships
         aw, ap, af = w[acc], p[acc], f[acc]
-        new = ~self.alive[ap, aw]
+        first = np.zeros(len(aw), dtype=bool)  # a pair with several acceptances starts one partnership
+        first[np.unique(ap * self.n_wards + aw, return_index=True)[1]] = True
+        new = first & ~self.alive[ap, aw]
         if new.any():
             nw, np_ = aw[new], ap[new]
             self.alive[np_, nw] = True
@@ -568,7 +572,8 @@ class PartnershipModel(mesa.Model):
 
     def _phase_assets(self, t: int, ys: dict[str, float]) -> None:
         """Fees, self-help, upkeep and decay; then whether each ward's programme is sustained."""
-        fees = self._v("assets.fee_yield") * self.assets * self.condition * self.managing_body
+        potential = self._v("assets.fee_yield") * self.assets * self.condition
+        fees = potential * self.managing_body
         self.cash += fees + self._v("programme.self_help") * self.capacity
         self.cash, self.condition, need, paid = mech.upkeep_and_condition(
             self.cash,
@@ -591,7 +596,7 @@ class PartnershipModel(mesa.Model):
             self.capacity >= self._v("programme.sustain_capacity")
         )
         ys["fees_collected"] = float(fees.sum())
-        ys["fees_potential"] = float((self._v("assets.fee_yield") * self.assets * self.condition).sum())
+        ys["fees_potential"] = float(potential.sum())
 
     def _phase_partnerships(self, t: int, year: int) -> int:
         """End partnerships inactive for ``partnership.lapse_years`` or whose trust failed."""
