@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--resume", action="store_true", help="finish the batch stored in --out: run only missing runs")
     b.add_argument("--replicates", type=_whole(1), default=None, metavar="N", help="override the file's replicates")
     b.add_argument(
-        "--chunk-size", type=_whole(1), default=None, metavar="N", help="runs per task (default: ~0.5 s of work)"
+        "--chunk-size", type=_whole(1), default=None, metavar="N", help="runs per task (default: ~1 s of work)"
     )
     b.add_argument("--quiet", action="store_true", help="no progress bar; print only the folder")
     b.set_defaults(func=cmd_batch)

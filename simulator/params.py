@@ -360,7 +360,7 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         1,
         "share",
-        "Share of an implementation tranche the weakest BKM manages to spend; BKMs at capacity >= 0.5 spend it all.",
+        "Share of an implementation tranche the weakest BKM spends (BKMs at grant.absorption_full spend it all).",
         "grant",
         "assumption (Podosugih spent 93%)",
     ),

@@ -76,15 +76,20 @@ def simulate(scenario: Scenario, seed: int) -> PartnershipModel:
 Columns = dict[str, np.ndarray]
 
 
-def columns(model: PartnershipModel, seed: int) -> dict[str, Columns]:
+ALL_TABLES = ("timeseries", "summary", "events", "wards")
+
+
+def columns(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABLES) -> dict[str, Columns]:
     """Extract a finished model's tables as column arrays (cheap; no DataFrames).
 
     Args:
         model: A finished model.
         seed: Its seed (a column of every table).
+        want: Which tables to build (the others are skipped, not computed).
 
     Returns:
-        ``timeseries``, ``summary``, ``events`` and ``wards`` as dicts of equal-length arrays.
+        The wanted tables among ``timeseries``, ``summary``, ``events`` and
+        ``wards``, as dicts of equal-length arrays.
     """
     name = model.params.name
     mv = model.datacollector.model_vars
@@ -96,13 +101,18 @@ def columns(model: PartnershipModel, seed: int) -> dict[str, Columns]:
     }
     for k, v in mv.items():
         ts[k] = np.asarray(v[1:], dtype=float)
-    ev = _event_columns(model, seed)
-    wt = model.ward_table()
-    W = model.n_wards
-    wards: Columns = {"scenario": np.full(W, name, dtype=object), "seed": np.full(W, seed, dtype=np.int64)}
-    wards.update({k: np.asarray(v) for k, v in wt.items()})
-    summ = {k: np.asarray([v]) for k, v in _summary_row(model, ts, ev, seed).items()}
-    return {"timeseries": ts, "summary": summ, "events": ev, "wards": wards}
+    log = model.event_log()
+    out: dict[str, Columns] = {"timeseries": ts}
+    if "summary" in want:
+        out["summary"] = {k: np.asarray([v]) for k, v in _summary_row(model, ts, log, seed).items()}
+    if "events" in want:
+        out["events"] = _event_columns(model, seed, log)
+    if "wards" in want:
+        W = model.n_wards
+        wards: Columns = {"scenario": np.full(W, name, dtype=object), "seed": np.full(W, seed, dtype=np.int64)}
+        wards.update({k: np.asarray(v) for k, v in model.ward_table().items()})
+        out["wards"] = wards
+    return {k: out[k] for k in ALL_TABLES if k in want}
 
 
 def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
@@ -118,8 +128,7 @@ def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
     return {k: pd.DataFrame(v) for k, v in columns(model, seed).items()}
 
 
-def _event_columns(model: PartnershipModel, seed: int) -> Columns:
-    log = model.event_log()
+def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray]) -> Columns:
     n = len(log["year"])
     wards = np.array([b.name for b in model.bkms], dtype=object)
     partners = np.array([p.name for p in model.partner_list], dtype=object)
@@ -141,14 +150,14 @@ def _event_columns(model: PartnershipModel, seed: int) -> Columns:
     }
 
 
-def _summary_row(model: PartnershipModel, ts: Columns, ev: Columns, seed: int) -> dict[str, Any]:
+def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray], seed: int) -> dict[str, Any]:
     W = model.n_wards
-    ends = ev["duration"][ev["event"] == "partnership_end"]
+    ends = log["duration"][log["event"] == "partnership_end"].astype(float)
     alive_dur = (model.steps - 1 - model.started[model.alive] + 1).astype(float)
     durations = np.r_[ends, alive_dur]
-    is_prop = ev["event"] == "proposal"
-    prop_sector = ev["sector"][is_prop]
-    prop_status = ev["status"][is_prop]
+    is_prop = log["event"] == "proposal"
+    prop_sector = np.array(ROUTES, dtype=object)[model.sector[log["partner"][is_prop].astype(np.int64)]]
+    prop_status = log["status"][is_prop]
     active = ts["partnerships_active"]
     aid_total = float(ts["aid_total"].sum())
     row: dict[str, Any] = {

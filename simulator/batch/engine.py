@@ -8,7 +8,7 @@ Layout of a batch folder::
     runs/chunk-<first>-<n>/  one folder per finished chunk of runs, renamed into
                              place atomically when all its files are written:
         timeseries.parquet   summary.parquet   events.parquet   wards.parquet
-        done.parquet         the run ids the chunk covered
+        done.json            the run ids the chunk covered
         failures.parquet     runs that raised (run id, seed, error), if any
     runs.parquet             per-run status (written at the end of each session)
 
@@ -21,6 +21,7 @@ only the runs no chunk covers, and the tables read back by
 from __future__ import annotations
 
 import contextlib
+import json
 import math
 import os
 import shutil
@@ -40,7 +41,7 @@ from simulator.batch.experiment import Experiment, load_experiment, point_values
 from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
 from simulator.store import OutputError, git_revision, now, read_json, versions, write_json
 
-TARGET_CHUNK_SECONDS = 0.5
+TARGET_CHUNK_SECONDS = 1.0
 """Work per task the engine aims for: large enough that scheduler overhead (1-3 ms a task) stays small."""
 
 
@@ -67,7 +68,7 @@ class BatchReport:
         executed: Runs executed by this call.
         failures: Failed runs (run_id, point, replicate, seed, error), all sessions.
         seconds: Wall time of this call.
-        model_seconds: Time spent inside runs (simulation and table extraction).
+        model_seconds: Time spent in the models themselves (construction and steps), all workers.
         status: complete, failed (some runs failed) or interrupted.
     """
 
@@ -131,7 +132,7 @@ def stored_runs(out: Path) -> tuple[set[int], list[dict[str, Any]]]:
             continue
         if not d.is_dir():
             continue
-        done.update(int(x) for x in pd.read_parquet(d / "done.parquet", columns=["run_id"])["run_id"])
+        done.update(int(x) for x in json.loads((d / "done.json").read_text()))
         if (d / "failures.parquet").exists():
             failures += [
                 {str(k): v for k, v in f.items()} for f in pd.read_parquet(d / "failures.parquet").to_dict("records")
@@ -161,7 +162,7 @@ def write_chunk(out: Path, res: ChunkResult) -> Path:
             df.to_parquet(tmp / f"{table}.parquet", index=False)
         if res.failures:
             pd.DataFrame(res.failures).to_parquet(tmp / "failures.parquet", index=False)
-        pd.DataFrame({"run_id": sorted(res.run_ids)}).to_parquet(tmp / "done.parquet", index=False)
+        (tmp / "done.json").write_text(json.dumps(sorted(res.run_ids)))
         os.replace(tmp, runs_dir / name)
     except OSError as e:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -216,7 +217,7 @@ def run_experiment(
         resume: Finish a batch stored in ``out``: only missing runs execute.
         progress: Show a progress bar on stderr (runs done/total, rate, time
             left), or a callable ``progress(done, total)``.
-        chunk_size: Runs per task (default: sized to about 0.5 s of work).
+        chunk_size: Runs per task (default: sized to about 1 s of work).
 
     Returns:
         What was done; ``report.ok`` is False when any run failed.
@@ -327,7 +328,7 @@ def _execute(
         write_chunk(out, res)
         report.executed += len(res.run_ids)
         report.failures += res.failures
-        report.model_seconds += sum(res.seconds.values())
+        report.model_seconds += res.model_seconds
         bar.update(len(res.run_ids))
 
     if chunk_size is None:

@@ -46,13 +46,15 @@ class ChunkResult:
         tables: Table name -> DataFrame (rows of all successful runs of the chunk).
         failures: One dict per failed run: run_id, point, replicate, seed, error.
         run_ids: The run ids the chunk covered (successful or failed).
-        seconds: Time spent simulating (model and table extraction), per run id.
+        seconds: Time spent on each run (model and table extraction), per run id.
+        model_seconds: Time spent in the models themselves (construction and steps).
     """
 
     tables: dict[str, pd.DataFrame]
     failures: list[dict[str, Any]] = field(default_factory=list)
     run_ids: list[int] = field(default_factory=list)
     seconds: dict[int, float] = field(default_factory=dict)
+    model_seconds: float = 0.0
 
 
 ID_COLUMNS = ("run_id", "point", "replicate")
@@ -79,7 +81,10 @@ def run_chunk(scenario: Scenario, runs: Sequence[RunSpec], outputs: Sequence[str
         res.run_ids.append(r.run_id)
         try:
             sc = scenario.with_values(r.values, origin=f"design point {r.point}") if r.values else scenario
-            cols = columns(simulate(sc, r.seed), r.seed)
+            t_model = time.perf_counter()
+            model = simulate(sc, r.seed)
+            res.model_seconds += time.perf_counter() - t_model
+            cols = columns(model, r.seed, tuple(outputs))
         except Exception as e:  # a failing run must not stop the batch
             last = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
             where = f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""

@@ -299,6 +299,8 @@ def occurrence_rounds(keys: NDArray[np.int64]) -> list[NDArray[np.int64]]:
     order = np.argsort(keys, kind="stable")
     k = keys[order]
     starts = np.r_[True, k[1:] != k[:-1]]
+    if starts.all():  # no key repeats: one round
+        return [np.arange(n)]
     start_idx = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
     occ = np.empty(n, dtype=np.int64)
     occ[order] = np.arange(n) - start_idx
