@@ -356,3 +356,25 @@ def test_batch_help_documents_every_option() -> None:
     r = cli("batch", "--help")
     for opt in ("--executor", "--workers", "--scheduler", "--out", "--resume", "serial", "processes", "dask"):
         assert opt in r.stdout
+
+
+def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
+    exp = write_exp(tmp_path, SMALL.format(years=20, reps=40))  # 160 runs
+    out = tmp_path / "b"
+    cmd = [sys.executable, "-m", "simulator.cli", "batch", str(exp), "--workers", "2", "--chunk-size", "2"]
+    proc = subprocess.Popen(
+        [*cmd, "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list((out / "runs").glob("chunk-*")) if (out / "runs").exists() else []) < 4:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: driver and workers
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "--resume" in err.strip().splitlines()[-1]
+    res = simulator.open_results(out)
+    assert res.manifest["status"] == "interrupted" and res.manifest["runs"]["stored"] < 160
+    r = cli("batch", str(exp), "--workers", "2", "--out", str(out), "--resume", "--quiet")
+    assert r.returncode == 0, r.stderr
+    res = simulator.open_results(out)
+    assert len(res.summary) == 160 and res.summary["run_id"].is_unique

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -48,6 +49,11 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the driver, which stops the batch and keeps what is stored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextlib.contextmanager
 def open_executor(
     kind: str, workers: int | None = None, scheduler: str | None = None, start_method: str | None = None
@@ -80,7 +86,7 @@ def open_executor(
         # workers run only the model. All workers are forked here, before the pool's own thread.
         method = start_method or ("fork" if sys.platform == "linux" else "spawn")
         ctx = multiprocessing.get_context(method)
-        pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_ignore_sigint)
         with warnings.catch_warnings():
             warnings.filterwarnings(
                 "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
