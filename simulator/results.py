@@ -24,7 +24,7 @@ Definitions used by every output (also in ``docs/ODD.md``):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -222,7 +222,7 @@ def run(
     Raises:
         ScenarioError: On a bad scenario, policy or value.
     """
-    sc = load_scenario(scenario, policies=policies, overrides=_fix_keys(overrides))
+    sc = load_scenario(scenario, policies=policies, overrides=overrides)
     if years is not None:
         sc = sc.with_years(years)
     seeds = [int(seed)] if isinstance(seed, int | np.integer) else [int(s) for s in seed]
@@ -234,10 +234,6 @@ def run(
             progress(i + 1, len(seeds))
     cat = {k: pd.concat(v, ignore_index=True) for k, v in parts.items()}
     return RunResult(sc, seeds, cat["timeseries"], cat["summary"], cat["events"], cat["wards"])
-
-
-def _fix_keys(overrides: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(overrides)
 
 
 SUMMARY_COLUMNS: tuple[tuple[str, str], ...] = (

@@ -42,8 +42,8 @@ import hashlib
 import itertools
 import json
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +180,6 @@ class Experiment:
     common_random_numbers: bool = True
     outputs: tuple[str, ...] = ("timeseries", "summary")
     source: str = ""
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def design(self) -> pd.DataFrame:
         """The design points: one row per point, one column per factor.
@@ -486,8 +485,3 @@ def point_values(design: pd.DataFrame, point: int) -> dict[str, Any]:
             continue
         out[str(k)] = v.item() if isinstance(v, np.generic) else v
     return out
-
-
-def factor_names(design: pd.DataFrame) -> Sequence[str]:
-    """The factor columns of a design table."""
-    return [c for c in design.columns if c != "point"]
