@@ -167,6 +167,28 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress bar; print only the folder")
     b.set_defaults(func=cmd_batch)
 
+    v = sub.add_parser(
+        "validate",
+        help="check the study's ten patterns over many seeds; report with intervals and plots",
+        description="Run the scenario and every variant the study's patterns need (MODEL_BRIEF section 4) "
+        "over N shared seeds through the batch engine, then print each pattern's statistic with a 95%% "
+        "bootstrap interval, its threshold and pass/fail. Writes validation.md, validation.csv and one plot "
+        "per pattern. Exit code 1 if a pattern fails.",
+        epilog="examples:\n  plpbk validate\n  plpbk validate kendal --seeds 100 --workers 2\n"
+        "  plpbk validate my.toml --out results/val --resume",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    v.add_argument("scenario", nargs="?", default=None, help="scenario file or preset (default: baseline)")
+    v.add_argument("--policy", action="append", default=[], metavar="POLICY", help="policy applied to every variant")
+    v.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="sets", help="override a parameter")
+    v.add_argument("--seeds", type=_whole(2), default=50, metavar="N", help="seeds per variant (default 50)")
+    v.add_argument("--executor", choices=("serial", "processes", "dask"), default="processes", help="default processes")
+    v.add_argument("--workers", type=_whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)")
+    v.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default results/validate-…)")
+    v.add_argument("--resume", action="store_true", help="finish an interrupted validation in --out")
+    v.add_argument("--quiet", action="store_true", help="no progress bar")
+    v.set_defaults(func=cmd_validate)
+
     s = sub.add_parser(
         "scenarios",
         help="list the built-in scenario presets and policies",
@@ -305,6 +327,35 @@ def cmd_batch(args: argparse.Namespace) -> int:
             print(f"  ... and {len(rep.failures) - 10} more (see {out}/runs.parquet)", file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``plpbk validate``: pattern-oriented validation of a scenario."""
+    from simulator.analysis.validation import validate
+
+    overrides = dict(parse_assignment(a) for a in args.sets)
+    sc = load_scenario(args.scenario, policies=args.policy, overrides=overrides)
+    if not args.quiet:
+        print(f"plpbk validate: {sc.name}: 10 patterns, {args.seeds} seeds per variant", flush=True)
+    val = validate(
+        sc,
+        args.seeds,
+        executor=args.executor,
+        workers=args.workers,
+        out=args.out,
+        resume=args.resume,
+        progress=not args.quiet,
+    )
+    t = val.table
+    w = max(len(x) for x in t["title"])
+    print(f"\n  #  {'pattern':<{w}}  {'value':>8}  {'95% interval':>19}  result")
+    for _, r in t.iterrows():
+        ci = f"[{r['ci_low']:.3g}, {r['ci_high']:.3g}]"
+        print(
+            f"  {r['pattern']:<2} {r['title']:<{w}}  {r['value']:8.3g}  {ci:>19}  {'pass' if r['passed'] else 'FAIL'}"
+        )
+    print(f"\n{int(t['passed'].sum())} of {len(t)} patterns pass; report: {val.out}/validation.md")
+    return 0 if val.passed else 1
 
 
 def cmd_params(args: argparse.Namespace) -> int:

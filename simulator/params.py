@@ -412,11 +412,11 @@ PARAMETERS: tuple[Param, ...] = (
     ),
     _p(
         "programme.marketing_after",
-        0.1,
+        0.2,
         0,
         1,
         "-",
-        "Marketing effort BKMs keep up on their own after the marketing tranche.",
+        "Marketing effort a BKM with a fully skilled team keeps up on its own after the tranche (times team skill).",
         "enabler",
     ),
     _p(

@@ -169,6 +169,7 @@ def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray
         "sustained_share_mean": float(ts["sustained_share"].mean()),
         "partnerships_final": float(active[-1]),
         "partnerships_year5": float(active[4]) if len(active) >= 5 else float("nan"),
+        "partnerships_mean": float(active.mean()),
         "partnerships_peak": float(active.max()),
         "partnerships_peak_year": np.int64(ts["year"][int(active.argmax())]),
         "partnerships_started": float(ts["partnerships_started"].sum()),

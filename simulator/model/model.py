@@ -228,6 +228,8 @@ class PartnershipModel(mesa.Model):
         self.sustained: BoolArray = np.zeros(W, dtype=bool)
         self.coverage: FloatArray = np.zeros(W)
         self.event_boost: FloatArray = np.zeros(W)
+        self.partnership_years: FloatArray = np.zeros(W)
+        self.sustained_years: FloatArray = np.zeros(W)
         self.aid_received: FloatArray = np.zeros(W)
         self.aid_given: FloatArray = np.zeros(P)
         self.grant_received: FloatArray = np.zeros(W)
@@ -265,6 +267,8 @@ class PartnershipModel(mesa.Model):
         ended = self._phase_partnerships(t, year)
         ys["lever_cost"] = float(sum(lv[n] * self._v(f"levers.{n}_cost") for n in LEVERS) * W)
         self._year_stats = ys
+        self.partnership_years += self.alive.sum(0)
+        self.sustained_years += self.sustained
         self._observe(new=new, ended=ended)
         self.datacollector.collect(self)
         if self.steps >= self.years:
@@ -320,7 +324,8 @@ class PartnershipModel(mesa.Model):
 
     def _phase_marketing(self, t: int, lv: Mapping[str, float]) -> None:
         """Institutions learn of wards' programmes: Bass diffusion plus musrenbang and CSR forum."""
-        effort = np.full(self.n_wards, self._v("programme.marketing_after"))
+        # a team that understands the concept keeps marketing on its own (study enabler 3)
+        effort = self._v("programme.marketing_after") * self.skill
         if t in (1, 2):  # the marketing tranche is spent over the second and third year
             effort = np.maximum(effort, np.minimum(1.0, self.grant_marketing / 2.0 / self._v("grant.marketing_ref")))
         effort = np.minimum(1.0, effort + lv["marketing_push"] + self.event_boost)
@@ -714,6 +719,8 @@ class PartnershipModel(mesa.Model):
             "coverage": self.coverage.tolist(),
             "sustained": self.sustained.tolist(),
             "partnerships": self.alive.sum(0).tolist(),
+            "partnership_years": self.partnership_years.tolist(),
+            "sustained_years": self.sustained_years.tolist(),
             "aid_received": self.aid_received.tolist(),
             "grant_received": self.grant_received.tolist(),
             "grant_spent": self.grant_spent.tolist(),
