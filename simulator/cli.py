@@ -189,6 +189,27 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--quiet", action="store_true", help="no progress bar")
     v.set_defaults(func=cmd_validate)
 
+    c = sub.add_parser(
+        "calibrate",
+        help="calibration by filtering: keep the parameter sets that reproduce every pattern",
+        description="Sample the uncertain parameters named in an experiment file (usually a Latin hypercube), "
+        "run each set with every pattern's variants and the file's replicate seeds, and keep the sets for which "
+        "all ten patterns hold. Reports the accepted share, each parameter's accepted range, whether the "
+        "scenario's own values lie inside it, and a pair plot (calibration.md, sets.csv, ranges.csv, pairs.png).",
+        epilog="examples:\n  plpbk calibrate experiments/calibrate-baseline.toml\n"
+        "  plpbk calibrate experiments/calibrate-baseline.toml --replicates 4 --workers 2",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    c.add_argument("experiment", type=Path, help="experiment file sampling the uncertain parameters")
+    c.add_argument("--replicates", type=_whole(2), default=None, metavar="N", help="override the seeds per set")
+    c.add_argument("--executor", choices=("serial", "processes", "dask"), default="processes", help="default processes")
+    c.add_argument("--workers", type=_whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)")
+    c.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT", help="a running Dask scheduler")
+    c.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder")
+    c.add_argument("--resume", action="store_true", help="finish an interrupted calibration in --out")
+    c.add_argument("--quiet", action="store_true", help="no progress bar")
+    c.set_defaults(func=cmd_calibrate)
+
     s = sub.add_parser(
         "scenarios",
         help="list the built-in scenario presets and policies",
@@ -356,6 +377,40 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
     print(f"\n{int(t['passed'].sum())} of {len(t)} patterns pass; report: {val.out}/validation.md")
     return 0 if val.passed else 1
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    """``plpbk calibrate``: pattern-oriented calibration by filtering."""
+    from simulator.analysis.calibration import calibrate, calibration_batch
+    from simulator.batch import load_experiment
+
+    exp = load_experiment(args.experiment, replicates=args.replicates)
+    batch, sets = calibration_batch(exp)
+    if not args.quiet:
+        print(
+            f"plpbk calibrate: {exp.name}: {len(sets) - 1} sampled sets + the scenario's own, "
+            f"{len(batch.points) // len(sets)} variants, {exp.replicates} seeds = "
+            f"{len(batch.points) * exp.replicates} runs",
+            flush=True,
+        )
+    cal = calibrate(
+        exp,
+        executor="dask" if args.scheduler else args.executor,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        out=args.out,
+        resume=args.resume,
+        progress=not args.quiet,
+    )
+    print(f"\naccepted: {cal.accepted_share:.0%} of {len(cal.design) - 1} sets reproduce all patterns")
+    print("scenario's own values: " + ("accepted" if cal.defaults_accepted else "NOT accepted"))
+    w = max(len(p) for p in cal.ranges["parameter"])
+    print(f"\n  {'parameter':<{w}}  {'accepted min-max':>20}  {'own':>8}  inside")
+    for _, r in cal.ranges.iterrows():
+        rng = f"{r['accepted_min']:.3g}-{r['accepted_max']:.3g}"
+        print(f"  {r['parameter']:<{w}}  {rng:>20}  {r['own_value']:8.3g}  {'yes' if r['own_inside'] else 'NO'}")
+    print(f"\nreport: {cal.out}/calibration.md")
+    return 0
 
 
 def cmd_params(args: argparse.Namespace) -> int:
