@@ -187,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default results/validate-…)")
     v.add_argument("--resume", action="store_true", help="finish an interrupted validation in --out")
     v.add_argument("--quiet", action="store_true", help="no progress bar")
+    v.add_argument(
+        "--trace",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the TRACE validation document (e.g. docs/validation.md) with these results",
+    )
     v.set_defaults(func=cmd_validate)
 
     c = sub.add_parser(
@@ -376,6 +383,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"  {r['pattern']:<2} {r['title']:<{w}}  {r['value']:8.3g}  {ci:>19}  {'pass' if r['passed'] else 'FAIL'}"
         )
     print(f"\n{int(t['passed'].sum())} of {len(t)} patterns pass; report: {val.out}/validation.md")
+    if args.trace is not None:
+        from simulator.analysis.validation import trace_markdown
+
+        parts = ["plpbk validate", *([args.scenario] if args.scenario else [])]
+        parts += [f"--policy {p}" for p in args.policy] + [f"--set {a}" for a in args.sets]
+        parts += [f"--seeds {args.seeds}", f"--trace {args.trace}"]
+        args.trace.write_text(trace_markdown(val, args.seeds, " ".join(parts)))
+        print(f"TRACE document written to {args.trace}")
     return 0 if val.passed else 1
 
 
