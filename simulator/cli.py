@@ -382,6 +382,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(
             f"  {r['pattern']:<2} {r['title']:<{w}}  {r['value']:8.3g}  {ci:>19}  {'pass' if r['passed'] else 'FAIL'}"
         )
+        print(f"     statistic: {r['statistic']}\n     threshold: {r['threshold']}")
     print(f"\n{int(t['passed'].sum())} of {len(t)} patterns pass; report: {val.out}/validation.md")
     if args.trace is not None:
         from simulator.analysis.validation import trace_markdown
