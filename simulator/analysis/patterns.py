@@ -246,7 +246,7 @@ def _p5(d: PatternData) -> PatternResult:
         ts = d.series(var)
         fees[var] = ts["fees_collected"].sum() / max(ts["fees_potential"].sum(), 1e-9)
     built = d.runs("weak managing body")["aid_physical"].mean()
-    ok = lo > 0 and fees["weak managing body"] < fees["strong managing body"] and built > 0
+    ok = bool(lo > 0 and fees["weak managing body"] < fees["strong managing body"] and built > 0)
     return PatternResult(
         5,
         v,
@@ -337,7 +337,7 @@ def _p10(d: PatternData) -> PatternResult:
     leave = start + int(d.scenario.values["programme.facilitation_years"]) - 1
     at_leave = ts[ts["year"] == leave]["mean_capacity"].mean()
     end = ts[ts["year"] == ts["year"].max()]["mean_capacity"].mean()
-    ok = lo > 0 and plo > 0 and end < at_leave
+    ok = bool(lo > 0 and plo > 0 and end < at_leave)
     return PatternResult(
         10,
         v,
