@@ -223,6 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the built-in scenario presets and policy files with one-line descriptions.",
     )
     s.set_defaults(func=cmd_scenarios)
+
+    # Commands defined in their own modules register here (one block each).
+    # -- sensitivity --
+    # -- policy (compare, whatif) --
+    # -- dashboard --
     return ap
 
 
