@@ -226,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Commands defined in their own modules register here (one block each).
     # -- sensitivity --
+    from simulator.sensitivity.cli import add_commands as _sensitivity_cmds
+
+    _sensitivity_cmds(sub)
     # -- policy (compare, whatif) --
     # -- dashboard --
     return ap

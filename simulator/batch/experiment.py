@@ -43,7 +43,7 @@ import itertools
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +164,8 @@ class Experiment:
         common_random_numbers: Same seeds for every design point.
         outputs: Tables kept (summary is always kept).
         source: The file it came from.
+        sections: Analysis tables of the file (e.g. ``[sensitivity]``), as parsed; they
+            do not change the runs, so they are not part of the digest.
     """
 
     name: str
@@ -180,6 +182,7 @@ class Experiment:
     common_random_numbers: bool = True
     outputs: tuple[str, ...] = ("timeseries", "summary")
     source: str = ""
+    sections: Mapping[str, Any] = field(default_factory=dict)
 
     def design(self) -> pd.DataFrame:
         """The design points: one row per point, one column per factor.
@@ -233,6 +236,8 @@ _EXP_KEYS = (
     "common_random_numbers",
     "outputs",
 )
+ANALYSIS_SECTIONS = ("sensitivity",)
+"""Tables an experiment file may carry for the analyses that read it (validated there)."""
 _DESIGN_KEYS = ("kind", "samples", "levels", "second_order", "factors", "points")
 
 
@@ -266,9 +271,12 @@ def load_experiment(path: str | Path, **changes: Any) -> Experiment:
 def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Experiment:
     """Build an experiment from parsed TOML (see ``load_experiment``)."""
     where = str(path)
+    tables = ["experiment", "design", *ANALYSIS_SECTIONS]
     for k in data:
-        if k not in ("experiment", "design"):
-            raise ExperimentError(f"{where}: unknown table '{k}'{_suggest(k, ['experiment', 'design'])}")
+        if k not in tables:
+            raise ExperimentError(f"{where}: unknown table '{k}'{_suggest(k, tables)}")
+        if k in ANALYSIS_SECTIONS and not isinstance(data[k], dict):
+            raise ExperimentError(f"{where}: '{k}' must be a table ([{k}])")
     exp = dict(data.get("experiment", {}))
     exp.update({k: v for k, v in changes.items() if v is not None})
     for k in exp:
@@ -369,6 +377,7 @@ def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) ->
         common_random_numbers=crn,
         outputs=outs,
         source=where,
+        sections={k: dict(data[k]) for k in ANALYSIS_SECTIONS if k in data},
     )
 
 
