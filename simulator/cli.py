@@ -231,6 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
     _sensitivity_cmds(sub)
     # -- policy (compare, whatif) --
     # -- dashboard --
+    from simulator.dashboard.cli import add_commands as _dashboard_cmds
+
+    _dashboard_cmds(sub)
     return ap
 
 

@@ -1,0 +1,401 @@
+"""The Solara app: ``Page`` is what ``plpbk dashboard`` (or ``solara run``) serves.
+
+Layout in the spirit of Mesa's ``SolaraViz``: an app bar, a sidebar with the run
+controls (scenario, policy, seed, Step / Play / Reset, step counter) and the model
+parameters as sliders generated from the registry, and a main area with the
+charts, the partnership network and the per-ward table.
+
+Each browser tab is its own Solara virtual kernel; every model lives in component
+state (``solara.use_reactive`` / ``use_memo``) of that kernel, so two people on two
+tabs never step each other's model. As in ``SolaraViz``, slider values are applied
+on Reset; picking a scenario or a policy resets the runs at once.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import solara
+import solara.lab
+
+from simulator.dashboard import charts
+from simulator.dashboard.controls import GROUPS, Control, controls, values_for
+from simulator.dashboard.i18n import LANGS, check_lang, t
+from simulator.dashboard.runs import Comparison, policy_levers
+from simulator.scenario import ScenarioError, list_policies, list_presets, load_scenario
+
+ENV_SCENARIO = "PLPBK_DASHBOARD_SCENARIO"
+"""Environment variable naming the scenario the dashboard opens with (set by ``plpbk dashboard``)."""
+ENV_LANG = "PLPBK_DASHBOARD_LANG"
+"""Environment variable with the initial label language (``en`` or ``id``)."""
+DEFAULT_SCENARIO = "kendal"
+PLAY_INTERVAL = 0.3
+"""Seconds between years while playing."""
+DEFAULT_SEED = 1
+
+VIEWS = ("charts", "network", "wards")
+
+CSS = """
+.plpbk-counter { font-size: 1.05rem; font-weight: 600; }
+.plpbk-kpi .v-card__text { padding: 6px 12px !important; }
+.plpbk-kpi-value { font-size: 1.2rem; font-weight: 600; line-height: 1.6rem; }
+.plpbk-kpi-label { font-size: 0.78rem; color: #555; }
+.plpbk-delta-up { color: #2e7d32; font-size: 0.85rem; }
+.plpbk-delta-down { color: #c62828; font-size: 0.85rem; }
+.plpbk-chart img { width: 100%; height: auto; }
+.plpbk-param { margin: 2px 0 -14px 0; }
+.plpbk-param-head { margin: 0 !important; }
+.plpbk-param-label { font-size: 0.8rem; color: #333; }
+.plpbk-param-value { font-size: 0.8rem; font-weight: 600; color: #1565c0; }
+.plpbk-param .v-slider--horizontal { margin-left: 0; margin-right: 0; }
+.plpbk-param .v-messages { display: none; }
+"""
+
+
+def _png(fig: Any) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def make_comparison(scenario: str, values: dict[str, float], seed: int, policy: str) -> Comparison:
+    """Build the session's runs (a baseline and, if levers differ, a policy run)."""
+    name = policy or ""
+    base_levers = policy_levers(load_scenario(scenario), None)
+    if policy and any(
+        abs(values.get(k, v) - v) > 1e-12 for k, v in policy_levers(load_scenario(scenario), policy).items()
+    ):
+        name = f"{policy} (edited)"
+    elif not policy and any(abs(values.get(k, v) - v) > 1e-12 for k, v in base_levers.items()):
+        name = "levers"
+    return Comparison(scenario, values, seed=seed, policy_name=name)
+
+
+@solara.component
+def ParamSlider(c: Control, value: float, on_value: Callable[[str, float], None]) -> solara.Element:
+    """One registry parameter as a slider, with its help text as a tooltip."""
+
+    def changed(v: float, name: str = c.name) -> None:
+        on_value(name, float(v))
+
+    shown = str(round(value)) if c.is_int else f"{value:g}"
+    with solara.Div(classes=["plpbk-param", "plpbk-param-" + c.name.replace(".", "-")]) as main:
+        with solara.Tooltip(c.help), solara.Row(justify="space-between", classes=["plpbk-param-head"]):
+            solara.Text(c.label, classes=["plpbk-param-label"])
+            solara.Text(shown, classes=["plpbk-param-value"])
+        if c.is_int:
+            solara.SliderInt("", value=round(value), min=int(c.low), max=int(c.high), step=1, on_value=changed)
+        else:
+            solara.SliderFloat("", value=value, min=c.low, max=c.high, step=c.step, on_value=changed)
+    return main
+
+
+@solara.component
+def Kpi(label: str, base: float, pol: float | None, fmt: str, higher_is_better: bool = True) -> solara.Element:
+    """A headline number: the baseline's and, if present, the policy's value with the difference."""
+    with solara.Card(classes=["plpbk-kpi"], style={"min-width": "170px", "flex": "1"}) as main:
+        solara.Text(label, classes=["plpbk-kpi-label"])
+        with solara.Row(gap="10px", style={"align-items": "baseline"}):
+            solara.Text(_fmt(base, fmt), classes=["plpbk-kpi-value"])
+            if pol is not None:
+                solara.Text("→ " + _fmt(pol, fmt), classes=["plpbk-kpi-value"], style={"color": "#1565c0"})
+                d = pol - base
+                if d == d and abs(d) > 1e-9:
+                    good = (d > 0) == higher_is_better
+                    solara.Text(
+                        ("+" if d > 0 else "") + _fmt(d, fmt),
+                        classes=["plpbk-delta-up" if good else "plpbk-delta-down"],
+                    )
+    return main
+
+
+def _fmt(v: float, fmt: str) -> str:
+    if v != v:  # NaN
+        return "–"
+    return format(v, fmt)
+
+
+@solara.component
+def Kpis(cmp: Comparison, tick: int, lang: str) -> solara.Element:
+    """Headline numbers of the latest year, baseline then policy."""
+    b = cmp.baseline.stats
+    p = cmp.policy.stats if cmp.policy is not None else {}
+
+    def pol(key: str) -> float | None:
+        return p[key] if p else None
+
+    base_cost = float(sum(cmp.series("baseline")["lever_cost"]))
+    pol_cost = float(sum(cmp.series("policy")["lever_cost"])) if p else None
+    with solara.Row(gap="8px", style={"flex-wrap": "wrap"}) as main:
+        Kpi(t("kpi_sustained", lang), b["sustained_share"], pol("sustained_share"), ".0%")
+        Kpi(t("kpi_partnerships", lang), b["partnerships_active"], pol("partnerships_active"), ".0f")
+        Kpi(t("kpi_aid", lang), b["aid_total"], pol("aid_total"), ",.0f")
+        Kpi(t("kpi_trust", lang), b["mean_trust_partner_live"], pol("mean_trust_partner_live"), ".2f")
+        Kpi(t("kpi_cost", lang), base_cost, pol_cost, ",.0f", higher_is_better=False)
+    return main
+
+
+@solara.component
+def Charts(cmp: Comparison, tick: int, lang: str, lock: threading.Lock) -> solara.Element:
+    """The yearly charts, two per row, baseline solid and policy dashed."""
+
+    def render() -> list[bytes]:
+        with lock:
+            return [_png(charts.chart(cmp, which, lang)) for which in charts.CHARTS]
+
+    images = solara.use_memo(render, [id(cmp), tick, lang])
+    with solara.Column(gap="4px") as main:
+        for row in range(0, len(images), 2):
+            with solara.Columns([1, 1], gutters_dense=True):
+                for k in range(row, min(row + 2, len(images))):
+                    with solara.Div(classes=["plpbk-chart", f"plpbk-chart-{charts.CHARTS[k]}"]):
+                        solara.Image(images[k], classes=["plpbk-chart-img"])
+    return main
+
+
+@solara.component
+def NetworkView(cmp: Comparison, tick: int, lang: str, lock: threading.Lock) -> solara.Element:
+    """The partnership network of one run."""
+    runs = [r for r, _ in cmp.models]
+    run = solara.use_reactive("baseline")
+    shown = run.value if run.value in runs else "baseline"
+    model = dict(cmp.models)[shown]
+
+    def render() -> bytes:
+        label = t("baseline", lang) if shown == "baseline" else (cmp.policy_name or t("policy_run", lang))
+        title = t("net_title", lang, run=label, year=cmp.year if cmp.year is not None else "–")
+        with lock:
+            return _png(charts.network(model, title, lang))
+
+    image = solara.use_memo(render, [id(cmp), tick, lang, shown])
+    with solara.Column() as main:
+        with solara.Row(style={"align-items": "center"}):
+            if len(runs) > 1:
+                solara.ToggleButtonsSingle(shown, values=runs, on_value=run.set)
+            solara.Text(t("net_help", lang), style={"color": "#555"})
+        with solara.Div(classes=["plpbk-network"], style={"max-width": "780px"}):
+            solara.Image(image, width="100%")
+    return main
+
+
+WARD_COLUMNS = (
+    ("ward", "ward", None),
+    ("regency", "regency", None),
+    ("maturity_start", "maturity_start", None),
+    ("capacity", "capacity", 2),
+    ("marketing_skill", "marketing_skill", 2),
+    ("managing_body", "managing_body", 2),
+    ("coverage", "coverage", 2),
+    ("sustained", "sustained_col", None),
+    ("partnerships", "partnerships_col", 0),
+    ("partnership_years", "partnership_years", 0),
+    ("aid_received", "aid_received", 0),
+    ("assets", "assets", 0),
+)
+
+
+def ward_rows(cmp: Comparison, run: str, lang: str) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+    """Headers and rows of the per-ward table of one run (numbers rounded, booleans as yes/no)."""
+    model = dict(cmp.models).get(run, cmp.baseline)
+    table = model.ward_table()
+    headers = [
+        {"text": t(key, lang), "value": col, "align": "start" if nd is None else "end"} for col, key, nd in WARD_COLUMNS
+    ]
+    rows = []
+    for i in range(len(table["ward"])):
+        row: dict[str, Any] = {}
+        for col, _, nd in WARD_COLUMNS:
+            v = table[col][i]
+            if isinstance(v, bool):
+                v = t("yes" if v else "no", lang)
+            elif nd is not None:
+                v = round(float(v), nd) if nd else round(float(v))
+            row[col] = v
+        rows.append(row)
+    return headers, rows
+
+
+@solara.component
+def WardTable(cmp: Comparison, tick: int, lang: str, lock: threading.Lock) -> solara.Element:
+    """Sortable per-ward table (click a header to sort)."""
+    runs = [r for r, _ in cmp.models]
+    run = solara.use_reactive("baseline")
+    shown = run.value if run.value in runs else "baseline"
+    with lock:
+        headers, rows = ward_rows(cmp, shown, lang)
+    with solara.Column() as main:
+        with solara.Row(style={"align-items": "center"}):
+            if len(runs) > 1:
+                solara.ToggleButtonsSingle(shown, values=runs, on_value=run.set)
+            solara.Text(t("ward_help", lang), style={"color": "#555"})
+        solara.v.DataTable(
+            headers=headers,
+            items=rows,
+            items_per_page=50,
+            dense=True,
+            multi_sort=False,
+            class_="plpbk-wards elevation-1",
+            footer_props={"items-per-page-options": [10, 25, 50, -1]},
+        )
+    return main
+
+
+@solara.component
+def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en") -> None:
+    """The whole dashboard for one browser session.
+
+    Args:
+        scenario: Preset name or path of the scenario it opens with.
+        lang: Initial label language, ``en`` or ``id``.
+    """
+    lang_r = solara.use_reactive(check_lang(lang))
+    L = lang_r.value
+    scenario_r = solara.use_reactive(scenario)
+    policy_r = solara.use_reactive("")
+    seed_r = solara.use_reactive(DEFAULT_SEED)
+    initial_values = solara.use_memo(lambda: values_for(load_scenario(scenario)), [])
+    values_r = solara.use_reactive(initial_values)
+    applied_r = solara.use_reactive(initial_values)
+    first = solara.use_memo(lambda: make_comparison(scenario, initial_values, DEFAULT_SEED, ""), [])
+    cmp_r = solara.use_reactive(first)
+    tick = solara.use_reactive(0)
+    playing = solara.use_reactive(False)
+    error = solara.use_reactive("")
+    lock = solara.use_memo(threading.Lock, [])
+    cmp = cmp_r.value
+
+    def rebuild(scn: str, values: dict[str, float], seed: int, policy: str) -> None:
+        playing.set(False)
+        try:
+            new = make_comparison(scn, values, seed, policy)
+        except ScenarioError as e:
+            error.set(str(e))
+            return
+        error.set("")
+        with lock:
+            cmp_r.set(new)
+        applied_r.set(dict(values))
+        tick.set(tick.value + 1)
+
+    def do_step() -> None:
+        with lock:
+            cmp_r.value.step()
+        tick.set(tick.value + 1)
+
+    def do_reset() -> None:
+        rebuild(scenario_r.value, values_r.value, seed_r.value, policy_r.value)
+
+    def pick_scenario(name: str) -> None:
+        scenario_r.set(name)
+        sc = load_scenario(name)
+        vals = values_for(sc)
+        vals.update(policy_levers(sc, policy_r.value or None))
+        values_r.set(vals)
+        rebuild(name, vals, seed_r.value, policy_r.value)
+
+    def pick_policy(name: str | None) -> None:
+        pol = "" if not name or name == t("no_policy", L) else name
+        policy_r.set(pol)
+        vals = dict(values_r.value)
+        vals.update(policy_levers(load_scenario(scenario_r.value), pol or None))
+        values_r.set(vals)
+        rebuild(scenario_r.value, vals, seed_r.value, pol)
+
+    def set_value(name: str, v: float) -> None:
+        vals = dict(values_r.value)
+        vals[name] = v
+        values_r.set(vals)
+
+    def play_loop() -> None:
+        while playing.value:
+            with lock:
+                current = cmp_r.value
+                more = current.step()
+            if not more or not current.running:
+                playing.set(False)
+                tick.set(tick.value + 1)
+                break
+            tick.set(tick.value + 1)
+            time.sleep(PLAY_INTERVAL)
+
+    solara.lab.use_task(play_loop, dependencies=[playing.value], prefer_threaded=True)
+
+    solara.Style(CSS)
+    solara.Title(t("title", L))
+    with solara.AppBar():
+        solara.AppBarTitle(t("title", L))
+        solara.ToggleButtonsSingle(L, values=list(LANGS), on_value=lang_r.set, dense=True, classes=["plpbk-lang"])
+
+    presets = [n for n, _ in list_presets()]
+    if scenario_r.value not in presets:
+        presets.append(scenario_r.value)
+    policies = [t("no_policy", L)] + [n for n, _ in list_policies()]
+    pending = any(abs(values_r.value.get(k, 0) - v) > 1e-12 for k, v in applied_r.value.items())
+    pending = pending or seed_r.value != cmp.seed
+    groups = controls(L)
+
+    with solara.Sidebar():
+        with solara.Card(margin=0, elevation=0):
+            solara.Select(t("scenario", L), values=presets, value=scenario_r.value, on_value=pick_scenario)
+            solara.Select(
+                t("policy", L), values=policies, value=policy_r.value or t("no_policy", L), on_value=pick_policy
+            )
+            solara.InputInt(t("seed", L), value=seed_r.value, on_value=seed_r.set, classes=["plpbk-seed"])
+            with solara.Row(justify="space-between"):
+                solara.Button(t("reset", L), color="primary", outlined=True, on_click=do_reset, classes=["plpbk-reset"])
+                solara.Button(
+                    t("pause", L) if playing.value else t("play", L),
+                    color="primary",
+                    on_click=lambda: playing.set(not playing.value),
+                    disabled=not cmp.running,
+                    classes=["plpbk-play"],
+                )
+                solara.Button(
+                    t("step", L),
+                    color="primary",
+                    on_click=do_step,
+                    disabled=playing.value or not cmp.running,
+                    classes=["plpbk-step"],
+                )
+            year = cmp.year if cmp.year is not None else "–"
+            counter = t("step_counter", L, year=year, step=cmp.steps, years=cmp.years)
+            if not cmp.running:
+                counter += f" ({t('finished', L)})"
+            with solara.Div(style={"margin": "6px 0"}):
+                solara.Text(counter, classes=["plpbk-counter"])
+            if pending:
+                solara.Warning(t("pending", L), dense=True)
+            if cmp.policy is not None:
+                with solara.Div():
+                    solara.Text(t("same_seed", L), style={"font-size": "0.8rem", "color": "#555"})
+            if error.value:
+                solara.Error(error.value, dense=True)
+        for g in GROUPS:
+            with solara.Details(t(g, L), expand=g in ("enablers", "levers")):
+                for c in groups[g]:
+                    ParamSlider(c, values_r.value.get(c.name, c.default), set_value)
+
+    view = solara.use_reactive(0)
+    with solara.Column(style={"padding": "4px 12px"}):
+        Kpis(cmp, tick.value, L)
+        with solara.lab.Tabs(value=view, lazy=True):
+            with solara.lab.Tab(t("charts", L)):
+                Charts(cmp, tick.value, L, lock)
+            with solara.lab.Tab(t("network", L)):
+                NetworkView(cmp, tick.value, L, lock)
+            with solara.lab.Tab(t("wards", L)):
+                WardTable(cmp, tick.value, L, lock)
+
+
+@solara.component
+def Page() -> solara.Element:
+    """Entry point served by Solara: the dashboard with the scenario and language from the environment."""
+    return Dashboard(
+        scenario=os.environ.get(ENV_SCENARIO, DEFAULT_SCENARIO),
+        lang=check_lang(os.environ.get(ENV_LANG, "en")),
+    )

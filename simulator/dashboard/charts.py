@@ -1,0 +1,213 @@
+"""Matplotlib figures of the dashboard: yearly charts (baseline and policy together) and the network.
+
+Figures are built with :class:`matplotlib.figure.Figure` (no ``pyplot`` global state), so
+sessions drawing at the same time do not interfere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib
+import networkx as nx
+import numpy as np
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+
+from simulator.dashboard.i18n import t
+from simulator.dashboard.runs import Comparison
+from simulator.model.model import PartnershipModel
+from simulator.params import AID_FORMS
+
+RUN_STYLE = {"baseline": "-", "policy": "--"}
+"""Line style of each run: solid baseline, dashed policy."""
+
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
+FIGSIZE = (5.6, 2.8)
+DPI = 90
+
+CHARTS: tuple[str, ...] = ("sector", "form", "proposals", "sustained", "trust", "aid")
+"""The yearly charts, in display order."""
+
+
+def _frame(cmp: Comparison, title: str, ylabel: str, lang: str, ncols: int = 1) -> tuple[Figure, list]:
+    fig = Figure(figsize=FIGSIZE, dpi=DPI, layout="constrained")
+    axes = fig.subplots(1, ncols, sharey=True, squeeze=False)[0].tolist()
+    start = cmp.baseline.start_year
+    for ax in axes:
+        ax.set_xlim(start - 0.3, start + cmp.years - 1 + 0.3)
+        ax.grid(alpha=0.3)
+        ax.set_xlabel(t("year", lang))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[0].set_ylabel(ylabel)
+    fig.suptitle(title, fontsize=11, fontweight="bold")
+    return fig, axes
+
+
+def _lines(ax, cmp: Comparison, cols: Sequence[tuple[str, str]], lang: str, colors: Sequence[str] = PALETTE) -> None:
+    """Draw each ``(column, label key)`` for every run: colour by column, line style by run."""
+    handles = []
+    for (col, key), color in zip(cols, colors, strict=False):
+        for run, _ in cmp.models:
+            s = cmp.series(run)
+            ax.plot(s["year"], s[col], RUN_STYLE[run], color=color, lw=2, marker="o" if len(s["year"]) < 2 else "")
+        handles.append(Line2D([], [], color=color, lw=2, label=t(key, lang)))
+    _legend(ax, cmp, handles, lang)
+
+
+def _legend(ax, cmp: Comparison, handles: list, lang: str) -> None:
+    if cmp.policy is not None:
+        handles = [
+            *handles,
+            Line2D([], [], color="0.3", ls="-", lw=2, label=t("baseline", lang)),
+            Line2D([], [], color="0.3", ls="--", lw=2, label=cmp.policy_name or t("policy_run", lang)),
+        ]
+    ax.legend(handles=handles, fontsize=7.5, loc="best", frameon=False, ncol=2 if len(handles) > 4 else 1)
+
+
+def _ymax(cmp: Comparison, cols: Sequence[str], floor: float) -> float:
+    top = floor
+    for run, _ in cmp.models:
+        s = cmp.series(run)
+        for c in cols:
+            v = s[c][np.isfinite(s[c])]
+            if len(v):
+                top = max(top, float(v.max()))
+    return top * 1.35
+
+
+def chart(cmp: Comparison, which: str, lang: str = "en") -> Figure:
+    """One yearly chart of a comparison (``which`` is one of :data:`CHARTS`)."""
+    if which == "sector":
+        cols = [("partnerships_government", "government"), ("partnerships_private", "private")]
+        fig, (ax,) = _frame(cmp, t("chart_sector", lang), t("partnerships", lang), lang)
+        _lines(ax, cmp, cols, lang)
+        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 4))
+    elif which == "form":
+        cols = [(f"partnerships_{f}", f) for f in AID_FORMS]
+        fig, (ax,) = _frame(cmp, t("chart_form", lang), t("partnerships", lang), lang)
+        _lines(ax, cmp, cols, lang)
+        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 4))
+    elif which == "proposals":
+        fig, axes = _frame(cmp, t("chart_proposals", lang), t("proposals", lang), lang, ncols=2)
+        top = 4.0
+        for ax, route in zip(axes, ("government", "private"), strict=True):
+            cols = [(f"proposals_{w}_{route}", w) for w in ("sent", "answered", "accepted")]
+            _lines(ax, cmp, cols, lang, colors=("#7f7f7f", "#1f77b4", "#2ca02c"))
+            ax.set_title(t(route, lang), fontsize=9)
+            top = max(top, _ymax(cmp, [c for c, _ in cols], 4))
+        axes[0].set_ylim(0, top)
+        axes[1].get_legend().remove()
+    elif which == "sustained":
+        fig, (ax,) = _frame(cmp, t("chart_sustained", lang), t("share", lang), lang)
+        _lines(ax, cmp, [("sustained_share", "sustained")], lang, colors=("#2ca02c",))
+        ax.set_ylim(0, 1.05)
+    elif which == "trust":
+        fig, (ax,) = _frame(cmp, t("chart_trust", lang), t("trust", lang), lang)
+        cols = [("mean_trust_partner_live", "trust_partner"), ("mean_trust_bkm_live", "trust_bkm")]
+        _lines(ax, cmp, cols, lang, colors=("#9467bd", "#8c564b"))
+        ax.set_ylim(0, 1.05)
+    elif which == "aid":
+        fig, (ax,) = _frame(cmp, t("kpi_aid", lang), "Rp million", lang)
+        cols = [(f"aid_{f}", f) for f in AID_FORMS]
+        _lines(ax, cmp, cols, lang)
+        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 10))
+    else:
+        raise ValueError(f"unknown chart {which!r} (choose from {', '.join(CHARTS)})")
+    return fig
+
+
+def pair_aid(model: PartnershipModel) -> np.ndarray:
+    """Aid delivered so far on each partner-ward pair (Rp million), shape (partners, wards)."""
+    log = model.event_log()
+    out = np.zeros((model.n_partners, model.n_wards))
+    if len(log["event"]):
+        ok = (log["event"] == "delivery") & (log["status"] == "succeeded")
+        np.add.at(out, (log["partner"][ok].astype(int), log["ward"][ok].astype(int)), log["amount"][ok])
+    return out
+
+
+def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
+    """The partnership network: wards (outer ring) and partners (inner ring), live links by trust and aid."""
+    W, P, G = model.n_wards, model.n_partners, model.n_gov
+    graph = nx.Graph()
+    wards = [f"w{i}" for i in range(W)]
+    partners = [f"p{j}" for j in range(P)]
+    graph.add_nodes_from(wards + partners)
+    aid = pair_aid(model)
+    pp, ww = np.nonzero(model.alive)
+    for p, w in zip(pp.tolist(), ww.tolist(), strict=True):
+        graph.add_edge(f"p{p}", f"w{w}", trust=float(model.trust_partner[p, w]), aid=float(aid[p, w]))
+    pos = nx.shell_layout(graph, nlist=[partners, wards], rotate=0)
+    fig = Figure(figsize=(8.2, 5.6), dpi=DPI, layout="constrained")
+    ax = fig.subplots()
+    ax.set_axis_off()
+    ax.set_title(title, fontsize=11, fontweight="bold")
+    cmap, norm = "RdYlGn", Normalize(0, 1)
+    edges = list(graph.edges(data=True))
+    if edges:
+        top = max(max(d["aid"] for _, _, d in edges), 1.0)
+        nx.draw_networkx_edges(
+            graph,
+            pos,
+            ax=ax,
+            edgelist=[(a, b) for a, b, _ in edges],
+            edge_color=[d["trust"] for _, _, d in edges],
+            edge_cmap=matplotlib.colormaps[cmap],
+            edge_vmin=0,
+            edge_vmax=1,
+            width=[0.8 + 4.5 * d["aid"] / top for _, _, d in edges],
+            alpha=0.85,
+        )
+    sustained = model.sustained
+    size = 60 + 240 * model.capacity
+    nx.draw_networkx_nodes(
+        graph,
+        pos,
+        nodelist=wards,
+        ax=ax,
+        node_size=size,
+        node_color=np.where(sustained, "#2ca02c", "#bdbdbd"),
+        edgecolors="0.25",
+        linewidths=0.6,
+    )
+    nx.draw_networkx_nodes(
+        graph,
+        pos,
+        nodelist=partners[:G],
+        ax=ax,
+        node_size=170,
+        node_shape="s",
+        node_color="#1f77b4",
+        edgecolors="0.2",
+    )
+    nx.draw_networkx_nodes(
+        graph,
+        pos,
+        nodelist=partners[G:],
+        ax=ax,
+        node_size=190,
+        node_shape="^",
+        node_color="#ff7f0e",
+        edgecolors="0.2",
+    )
+    if W <= 40:
+        for i, b in enumerate(model.bkms):
+            x, y = pos[f"w{i}"]
+            ax.annotate(
+                b.name, (x, y), xytext=(x * 1.13, y * 1.13), fontsize=6.5, ha="center", va="center", color="0.3"
+            )
+    sm = __import__("matplotlib.cm", fromlist=["ScalarMappable"]).ScalarMappable(norm=norm, cmap=cmap)
+    fig.colorbar(sm, ax=ax, shrink=0.6, label=t("net_trust", lang))
+    handles = [
+        Line2D([], [], marker="o", ls="", color="#bdbdbd", mec="0.25", ms=8, label=t("net_ward", lang)),
+        Line2D([], [], marker="o", ls="", color="#2ca02c", mec="0.25", ms=8, label=t("net_ward_sustained", lang)),
+        Line2D([], [], marker="s", ls="", color="#1f77b4", ms=8, label=t("net_gov", lang)),
+        Line2D([], [], marker="^", ls="", color="#ff7f0e", ms=8, label=t("net_firm", lang)),
+    ]
+    fig.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
+    ax.set_aspect("equal")
+    return fig
