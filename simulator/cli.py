@@ -230,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _sensitivity_cmds(sub)
     # -- policy (compare, whatif) --
+    from simulator.policy.cli import add_commands as _policy_cmds
+
+    _policy_cmds(sub)
     # -- dashboard --
     from simulator.dashboard.cli import add_commands as _dashboard_cmds
 

@@ -1,0 +1,250 @@
+"""``plpbk compare`` and ``plpbk whatif``: policy comparison on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+EXAMPLES_COMPARE = """examples:
+  plpbk compare marketing-push bkm-strengthening consistent-team
+  plpbk compare --scenario kendal all-efforts --seeds 50 --out results/kendal-all
+  plpbk compare scenarios/policies/csr-forum.toml my-policy.toml --lang id
+  plpbk compare --scenario pekalongan all-efforts --out results/pk --resume   # after an interruption
+
+POLICY is a policy file (scenarios/policies/*.toml or your own) or a built-in name
+(see 'plpbk scenarios'). Output: effects.csv, costs.csv, paired.csv, plots/*.png,
+brief.md and brief.html (the policy brief), manifest.json, and the runs in batch/.
+"""
+
+EXAMPLES_WHATIF = """examples:
+  plpbk whatif experiments/whatif-efforts.toml --workers 2
+  plpbk whatif experiments/whatif-efforts.toml --threshold 0.6 --lang id --out results/wi-id
+  plpbk whatif experiments/whatif-efforts.toml --futures 16 --seeds 2       # a quick look
+  plpbk whatif experiments/whatif-efforts.toml --out results/wi --resume     # finish, or re-analyse
+
+Output: robustness.csv, stability.csv, boxes.csv (PRIM), outcomes.csv, futures.csv,
+plots/*.png, brief.md and brief.html, manifest.json, and the runs in batches/<scenario>/.
+With --resume on a finished folder the runs are reused and only the analysis is redone
+(e.g. with another --threshold or --lang).
+"""
+
+
+def _whole(low: int) -> Any:
+    from simulator.cli import _whole as w
+
+    return w(low)
+
+
+def _share(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(v) or v < 0:
+        raise argparse.ArgumentTypeError(f"{v} is out of range: must be a number >= 0")
+    return v
+
+
+def _common(p: argparse.ArgumentParser, default_out: str) -> None:
+    p.add_argument("--lang", choices=("en", "id"), default="en", help="language of the brief: en or id (Bahasa)")
+    p.add_argument(
+        "--executor",
+        choices=("serial", "processes", "dask"),
+        default="processes",
+        help="where runs execute (default processes: local worker processes)",
+    )
+    p.add_argument("--workers", type=_whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)")
+    p.add_argument("--out", type=Path, default=None, metavar="DIR", help=f"output folder (default {default_out})")
+    p.add_argument(
+        "--resume", action="store_true", help="finish an interrupted job in --out (runs already stored are reused)"
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar; print only the output folder")
+
+
+def add_commands(sub: Any) -> None:
+    """Register ``compare`` and ``whatif`` on the ``plpbk`` subcommand parser.
+
+    Args:
+        sub: The subparsers object of the ``plpbk`` parser.
+    """
+    c = sub.add_parser(
+        "compare",
+        help="compare policies with the baseline on paired seeds: effects, costs, brief",
+        description="Run the baseline scenario and the scenario with each POLICY on the same seeds (common random "
+        "numbers) and report, per policy: the paired difference in sustained share, partnerships alive, aid "
+        "mobilised and trust with a 95%% bootstrap interval; the share of paired runs in which it beats the "
+        "baseline; its cost (total, per ward per year) and cost per additional sustained ward; time paths with "
+        "bands; and a policy brief (Markdown and HTML).",
+        epilog=EXAMPLES_COMPARE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    c.add_argument("policies", nargs="+", metavar="POLICY", help="policy file or built-in policy name (one or more)")
+    c.add_argument(
+        "--scenario", default=None, metavar="SCENARIO", help="baseline scenario file or preset (default: baseline)"
+    )
+    c.add_argument("--seeds", type=_whole(2), default=20, metavar="N", help="paired seeds per option (default 20)")
+    c.add_argument("--years", type=_whole(1), default=None, metavar="Y", help="years to simulate (default: scenario's)")
+    c.add_argument("--master-seed", type=_whole(0), default=None, metavar="S", help="seed the paired seeds derive from")
+    _common(c, "results/compare-<scenario>-<timestamp>")
+    c.set_defaults(func=cmd_compare)
+
+    w = sub.add_parser(
+        "whatif",
+        help="policies across uncertain futures: robustness, regret, rank stability, where they fail",
+        description="Run the baseline and every policy of a what-if file in every future of a Latin hypercube over "
+        "the uncertain conditions (same seeds everywhere), then report per scenario and policy: the share of "
+        "futures in which it meets the target (satisficing robustness), its regret against the best option of "
+        "each future, how stable the ranking is (Kendall's W), and where it fails (a PRIM box over the "
+        "uncertain conditions, with coverage and density); plus a policy brief (Markdown and HTML).",
+        epilog=EXAMPLES_WHATIF,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    w.add_argument("experiment", type=Path, help="what-if file (see experiments/whatif-efforts.toml)")
+    w.add_argument(
+        "--threshold",
+        type=_share,
+        default=None,
+        metavar="X",
+        help="override the target: outcome >= X (a share 0-1 for sustained_share_final)",
+    )
+    w.add_argument("--futures", type=_whole(4), default=None, metavar="N", help="override the number of futures")
+    w.add_argument("--seeds", type=_whole(1), default=None, metavar="N", help="override the seeds per future")
+    _common(w, "results/<name>-<timestamp>")
+    w.set_defaults(func=cmd_whatif)
+
+
+def _default_out(name: str) -> Path:
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", name)
+    return Path("results") / f"{slug}-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
+
+
+def _run_guarded(fn: Any, out: Path) -> Any:
+    from simulator.batch import BatchInterrupted, WorkerCrashError
+    from simulator.cli import UserError
+
+    try:
+        return fn()
+    except BatchInterrupted as e:
+        r = e.report
+        print(
+            f"interrupted: {r.already + r.executed} of {r.total} runs of this batch are stored in {out}; "
+            "run the same command with --resume to finish",
+            file=sys.stderr,
+        )
+        raise SystemExit(130) from None
+    except WorkerCrashError as e:
+        raise UserError(str(e)) from None
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """``plpbk compare``: paired comparison of policies with the baseline."""
+    from simulator.policy.compare import COMPARE_SEED, compare, resolve_policies
+    from simulator.scenario import load_scenario
+
+    sc = load_scenario(args.scenario)
+    if args.years is not None:
+        sc = sc.with_years(args.years)
+    pols = resolve_policies(args.policies)
+    out = args.out or _default_out(f"compare-{sc.name}")
+    if not args.quiet:
+        print(
+            f"plpbk compare: {sc.name} ({sc.n_wards} wards, {sc.values['time.years']} years): baseline + "
+            f"{', '.join(p.name for p in pols)} on {args.seeds} paired seeds = {(len(pols) + 1) * args.seeds} runs",
+            flush=True,
+        )
+    cmp = _run_guarded(
+        lambda: compare(
+            sc,
+            pols,
+            seeds=args.seeds,
+            master_seed=COMPARE_SEED if args.master_seed is None else args.master_seed,
+            out=out,
+            executor=args.executor,
+            workers=args.workers,
+            resume=args.resume,
+            progress=not args.quiet,
+            lang=args.lang,
+        ),
+        out,
+    )
+    if args.quiet:
+        print(out)
+        return 0
+    e = cmp.effects[cmp.effects["outcome"] == "sustained_share_final"].set_index("policy")
+    c = cmp.costs.set_index("policy")
+    w = max(len(n) for n in e.index)
+    print(
+        f"\n  {'policy':<{w}}  {'extra sustained wards [95%]':>28}  {'P(better)':>9}  {'cost/ward/yr':>12}  "
+        f"{'Rp m per extra ward':>19}"
+    )
+    for name, r in e.iterrows():
+        k = cmp.scenario.n_wards
+        ci = f"{r['diff'] * k:+.1f} [{r['ci_low'] * k:+.1f}, {r['ci_high'] * k:+.1f}]"
+        per = c.loc[name, "cost_per_extra_ward"]
+        per_s = f"{per:.0f}" if not math.isnan(per) else "undefined"
+        print(f"  {name:<{w}}  {ci:>28}  {r['p_better']:9.0%}  {c.loc[name, 'cost_per_ward_year']:12.1f}  {per_s:>19}")
+    print(f"\npolicy brief: {out}/brief.md (and brief.html); tables and plots in {out}/")
+    return 0
+
+
+def cmd_whatif(args: argparse.Namespace) -> int:
+    """``plpbk whatif``: policies across uncertain futures."""
+    from simulator.policy.whatif import load_whatif, whatif
+
+    spec = load_whatif(args.experiment, futures=args.futures, seeds=args.seeds, threshold=args.threshold)
+    out = args.out or _default_out(spec.name)
+    if not args.quiet:
+        n = len(spec.options) * spec.futures * spec.seeds * len(spec.scenarios)
+        print(
+            f"plpbk whatif: {spec.name}: {len(spec.options)} options (baseline + {len(spec.policies)} policies) x "
+            f"{spec.futures} futures x {spec.seeds} seeds x {len(spec.scenarios)} scenario(s) = {n} runs; "
+            f"target {spec.outcome} >= {spec.threshold:g}",
+            flush=True,
+        )
+    wi = _run_guarded(
+        lambda: whatif(
+            spec,
+            out=out,
+            executor=args.executor,
+            workers=args.workers,
+            resume=args.resume,
+            progress=not args.quiet,
+            lang=args.lang,
+            announce=None if args.quiet else print,
+        ),
+        out,
+    )
+    if args.quiet:
+        print(out)
+        return 0
+    for name, r in wi.results.items():
+        rob = r.robustness
+        w = max(len(o) for o in rob["option"])
+        print(f"\n{name}: Kendall's W = {r.stability['kendall_w']:.2f}; most robust: {r.stability['most_robust']}")
+        print(f"  {'option':<{w}}  {'meets':>6}  {'regret':>7}  {'cost/ward/yr':>12}  where it fails (PRIM box)")
+        boxes = r.boxes.set_index("option")
+        for _, row in rob.iterrows():
+            b = boxes.loc[row["option"]]
+            where = (
+                "never misses"
+                if b["futures_missed"] == 0
+                else "misses everywhere"
+                if b["futures_missed"] == b["futures"]
+                else f"{b['box']} (coverage {b['coverage']:.0%}, density {b['density']:.0%})"
+                if b["restricted"]
+                else "no simple region"
+            )
+            print(
+                f"  {row['option']:<{w}}  {row['meets_share']:6.0%}  {row['regret_mean']:7.3f}  "
+                f"{row['cost_per_ward_year']:12.1f}  {where}"
+            )
+    print(f"\npolicy brief: {out}/brief.md (and brief.html); tables and plots in {out}/")
+    return 0
+
+
+__all__ = ["add_commands", "cmd_compare", "cmd_whatif"]
