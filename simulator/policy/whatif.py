@@ -20,6 +20,7 @@ A what-if experiment file (``experiments/whatif-*.toml``)::
     alpha = 0.1           # share peeled per step
     min_support = 0.1     # smallest box, share of futures
     min_coverage = 0.5    # smallest coverage of the box reported
+    density_slack = 0.05  # prefer a box restricting fewer parameters if its density is this close
 
     [uncertainty]         # what the policy cannot control (no levers)
     "bkm.managing_body" = { low = 0.3, high = 0.8 }
@@ -95,7 +96,7 @@ THRESHOLD_OUTCOMES = (
 _KEYS = {
     "whatif": ("name", "description", "scenarios", "policies", "years", "futures", "seeds", "master_seed"),
     "threshold": ("outcome", "at_least"),
-    "prim": ("alpha", "min_support", "min_coverage"),
+    "prim": ("alpha", "min_support", "min_coverage", "density_slack"),
 }
 
 
@@ -117,6 +118,7 @@ class WhatIfSpec:
         alpha: PRIM peeling share.
         min_support: PRIM smallest box (share of futures).
         min_coverage: PRIM smallest coverage of the chosen box.
+        density_slack: PRIM: boxes this close to the best density count as equally dense (simpler wins).
         source: The file it came from.
     """
 
@@ -133,6 +135,7 @@ class WhatIfSpec:
     alpha: float = 0.1
     min_support: float = 0.1
     min_coverage: float = 0.5
+    density_slack: float = 0.05
     source: str = ""
 
     @property
@@ -321,6 +324,7 @@ def whatif_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Wha
         alpha=float(num(pr, "prim", "alpha", 0.1, 0.01, 0.5, False)),
         min_support=float(num(pr, "prim", "min_support", 0.1, 0.01, 0.9, False)),
         min_coverage=float(num(pr, "prim", "min_coverage", 0.5, 0.0, 1.0, False)),
+        density_slack=float(num(pr, "prim", "density_slack", 0.05, 0.0, 1.0, False)),
         source=where,
     )
 
@@ -453,7 +457,14 @@ def discover(
         if miss.all() or not miss.any():
             out[o] = None
             continue
-        out[o] = prim(x, miss, alpha=spec.alpha, min_support=spec.min_support, min_coverage=spec.min_coverage)
+        out[o] = prim(
+            x,
+            miss,
+            alpha=spec.alpha,
+            min_support=spec.min_support,
+            min_coverage=spec.min_coverage,
+            density_slack=spec.density_slack,
+        )
     return out
 
 
@@ -595,7 +606,12 @@ def whatif(
         "whatif": spec.to_dict(),
         "source": spec.source,
         "threshold": {"outcome": spec.outcome, "at_least": spec.threshold},
-        "prim": {"alpha": spec.alpha, "min_support": spec.min_support, "min_coverage": spec.min_coverage},
+        "prim": {
+            "alpha": spec.alpha,
+            "min_support": spec.min_support,
+            "min_coverage": spec.min_coverage,
+            "density_slack": spec.density_slack,
+        },
         "batches": {sc.name: f"batches/{sc.name}" for sc in spec.scenarios},
         "lang": lang,
         "versions": versions(),
@@ -783,7 +799,7 @@ def plot_failures(wi: WhatIf, scenario: str) -> Figure:
         ax.tick_params(labelsize=7)
     for k in range(len(opts), rows * cols):
         axes[k // cols][k % cols].axis("off")
-    axes[0][0].legend(fontsize=7, loc="best")
+    axes[0][0].legend(fontsize=7, loc="lower right", framealpha=0.9)
     fig.suptitle(f"{scenario}: futures that miss the target ({_threshold_text(spec)}) and PRIM boxes", fontsize=10)
     fig.tight_layout()
     return fig
