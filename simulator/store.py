@@ -231,7 +231,21 @@ class Results:
             self._cache[name] = self._read(name)
         return self._cache[name]
 
-    def _read(self, name: str) -> pd.DataFrame:
+    def columns(self, name: str, columns: list[str]) -> pd.DataFrame:
+        """Some columns of one table, read without the others (large batches).
+
+        Args:
+            name: The table.
+            columns: The columns wanted (``run_id`` and ``year`` are added for sorting).
+
+        Returns:
+            The table restricted to those columns, sorted like :meth:`table`.
+        """
+        if name in self._cache:
+            return self._cache[name][[c for c in columns if c in self._cache[name].columns]]
+        return self._read(name, columns)
+
+    def _read(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -239,12 +253,16 @@ class Results:
             for ext in ("parquet", "csv"):
                 f = self.path / f"{name}.{ext}"
                 if f.exists():
-                    return pd.read_parquet(f) if ext == "parquet" else pd.read_csv(f)
+                    df = pd.read_parquet(f) if ext == "parquet" else pd.read_csv(f)
+                    return df if columns is None else df[[c for c in columns if c in df.columns]]
             return pd.DataFrame()
         files = sorted((self.path / "runs").glob(f"chunk-*/{name}.parquet"))
         if not files:
             return pd.DataFrame()
-        tab = pa.concat_tables([pq.read_table(f) for f in files], promote_options="default")
+        if columns is not None:
+            have = set(pq.read_schema(files[0]).names)
+            columns = list(dict.fromkeys(c for c in ["run_id", "year", *columns] if c in have))
+        tab = pa.concat_tables([pq.read_table(f, columns=columns) for f in files], promote_options="default")
         df = tab.to_pandas()
         keys = [k for k in ("run_id", "year") if k in df.columns]
         if keys:

@@ -291,6 +291,7 @@ def sobol_indices(
     conf: float = 0.95,
     resamples: int = 1000,
     rng: np.random.Generator,
+    want_s2: bool = True,
 ) -> dict[str, np.ndarray]:
     """First-order, total and second-order Sobol indices with bootstrap intervals.
 
@@ -305,27 +306,28 @@ def sobol_indices(
         conf: Confidence level.
         resamples: Bootstrap resamples.
         rng: Random generator for the bootstrap.
+        want_s2: With a second-order design, also estimate S2 (skipped when False).
 
     Returns:
         Arrays: S1, S1_low, S1_high, ST, ST_low, ST_high (length k); with second
-        order also S2, S2_low, S2_high (k x k, upper triangle, NaN elsewhere).
+        order (and want_s2) also S2, S2_low, S2_high (k x k, upper triangle, NaN elsewhere).
     """
     import warnings
 
     with warnings.catch_warnings():  # SALib warns when a resample is constant; intervals cover it
         warnings.simplefilter("ignore", UserWarning)
         warnings.simplefilter("ignore", RuntimeWarning)
-        return _sobol_indices(y, k, second_order=second_order, conf=conf, resamples=resamples, rng=rng)
+        return _sobol_indices(y, k, second_order, conf, resamples, rng, want_s2)
 
 
 def _sobol_indices(
     y: np.ndarray,
     k: int,
-    *,
-    second_order: bool = False,
-    conf: float = 0.95,
-    resamples: int = 1000,
+    second_order: bool,
+    conf: float,
+    resamples: int,
     rng: np.random.Generator,
+    want_s2: bool,
 ) -> dict[str, np.ndarray]:
     """See :func:`sobol_indices` (warnings not filtered)."""
     from SALib.analyze.sobol import first_order, total_order
@@ -342,7 +344,7 @@ def _sobol_indices(
         zeros = np.zeros(k)
         for key in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high"):
             out[key] = zeros.copy()
-        if second_order:
+        if second_order and want_s2:
             s2 = np.full((k, k), np.nan)
             s2[np.triu_indices(k, 1)] = 0.0
             out.update(S2=s2, S2_low=s2.copy(), S2_high=s2.copy())
@@ -357,7 +359,7 @@ def _sobol_indices(
     out["S1"], out["ST"] = s1, st
     out["S1_low"], out["S1_high"] = _interval(s1b, conf)
     out["ST_low"], out["ST_high"] = _interval(stb, conf)
-    if second_order:
+    if second_order and want_s2:
         assert BA is not None
         s2 = np.full((k, k), np.nan)
         lo, hi = s2.copy(), s2.copy()
@@ -650,7 +652,16 @@ def analyze(
         analysed_t = stat(arr)  # (points, years)
         for t, year in enumerate(years):
             df, _ = _indices(
-                method, unit, analysed_t[:, t], factors, n, second_order, opt.resamples_detail, opt.conf_level, rng
+                method,
+                unit,
+                analysed_t[:, t],
+                factors,
+                n,
+                second_order,
+                opt.resamples_detail,
+                opt.conf_level,
+                rng,
+                False,
             )
             for idx in ("mu_star",) if method == "morris" else ("S1", "ST"):
                 for f, v, lo, hi in zip(factors, df[idx], df[f"{idx}_low"], df[f"{idx}_high"], strict=True):
@@ -713,6 +724,7 @@ def _indices(
     resamples: int,
     conf: float,
     rng: np.random.Generator,
+    want_s2: bool = True,
 ) -> tuple[pd.DataFrame, dict[str, np.ndarray] | None]:
     k = len(factors)
     if method == "morris":
@@ -722,12 +734,12 @@ def _indices(
         df["mu_star_rel"] = df["mu_star"] / top if top > 0 else 0.0
         df["rank"] = df["mu_star"].rank(ascending=False, method="first").astype(int)
         return df, None
-    s = sobol_indices(y, k, second_order=second_order, conf=conf, resamples=resamples, rng=rng)
+    s = sobol_indices(y, k, second_order=second_order, conf=conf, resamples=resamples, rng=rng, want_s2=want_s2)
     df = pd.DataFrame({"factor": list(factors), **{key: s[key] for key in s if not key.startswith("S2")}})
     df["S1_nonzero"] = df["S1_low"] > 0
     df["ST_nonzero"] = df["ST_low"] > 0
     df["rank"] = df["ST"].rank(ascending=False, method="first").astype(int)
-    return df, (s if second_order else None)
+    return df, (s if second_order and want_s2 else None)
 
 
 def _convergence(
@@ -746,7 +758,7 @@ def _convergence(
     for m in steps:
         rows = m * per
         res = opt.resamples if m == n else opt.resamples_detail
-        df, _ = _indices(method, unit[:rows], y[:rows], factors, m, second_order, res, opt.conf_level, rng)
+        df, _ = _indices(method, unit[:rows], y[:rows], factors, m, second_order, res, opt.conf_level, rng, False)
         keys = ("mu_star",) if method == "morris" else ("S1", "ST")
         scale = float(df["mu_star"].max()) if method == "morris" else 1.0
         scale = scale if scale > 0 else 1.0
@@ -768,6 +780,14 @@ def _convergence(
 
 
 def _verdict(method: str, rows: list[dict[str, Any]], n: int, opt: Options) -> dict[str, Any]:
+    """Convergence verdict from the nested sub-samples.
+
+    Sobol: stable when every ST interval at N is at most ``convergence_width``
+    wide and no ST moved by more than ``convergence_change`` from N/2 to N.
+    Morris is a screening method, so its verdict is about the screening
+    (Sarrazin et al. 2016): stable when the factors ranked in the top five at N
+    are the same set at N/2. Widths and changes are reported either way.
+    """
     key = "mu_star" if method == "morris" else "ST"
     df = pd.DataFrame(rows)
     df = df[df["index"] == key]
@@ -779,21 +799,29 @@ def _verdict(method: str, rows: list[dict[str, Any]], n: int, opt: Options) -> d
     else:
         scale = final["scale"].iloc[0]
         change = float((final["value"] - halves["value"]).abs().max() / scale)
+    top = min(5, len(final))
+    top_n = set(final["value"].sort_values(ascending=False).index[:top])
+    top_h = set(halves["value"].sort_values(ascending=False).index[:top]) if not halves.empty else set()
     reasons = []
-    if width > opt.convergence_width:
-        reasons.append(f"largest interval width {width:.3f} > {opt.convergence_width:g}")
     if math.isnan(change):
         reasons.append("too few base samples for a nested sub-sample")
-    elif change > opt.convergence_change:
-        reasons.append(f"largest change from N/2 to N {change:.3f} > {opt.convergence_change:g}")
-    top_n = final["value"].sort_values(ascending=False).index[:3].tolist()
-    top_h = halves["value"].sort_values(ascending=False).index[:3].tolist() if not halves.empty else []
+    elif method == "morris":
+        if top_n != top_h:
+            reasons.append(f"the top {top} factors differ between N/2 and N")
+    else:
+        if width > opt.convergence_width:
+            reasons.append(f"largest interval width {width:.3f} > {opt.convergence_width:g}")
+        if change > opt.convergence_change:
+            reasons.append(f"largest change from N/2 to N {change:.3f} > {opt.convergence_change:g}")
+    ok = (
+        "top factors and indices settled" if method == "morris" else "interval widths and changes within the thresholds"
+    )
     return {
         "stable": not reasons,
         "max_width": width,
         "max_change": change,
-        "top3_same": top_n == top_h,
-        "reason": "; ".join(reasons) if reasons else "interval widths and changes within the thresholds",
+        "top_same": top_n == top_h,
+        "reason": "; ".join(reasons) if reasons else ok,
     }
 
 

@@ -206,7 +206,7 @@ def result_arrays(
     """
     exp = spec.experiment
     res = open_results(folder)
-    summ = res.summary
+    summ = res.columns("summary", ["point", "replicate", *spec.outputs])
     n_points = len(unit_sample(exp))
     reps = exp.replicates
     expected = n_points * reps
@@ -222,7 +222,7 @@ def result_arrays(
     yearly: dict[str, np.ndarray] = {}
     years: list[int] = []
     if spec.over_time:
-        ts = res.timeseries[["point", "replicate", "year", *spec.over_time]]
+        ts = res.columns("timeseries", ["point", "replicate", "year", *spec.over_time])
         ts = ts.sort_values(["point", "replicate", "year"])
         years = sorted(int(y) for y in ts["year"].unique())
         for o in spec.over_time:

@@ -74,14 +74,6 @@ def plot_morris(res: SensitivityResult, output: str) -> Figure:
     top = df[df["distinguishable"]].head(TOP_IN_PLOTS)
     if len(top) < 5:
         top = df.head(5)
-    for _, r in top.iterrows():
-        ax.annotate(
-            _short(str(r["factor"])),
-            (r["mu_star"], r["sigma"]),
-            xytext=(4, 3),
-            textcoords="offset points",
-            fontsize=7.5,
-        )
     xmax = float(max(df["mu_star_high"].max(), floor, 1e-12)) * 1.1
     ymax = float(max(df["sigma_high"].max(), 1e-12)) * 1.1
     xs = np.linspace(0, xmax, 50)
@@ -91,6 +83,7 @@ def plot_morris(res: SensitivityResult, output: str) -> Figure:
         ax.axvline(floor, color="#ff7f0e", lw=1, ls="--", label=f"seed-noise floor (median over factors, {floor:.3g})")
     ax.set_xlim(0, xmax)
     ax.set_ylim(0, ymax)
+    _labels(ax, [(str(r["factor"]), float(r["mu_star"]), float(r["sigma"])) for _, r in top.iterrows()])
     ax.set_xlabel(f"μ* (mean |elementary effect|, {output} per whole factor range)")
     ax.set_ylabel("σ (spread of the effects: non-linearity or interactions)")
     n = res.meta.get("n", "?")
@@ -102,6 +95,31 @@ def plot_morris(res: SensitivityResult, output: str) -> Figure:
     ax.legend(fontsize=7.5, loc="upper left")
     ax.grid(alpha=0.3)
     return fig
+
+
+def _labels(ax: plt.Axes, points: list[tuple[str, float, float]]) -> None:
+    """Label points, nudging a label down when it would overlap one already placed."""
+    placed: list[tuple[float, float, float]] = []  # x, y in points (display units / dpi), width
+    trans = ax.transData
+    scale = 72.0 / ax.figure.dpi
+    for text, x, y in sorted(points, key=lambda p: -p[2]):
+        px, py = (v * scale for v in trans.transform((x, y)))
+        width = 4.2 * len(text)
+        dy = 3.0
+        for _ in range(12):
+            ly = py + dy
+            if all(abs(ly - qy) > 9 or px + 4 + width < qx or qx + qw < px + 4 for qx, qy, qw in placed):
+                break
+            dy -= 9
+        placed.append((px + 4, py + dy, width))
+        ax.annotate(
+            text,
+            (x, y),
+            xytext=(4, dy),
+            textcoords="offset points",
+            fontsize=7.5,
+            arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5} if dy < 0 else None,
+        )
 
 
 def plot_sobol(res: SensitivityResult, output: str) -> Figure:
@@ -340,7 +358,7 @@ def summary_markdown(res: SensitivityResult) -> str:
         v = verd.loc[o]
         lines.append(
             f"Convergence (N/8 to N): {'stable' if bool(v['stable']) else 'not stable'} ({v['reason']})"
-            + ("" if bool(v["top3_same"]) else "; the top three changed between N/2 and N")
+            + ("" if bool(v["top_same"]) or res.method == "morris" else "; the top five changed between N/2 and N")
             + "."
         )
         lines.append("")
