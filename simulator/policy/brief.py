@@ -54,7 +54,7 @@ T: dict[str, dict[str, Any]] = {
         "from chance.",
         "c_bullet": "**{name}** ({desc}): {extra} more of the {wards} wards keep a sustained programme in {end} "
         "(95% interval {lo} to {hi}; baseline {base} wards). It did better than the baseline in {better} of the "
-        "paired runs. Cost: {cost} over {years} years ({pwy} per ward per year); {cpw}.",
+        "paired runs. Cost: {cost} over the {act} years it acts ({pwy} per ward per year); {cpw}.",
         "cpw": "about {x} per additional sustained ward (range {lo} to {hi})",
         "cpw_na": "cost per additional sustained ward not defined, because the gain is not certain",
         "cpw_free": "no extra cost",
@@ -72,7 +72,7 @@ T: dict[str, dict[str, Any]] = {
         "c_costs_intro": "Public cost of the policy's levers (assumed unit costs, see below) and cost per additional "
         "ward whose programme is sustained in the final year.",
         "cost_total": "Cost, whole period",
-        "cost_pwy": "Per ward per year",
+        "cost_pwy": "Per ward per year (while it acts)",
         "extra_wards": "Additional sustained wards [95%]",
         "cost_per_extra": "Cost per additional sustained ward",
         "undefined": "not defined",
@@ -86,7 +86,8 @@ T: dict[str, dict[str, Any]] = {
             "which the policy's outcome is higher (ties count half).",
             "**Costs are assumptions.** Each lever has a unit cost (`levers.X_cost`, Rp million per ward per year at "
             "full size; see `plpbk params --role lever`), scaled by the lever's size and counted for every ward and "
-            "every year from its start year. Only public lever costs are counted, not partners' aid. Change them in "
+            "every year from its start year; per ward per year is averaged over the years the policy acts. "
+            "Only public lever costs are counted, not partners' aid. Change them in "
             "the policy file. The cost per additional sustained ward is the extra cost divided by the extra wards "
             "sustained in the final year; it is left undefined when the interval of the gain reaches zero.",
             "**A model, not a forecast.** The simulator reproduces the study's qualitative patterns; use these numbers "
@@ -157,7 +158,7 @@ T: dict[str, dict[str, Any]] = {
         "c_bullet": "**{name}** ({desc}): {extra} kelurahan tambahan (dari {wards} kelurahan) mempertahankan "
         "program berkelanjutan pada {end} (selang 95%: {lo} sampai {hi}; kondisi dasar {base} kelurahan). "
         "Kebijakan ini lebih baik daripada kondisi dasar pada {better} simulasi berpasangan. Biaya: {cost} selama "
-        "{years} tahun ({pwy} per kelurahan per tahun); {cpw}.",
+        "{act} tahun masa berlakunya ({pwy} per kelurahan per tahun); {cpw}.",
         "cpw": "sekitar {x} per tambahan kelurahan dengan program berkelanjutan (rentang {lo} sampai {hi})",
         "cpw_na": "biaya per tambahan kelurahan berkelanjutan tidak dapat dihitung karena hasilnya belum pasti",
         "cpw_free": "tanpa biaya tambahan",
@@ -175,7 +176,7 @@ T: dict[str, dict[str, Any]] = {
         "c_costs_intro": "Biaya publik dari tuas kebijakan (biaya satuan asumsi, lihat di bawah) dan biaya per "
         "tambahan kelurahan yang programnya berkelanjutan pada tahun terakhir.",
         "cost_total": "Biaya, seluruh periode",
-        "cost_pwy": "Per kelurahan per tahun",
+        "cost_pwy": "Per kelurahan per tahun (selama berlaku)",
         "extra_wards": "Tambahan kelurahan berkelanjutan [95%]",
         "cost_per_extra": "Biaya per tambahan kelurahan berkelanjutan",
         "undefined": "tidak dapat dihitung",
@@ -190,7 +191,8 @@ T: dict[str, dict[str, Any]] = {
             "adalah bagian simulasi berpasangan di mana hasil kebijakan lebih tinggi (hasil seri dihitung setengah).",
             "**Biaya adalah asumsi.** Setiap tuas memiliki biaya satuan (`levers.X_cost`, Rp juta per kelurahan per "
             "tahun pada ukuran penuh; lihat `plpbk params --role lever`), dikalikan ukuran tuas dan dihitung untuk "
-            "setiap kelurahan dan setiap tahun sejak tahun mulainya. Hanya biaya publik tuas yang dihitung, bukan "
+            "setiap kelurahan dan setiap tahun sejak tahun mulainya; biaya per kelurahan per tahun dirata-ratakan atas "
+            "tahun-tahun kebijakan berlaku. Hanya biaya publik tuas yang dihitung, bukan "
             "bantuan mitra. Ubah nilainya di berkas kebijakan. Biaya per tambahan kelurahan berkelanjutan adalah "
             "biaya tambahan dibagi tambahan kelurahan berkelanjutan pada tahun terakhir; tidak dihitung bila selang "
             "hasilnya mencapai nol.",
@@ -383,7 +385,7 @@ def compare_brief(cmp: Comparison, lang: str = "en") -> Brief:
                 base=num(e["baseline"] * wards, 1, lang),
                 better=pct(e["p_better"], lang),
                 cost=money(c["cost_total"], lang),
-                years=years,
+                act=int(c["active_years"]),
                 pwy=money(c["cost_per_ward_year"], lang),
                 cpw=cpw,
             )

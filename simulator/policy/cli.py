@@ -226,7 +226,9 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         rob = r.robustness
         w = max(len(o) for o in rob["option"])
         print(f"\n{name}: Kendall's W = {r.stability['kendall_w']:.2f}; most robust: {r.stability['most_robust']}")
-        print(f"  {'option':<{w}}  {'meets':>6}  {'regret':>7}  {'cost/ward/yr':>12}  where it fails (PRIM box)")
+        pts = 100.0 if wi.spec.outcome.startswith("sustained_share") else 1.0
+        reg = "regret (pts)" if pts == 100.0 else "mean regret"
+        print(f"  {'option':<{w}}  {'meets':>6}  {reg:>12}  {'cost/ward/yr':>12}  where it fails (PRIM box)")
         boxes = r.boxes.set_index("option")
         for _, row in rob.iterrows():
             b = boxes.loc[row["option"]]
@@ -240,7 +242,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
                 else "no simple region"
             )
             print(
-                f"  {row['option']:<{w}}  {row['meets_share']:6.0%}  {row['regret_mean']:7.3f}  "
+                f"  {row['option']:<{w}}  {row['meets_share']:6.0%}  {row['regret_mean'] * pts:12.3g}  "
                 f"{row['cost_per_ward_year']:12.1f}  {where}"
             )
     print(f"\npolicy brief: {out}/brief.md (and brief.html); tables and plots in {out}/")

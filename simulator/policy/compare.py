@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -233,6 +233,7 @@ def cost_table(
     option: str = "option",
     baseline: str = BASELINE,
     outcome: str = "sustained_share_final",
+    active_years: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """Cost and cost-effectiveness of each policy.
 
@@ -244,10 +245,13 @@ def cost_table(
         option: Column naming the option.
         baseline: The baseline option's name.
         outcome: Share outcome (0-1) whose gain times ``wards`` counts additional sustained wards.
+        active_years: Years each policy acts within the horizon (default: all ``years``); the cost per
+            ward per year is averaged over these years.
 
     Returns:
         One row per policy: cost_total and extra_cost (Rp million over the horizon, all wards),
-        cost_per_ward_year (Rp million), extra_wards (mean, ci_low, ci_high),
+        active_years, cost_per_ward_year (Rp million per ward per year while it acts),
+        extra_wards (mean, ci_low, ci_high),
         cost_per_extra_ward (Rp million, NaN when undefined) with its range, and ``note``
         saying why it is undefined.
     """
@@ -256,6 +260,7 @@ def cost_table(
     for name, eff in effects[effects["outcome"] == outcome].set_index("policy").iterrows():
         cost = float(summary.loc[summary[option] == name, "lever_cost_total"].mean())
         extra = cost - base_cost
+        act = int((active_years or {}).get(str(name), years))
         w, lo, hi = (float(eff[k]) * wards for k in ("diff", "ci_low", "ci_high"))
         per, per_lo, per_hi, note = math.nan, math.nan, math.nan, ""
         if not lo > 0:
@@ -269,7 +274,8 @@ def cost_table(
                 "policy": str(name),
                 "cost_total": cost,
                 "extra_cost": extra,
-                "cost_per_ward_year": cost / (wards * years),
+                "active_years": act,
+                "cost_per_ward_year": cost / (wards * act) if act else 0.0,
                 "extra_wards": w,
                 "extra_wards_low": lo,
                 "extra_wards_high": hi,
@@ -453,7 +459,13 @@ def compare(
     summary = _label(res.summary, names)
     ts = _label(res.timeseries, names)
     effects = paired_effects(summary)
-    costs = cost_table(summary, effects, wards=sc.n_wards, years=int(sc.values["time.years"]))
+    costs = cost_table(
+        summary,
+        effects,
+        wards=sc.n_wards,
+        years=int(sc.values["time.years"]),
+        active_years={p.name: active_years(p, sc) for p in pols},
+    )
     cmp = Comparison(sc, pols, seeds, summary, ts, effects, costs, out)
     write_csv(effects, out / "effects.csv")
     write_csv(costs, out / "costs.csv")
@@ -487,6 +499,14 @@ def policy_start(policy: Policy, sc: Scenario) -> int | None:
     vals = {**sc.values, **policy.levers}
     years = [int(vals[f"levers.{lv}_start"]) for lv in LEVERS if float(vals[f"levers.{lv}"]) > 0]
     return min(years) if years else None
+
+
+def active_years(policy: Policy, sc: Scenario) -> int:
+    """Years of the scenario's horizon in which the policy acts (from its first lever's start year)."""
+    start = policy_start(policy, sc)
+    first = int(sc.values["time.start_year"])
+    last = first + int(sc.values["time.years"]) - 1
+    return 0 if start is None else max(0, last - max(start, first) + 1)
 
 
 def plot_paths(ts: pd.DataFrame, policy: str, baseline: str = BASELINE, start: int | None = None) -> Figure:

@@ -73,6 +73,7 @@ from simulator.batch.experiment import Experiment, ExperimentError, Factor, _fac
 from simulator.policy.compare import (
     BASELINE,
     BY_COLUMN,
+    active_years,
     check_out,
     resolve_policies,
     save_fig,
@@ -547,8 +548,11 @@ def analyse(spec: WhatIfSpec, summaries: Mapping[str, pd.DataFrame]) -> WhatIf:
     for sc in spec.scenarios:
         fo = future_outcomes(summaries[sc.name], spec)
         rob, stab = robustness(fo, spec)
-        w = sc.n_wards * int(sc.values["time.years"])
-        rob["cost_per_ward_year"] = rob["cost_total"] / w
+        act = {BASELINE: 0, **{p.name: active_years(p, sc) for p in spec.policies}}
+        rob["active_years"] = rob["option"].map(act)
+        rob["cost_per_ward_year"] = [
+            c / (sc.n_wards * a) if a else 0.0 for c, a in zip(rob["cost_total"], rob["active_years"], strict=True)
+        ]
         found = discover(fo, futures, spec)
         wi.results[sc.name] = ScenarioWhatIf(sc, fo, rob, stab, found, boxes_table(sc.name, found, fo, spec))
     return wi
