@@ -21,21 +21,10 @@ statistic; see docs/sensitivity.md. Results: <out>/analysis/ (summary.md, CSV ta
 """
 
 
-def _whole(low: int) -> Any:
-    def conv(text: str) -> int:
-        try:
-            v = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if v < low:
-            raise argparse.ArgumentTypeError(f"{v} is out of range: must be >= {low}")
-        return v
-
-    return conv
-
-
 def add_commands(sub: Any) -> None:
     """Register ``plpbk sensitivity`` on the ``plpbk`` subparsers."""
+    from simulator.cli import _whole
+
     s = sub.add_parser(
         "sensitivity",
         help="global sensitivity analysis (Morris screening or Sobol indices) of an experiment file",
