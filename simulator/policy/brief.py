@@ -285,6 +285,85 @@ PARAM_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+PLOT: dict[str, dict[str, str]] = {
+    "en": {
+        "year": "year",
+        "t_sustained_share": "sustained programmes",
+        "t_partnerships_active": "partnerships alive",
+        "t_aid_total": "aid mobilised",
+        "t_mean_trust_partner": "trust",
+        "y_sustained_share": "wards with a sustained programme (%)",
+        "y_partnerships_active": "partnerships alive (count)",
+        "y_aid_total": "aid delivered (Rp million / year)",
+        "y_mean_trust_partner": "partners' mean trust (0-1)",
+        "e_sustained_share_final": "sustained programmes\n(% of wards, final year)",
+        "e_partnerships_final": "partnerships alive\n(count, final year)",
+        "e_aid_total": "aid mobilised\n(Rp million, all years)",
+        "e_mean_trust_final": "partners' trust\n(0-1, final year)",
+        "starts": "policy starts",
+        "paths": "{policy} vs {baseline}: mean and 5-95% band over {n} paired seeds",
+        "effects": "Paired difference policy - baseline (mean, 95% bootstrap interval)",
+        "no_cost": "no cost",
+        "cost": "Rp {x} m/ward/yr",
+        "wards": "{name} ({n} wards)",
+        "met_axis": "futures in which the target is met (%)",
+        "robust": "Robustness. Target: {target} in the final year; over {futures} futures x {seeds} seeds",
+        "target_share": "at least {x}% of wards keep a sustained programme",
+        "regret_axis": "regret: best option minus this one\n({label})",
+        "regret": "Regret across {futures} futures (0 = the best option in that future)",
+        "share_label": "wards with a sustained programme (%)",
+        "meets": "meets",
+        "misses": "misses",
+        "misses_k": "{o}: misses {k}/{n}",
+        "box": "box: coverage {c}, density {d}",
+        "never": "never misses",
+        "always": "misses in every future",
+        "failures": "{scenario}: futures that miss the target ({target}) and PRIM boxes",
+    },
+    "id": {
+        "year": "tahun",
+        "t_sustained_share": "program berkelanjutan",
+        "t_partnerships_active": "kemitraan aktif",
+        "t_aid_total": "bantuan yang dimobilisasi",
+        "t_mean_trust_partner": "kepercayaan",
+        "y_sustained_share": "kelurahan dengan program berkelanjutan (%)",
+        "y_partnerships_active": "kemitraan aktif (jumlah)",
+        "y_aid_total": "bantuan tersalurkan (Rp juta / tahun)",
+        "y_mean_trust_partner": "rata-rata kepercayaan mitra (0-1)",
+        "e_sustained_share_final": "program berkelanjutan\n(% kelurahan, tahun terakhir)",
+        "e_partnerships_final": "kemitraan aktif\n(jumlah, tahun terakhir)",
+        "e_aid_total": "bantuan yang dimobilisasi\n(Rp juta, semua tahun)",
+        "e_mean_trust_final": "kepercayaan mitra\n(0-1, tahun terakhir)",
+        "starts": "kebijakan mulai",
+        "paths": "{policy} vs {baseline}: rata-rata dan rentang 5-95% atas {n} benih berpasangan",
+        "effects": "Selisih berpasangan kebijakan - kondisi dasar (rata-rata, selang bootstrap 95%)",
+        "no_cost": "tanpa biaya",
+        "cost": "Rp {x} jt/kel./thn",
+        "wards": "{name} ({n} kelurahan)",
+        "met_axis": "masa depan yang memenuhi target (%)",
+        "robust": "Ketangguhan. Target: {target} pada tahun terakhir; {futures} masa depan x {seeds} benih",
+        "target_share": "sedikitnya {x}% kelurahan mempertahankan program berkelanjutan",
+        "regret_axis": "penyesalan: pilihan terbaik dikurangi pilihan ini\n({label})",
+        "regret": "Penyesalan di {futures} masa depan (0 = pilihan terbaik di masa depan itu)",
+        "share_label": "kelurahan dengan program berkelanjutan (%)",
+        "meets": "memenuhi",
+        "misses": "gagal",
+        "misses_k": "{o}: gagal {k}/{n}",
+        "box": "kotak: cakupan {c}, kepadatan {d}",
+        "never": "tidak pernah gagal",
+        "always": "gagal di semua masa depan",
+        "failures": "{scenario}: masa depan yang gagal mencapai target ({target}) dan kotak PRIM",
+    },
+}
+"""Plot labels in English and Bahasa Indonesia."""
+
+
+def plot_text(lang: str, key: str, **kw: object) -> str:
+    """A plot label in the language (falls back to English)."""
+    table = PLOT.get(lang, PLOT["en"])
+    return table.get(key, PLOT["en"][key]).format(**kw)
+
+
 def check_lang(lang: str) -> str:
     """Return ``lang`` if it is supported.
 

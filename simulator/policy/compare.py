@@ -41,6 +41,7 @@ from matplotlib.figure import Figure
 from simulator.analysis.plots import COLOURS, draw_bands
 from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment
+from simulator.policy.brief import check_lang, plot_text
 from simulator.scenario import Policy, Scenario, ScenarioError, load_policy, load_scenario
 from simulator.store import OutputError, git_revision, now, open_results, read_json, versions, write_json
 
@@ -417,6 +418,7 @@ def compare(
 
     if seeds < 2:
         raise ScenarioError(f"--seeds {seeds}: a paired comparison needs at least 2 seeds")
+    check_lang(lang)
     sc = load_scenario(scenario)
     if years is not None:
         sc = sc.with_years(years)
@@ -472,10 +474,11 @@ def compare(
     write_csv(paired_table(summary), out / "paired.csv")
     (out / "plots").mkdir(exist_ok=True)
     files = ["effects.csv", "costs.csv", "paired.csv"]
-    save_fig(plot_effects(effects), out / "plots" / "effects.png")
+    save_fig(plot_effects(effects, lang), out / "plots" / "effects.png")
     files.append("plots/effects.png")
     for p in pols:
-        save_fig(plot_paths(ts, p.name, start=policy_start(p, sc)), out / "plots" / f"paths-{p.name}.png")
+        fig = plot_paths(ts, p.name, start=policy_start(p, sc), lang=lang)
+        save_fig(fig, out / "plots" / f"paths-{p.name}.png")
         files.append(f"plots/paths-{p.name}.png")
     files += write_brief(compare_brief(cmp, lang), out)
     manifest.update(status="complete", finished=now(), files=files)
@@ -509,7 +512,9 @@ def active_years(policy: Policy, sc: Scenario) -> int:
     return 0 if start is None else max(0, last - max(start, first) + 1)
 
 
-def plot_paths(ts: pd.DataFrame, policy: str, baseline: str = BASELINE, start: int | None = None) -> Figure:
+def plot_paths(
+    ts: pd.DataFrame, policy: str, baseline: str = BASELINE, start: int | None = None, lang: str = "en"
+) -> Figure:
     """Time paths of the baseline and one policy (mean and 5-95% band over paired seeds).
 
     Args:
@@ -517,6 +522,7 @@ def plot_paths(ts: pd.DataFrame, policy: str, baseline: str = BASELINE, start: i
         policy: The policy's name.
         baseline: The baseline's name.
         start: First year the policy acts (drawn as a dotted line), or None.
+        lang: Language of the labels (``en`` or ``id``).
 
     Returns:
         A figure with one panel per outcome (2 x 2).
@@ -532,32 +538,28 @@ def plot_paths(ts: pd.DataFrame, policy: str, baseline: str = BASELINE, start: i
             if o.scale != 1.0:
                 d = d.assign(**{o.series: d[o.series] * o.scale})
             draw_bands(ax, d, [o.series], [name], styles=["--" if i == 0 else "-"], colours=[1 if i == 0 else 0])
-        ylabel = {
-            "aid_total": "aid delivered (Rp million / year)",
-            "sustained_share": "wards with a sustained programme (%)",
-            "partnerships_active": "partnerships alive (count)",
-            "mean_trust_partner": "partners' mean trust (0-1)",
-        }.get(o.series, o.unit)
-        ax.set_ylabel(ylabel, fontsize=9)
-        ax.set_title(o.label, fontsize=10)
+        ax.set_ylabel(plot_text(lang, f"y_{o.series}"), fontsize=9)
+        ax.set_title(plot_text(lang, f"t_{o.series}"), fontsize=10)
+        ax.set_xlabel(plot_text(lang, "year"))
         if o.series == "sustained_share":
             ax.set_ylim(0, 102)
         elif o.series != "mean_trust_partner":
             ax.set_ylim(bottom=0)
         if start is not None:
-            ax.axvline(start, color="grey", ls=":", lw=1.2, label="policy starts")
+            ax.axvline(start, color="grey", ls=":", lw=1.2, label=plot_text(lang, "starts"))
         ax.tick_params(labelsize=8)
     axes[0].legend(fontsize=8, loc="lower left")
-    fig.suptitle(f"{policy} vs {baseline}: mean and 5-95% band over {n} paired seeds", fontsize=11)
+    fig.suptitle(plot_text(lang, "paths", policy=policy, baseline=baseline, n=n), fontsize=11)
     fig.tight_layout()
     return fig
 
 
-def plot_effects(effects: pd.DataFrame) -> Figure:
+def plot_effects(effects: pd.DataFrame, lang: str = "en") -> Figure:
     """Paired effect of each policy on each outcome with its 95% bootstrap interval.
 
     Args:
         effects: The output of :func:`paired_effects`.
+        lang: Language of the labels (``en`` or ``id``).
 
     Returns:
         A figure with one panel per outcome (policies as rows).
@@ -588,11 +590,13 @@ def plot_effects(effects: pd.DataFrame) -> Figure:
                 markersize=5,
             )
         ax.axvline(0, color="black", lw=0.8)
-        ax.set_title(f"{o.label}\n({o.unit.split(',')[0]})", fontsize=9)
+        title = plot_text(lang, f"e_{col}") if col in BY_COLUMN else f"{o.label}\n({o.unit.split(',')[0]})"
+        ax.set_title(title, fontsize=9)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(labelsize=8)
     axes[0].set_yticks(np.arange(len(pols))[::-1], pols)
-    fig.suptitle("Paired difference policy - baseline (mean, 95% bootstrap interval)", fontsize=10)
+    axes[0].set_ylim(-0.6, len(pols) - 0.4)
+    fig.suptitle(plot_text(lang, "effects"), fontsize=10)
     fig.tight_layout()
     return fig
 

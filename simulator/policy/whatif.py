@@ -70,6 +70,7 @@ from matplotlib.patches import Rectangle
 from simulator.analysis.plots import COLOURS
 from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor
+from simulator.policy.brief import check_lang, num, pct, plot_text
 from simulator.policy.compare import (
     BASELINE,
     BY_COLUMN,
@@ -593,6 +594,7 @@ def whatif(
     """
     from simulator.policy.brief import whatif_brief, write_brief
 
+    check_lang(lang)
     if not isinstance(spec, WhatIfSpec):
         spec = load_whatif(spec)
     if threshold is not None:
@@ -637,7 +639,7 @@ def whatif(
     wi = analyse(spec, summaries)
     wi.out = out
     files = write_tables(wi, out)
-    files += write_plots(wi, out)
+    files += write_plots(wi, out, lang)
     files += write_brief(whatif_brief(wi, lang), out)
     manifest.update(status="complete", finished=now(), files=files)
     write_json(manifest, out / "manifest.json")
@@ -659,14 +661,14 @@ def write_tables(wi: WhatIf, out: Path) -> list[str]:
     return ["futures.csv", "outcomes.csv", "robustness.csv", "stability.csv", "boxes.csv"]
 
 
-def write_plots(wi: WhatIf, out: Path) -> list[str]:
+def write_plots(wi: WhatIf, out: Path, lang: str = "en") -> list[str]:
     """Write plots/robustness.png, plots/regret.png and plots/failures-<scenario>.png."""
     (out / "plots").mkdir(exist_ok=True)
-    save_fig(plot_robustness(wi), out / "plots" / "robustness.png")
-    save_fig(plot_regret(wi), out / "plots" / "regret.png")
+    save_fig(plot_robustness(wi, lang), out / "plots" / "robustness.png")
+    save_fig(plot_regret(wi, lang), out / "plots" / "regret.png")
     files = ["plots/robustness.png", "plots/regret.png"]
     for name in wi.results:
-        save_fig(plot_failures(wi, name), out / "plots" / f"failures-{name}.png")
+        save_fig(plot_failures(wi, name, lang), out / "plots" / f"failures-{name}.png")
         files.append(f"plots/failures-{name}.png")
     return files
 
@@ -674,31 +676,31 @@ def write_plots(wi: WhatIf, out: Path) -> list[str]:
 # --------------------------------------------------------------------------- plots
 
 
-def _outcome_label(spec: WhatIfSpec) -> tuple[str, float]:
+def _outcome_label(spec: WhatIfSpec, lang: str = "en") -> tuple[str, float]:
     o = BY_COLUMN.get(spec.outcome)
     if spec.outcome.startswith("sustained_share"):
-        return "wards with a sustained programme (%)", 100.0
+        return plot_text(lang, "share_label"), 100.0
     return (f"{o.label} ({o.unit})" if o else spec.outcome), 1.0
 
 
-def _threshold_text(spec: WhatIfSpec) -> str:
+def _threshold_text(spec: WhatIfSpec, lang: str = "en") -> str:
     if spec.outcome.startswith("sustained_share"):
-        return f"at least {spec.threshold * 100:g}% of wards keep a sustained programme"
-    label, _ = _outcome_label(spec)
+        return plot_text(lang, "target_share", x=f"{spec.threshold * 100:g}")
+    label, _ = _outcome_label(spec, lang)
     return f"{label} >= {spec.threshold:g}"
 
 
-def _param_label(name: str) -> str:
+def _param_label(name: str, lang: str = "en") -> str:
     from simulator.params import BY_NAME
     from simulator.policy.brief import PARAM_LABELS
 
     p = BY_NAME.get(name)
     unit = f", {p.unit}" if p is not None and p.unit not in ("-", "") else ""
-    label = PARAM_LABELS["en"].get(name)
+    label = PARAM_LABELS.get(lang, PARAM_LABELS["en"]).get(name)
     return f"{name}\n({label}{unit})" if label else name
 
 
-def plot_robustness(wi: WhatIf) -> Figure:
+def plot_robustness(wi: WhatIf, lang: str = "en") -> Figure:
     """Headline figure: share of futures in which each option meets the threshold, per scenario, with cost."""
     spec = wi.spec
     n = len(wi.results)
@@ -709,7 +711,8 @@ def plot_robustness(wi: WhatIf) -> Figure:
         colours = [COLOURS[1] if o == BASELINE else COLOURS[0] for o in spec.options]
         ax.barh(y, t["meets_share"] * 100, color=colours, height=0.6)
         for yi, (_, row) in zip(y, t.iterrows(), strict=True):
-            cost = "no cost" if row["cost_per_ward_year"] == 0 else f"Rp {row['cost_per_ward_year']:.1f} m/ward/yr"
+            cpw = float(row["cost_per_ward_year"])
+            cost = plot_text(lang, "no_cost") if cpw == 0 else plot_text(lang, "cost", x=num(cpw, 1, lang))
             txt = f"{row['meets_share'] * 100:.0f}%  ({cost})"
             inside = row["meets_share"] > 0.55
             ax.text(
@@ -722,24 +725,23 @@ def plot_robustness(wi: WhatIf) -> Figure:
                 color="white" if inside else "black",
             )
         ax.set_xlim(0, 100)
-        ax.set_title(f"{name} ({r.scenario.n_wards} wards)", fontsize=10)
-        ax.set_xlabel("futures in which the target is met (%)", fontsize=9)
+        ax.set_title(plot_text(lang, "wards", name=name, n=r.scenario.n_wards), fontsize=10)
+        ax.set_xlabel(plot_text(lang, "met_axis"), fontsize=9)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(labelsize=8)
     axes[0][0].set_yticks(y, spec.options)
     fig.suptitle(
-        f"Robustness. Target: {_threshold_text(spec)} in the final year; over {spec.futures} futures x "
-        f"{spec.seeds} seeds",
+        plot_text(lang, "robust", target=_threshold_text(spec, lang), futures=spec.futures, seeds=spec.seeds),
         fontsize=10,
     )
     fig.tight_layout()
     return fig
 
 
-def plot_regret(wi: WhatIf) -> Figure:
+def plot_regret(wi: WhatIf, lang: str = "en") -> Figure:
     """Regret of each option across futures (best option's outcome minus its own), per scenario."""
     spec = wi.spec
-    label, scale = _outcome_label(spec)
+    label, scale = _outcome_label(spec, lang)
     n = len(wi.results)
     fig, axes = plt.subplots(1, n, figsize=(5.2 * n, 0.9 + 0.55 * len(spec.options)), sharey=True, squeeze=False)
     for ax, (name, r) in zip(axes[0], wi.results.items(), strict=True):
@@ -753,15 +755,15 @@ def plot_regret(wi: WhatIf) -> Figure:
             flierprops={"markersize": 3},
         )
         ax.set_title(name, fontsize=10)
-        ax.set_xlabel(f"regret: best option minus this one\n({label})", fontsize=9)
+        ax.set_xlabel(plot_text(lang, "regret_axis", label=label), fontsize=9)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(labelsize=8)
-    fig.suptitle(f"Regret across {spec.futures} futures (0 = the best option in that future)", fontsize=10)
+    fig.suptitle(plot_text(lang, "regret", futures=spec.futures), fontsize=10)
     fig.tight_layout()
     return fig
 
 
-def plot_failures(wi: WhatIf, scenario: str) -> Figure:
+def plot_failures(wi: WhatIf, scenario: str, lang: str = "en") -> Figure:
     """Where each option fails: futures that miss (x) and meet (o) the target, with the PRIM box.
 
     Each panel plots the futures on the box's two restricted parameters (or its one and
@@ -788,23 +790,37 @@ def plot_failures(wi: WhatIf, scenario: str) -> Figure:
                 dims.append(nm)
         if len(dims) < 2:
             dims = [dims[0], dims[0]]
-        ax.scatter(x.loc[~miss, dims[0]], x.loc[~miss, dims[1]], marker="o", s=18, color=COLOURS[0], label="meets")
-        ax.scatter(x.loc[miss, dims[0]], x.loc[miss, dims[1]], marker="x", s=22, color=COLOURS[1], label="misses")
+        ax.scatter(
+            x.loc[~miss, dims[0]],
+            x.loc[~miss, dims[1]],
+            marker="o",
+            s=18,
+            color=COLOURS[0],
+            label=plot_text(lang, "meets"),
+        )
+        ax.scatter(
+            x.loc[miss, dims[0]],
+            x.loc[miss, dims[1]],
+            marker="x",
+            s=22,
+            color=COLOURS[1],
+            label=plot_text(lang, "misses"),
+        )
         if res is not None:
             b = res.chosen_box
             (x0, x1), (y0, y1) = b.limits[dims[0]], b.limits[dims[1]]
             ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, ls="--", lw=1.5, color="black"))
-            sub = f"box: coverage {b.coverage:.0%}, density {b.density:.0%}"
+            sub = plot_text(lang, "box", c=pct(b.coverage, lang), d=pct(b.density, lang))
         else:
-            sub = "never misses" if not miss.any() else "misses in every future"
-        ax.set_title(f"{o}: misses {int(miss.sum())}/{len(miss)}\n{sub}", fontsize=9)
-        ax.set_xlabel(_param_label(dims[0]), fontsize=8)
-        ax.set_ylabel(_param_label(dims[1]), fontsize=8)
+            sub = plot_text(lang, "never") if not miss.any() else plot_text(lang, "always")
+        ax.set_title(plot_text(lang, "misses_k", o=o, k=int(miss.sum()), n=len(miss)) + f"\n{sub}", fontsize=9)
+        ax.set_xlabel(_param_label(dims[0], lang), fontsize=8)
+        ax.set_ylabel(_param_label(dims[1], lang), fontsize=8)
         ax.tick_params(labelsize=7)
     for k in range(len(opts), rows * cols):
         axes[k // cols][k % cols].axis("off")
     axes[0][0].legend(fontsize=7, loc="lower right", framealpha=0.9)
-    fig.suptitle(f"{scenario}: futures that miss the target ({_threshold_text(spec)}) and PRIM boxes", fontsize=10)
+    fig.suptitle(plot_text(lang, "failures", scenario=scenario, target=_threshold_text(spec, lang)), fontsize=10)
     fig.tight_layout()
     return fig
 
