@@ -121,9 +121,14 @@ T: dict[str, dict[str, Any]] = {
         "w_table": "Robustness of each option",
         "option": "Option",
         "meets": "Meets target (% of futures)",
-        "mean_out": "Mean outcome",
-        "regret_mean": "Mean regret",
-        "regret_max": "Worst regret",
+        "mean_out": "Mean outcome{unit}",
+        "regret_mean": "Mean regret{runit}",
+        "regret_max": "Worst regret{runit}",
+        "u_share": " (% of wards)",
+        "u_pts": " (points)",
+        "w_value": "**Most robustness per rupiah: {name}** adds {gain} of futures meeting the target over the "
+        "baseline for {pwy} per ward per year ({ratio} per Rp million per ward per year).",
+        "pp": "{x} percentage points",
         "best_share": "Best option in (% of futures)",
         "w_figs": "Figures",
         "w_fig_rob": "Share of futures in which each option meets the target (headline).",
@@ -227,9 +232,15 @@ T: dict[str, dict[str, Any]] = {
         "w_table": "Ketangguhan setiap pilihan",
         "option": "Pilihan",
         "meets": "Memenuhi target (% masa depan)",
-        "mean_out": "Rata-rata hasil",
-        "regret_mean": "Rata-rata penyesalan",
-        "regret_max": "Penyesalan terburuk",
+        "mean_out": "Rata-rata hasil{unit}",
+        "regret_mean": "Rata-rata penyesalan{runit}",
+        "regret_max": "Penyesalan terburuk{runit}",
+        "u_share": " (% kelurahan)",
+        "u_pts": " (poin)",
+        "w_value": "**Ketangguhan terbanyak per rupiah: {name}** menambah {gain} masa depan yang memenuhi target "
+        "dibanding kondisi dasar dengan biaya {pwy} per kelurahan per tahun ({ratio} per Rp juta per kelurahan "
+        "per tahun).",
+        "pp": "{x} poin persentase",
         "best_share": "Pilihan terbaik di (% masa depan)",
         "w_figs": "Gambar",
         "w_fig_rob": "Bagian masa depan di mana setiap pilihan memenuhi target (gambar utama).",
@@ -612,6 +623,22 @@ def whatif_brief(wi: WhatIf, lang: str = "en") -> Brief:
                     pwy=money(rob.loc[c, "cost_per_ward_year"], lang),
                 )
             )
+        meets = rob["meets_share"].astype(float)
+        cpwy = rob["cost_per_ward_year"].astype(float)
+        base_share = float(meets.get("baseline", 0.0))
+        keep = (cpwy > 0) & (meets > base_share)
+        if keep.any():
+            ratio = (meets[keep] - base_share) * 100 / cpwy[keep]
+            v = str(ratio.idxmax())
+            md.append(
+                "- "
+                + t["w_value"].format(
+                    name=v,
+                    gain=t["pp"].format(x=num((float(meets[v]) - base_share) * 100, 0, lang)),
+                    pwy=money(float(cpwy[v]), lang),
+                    ratio=t["pp"].format(x=num(float(ratio.max()), 1, lang)),
+                )
+            )
         w = r.stability["kendall_w"]
         verdict = t["w_stable"] if w >= 0.8 else t["w_mostly"] if w >= 0.5 else t["w_unstable"]
         md.append(
@@ -661,9 +688,9 @@ def whatif_brief(wi: WhatIf, lang: str = "en") -> Brief:
                 [
                     t["option"],
                     t["meets"],
-                    t["mean_out"],
-                    t["regret_mean"],
-                    t["regret_max"],
+                    t["mean_out"].format(unit=t["u_share"] if share else ""),
+                    t["regret_mean"].format(runit=t["u_pts"] if share else ""),
+                    t["regret_max"].format(runit=t["u_pts"] if share else ""),
                     t["best_share"],
                     t["cost_pwy"],
                 ],
