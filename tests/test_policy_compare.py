@@ -248,3 +248,10 @@ def test_cli_end_to_end_in_bahasa_and_resume(tmp_path: Path) -> None:
     (tmp_path / "x" / "f.txt").write_text("mine")
     r = _plpbk("compare", "csr-forum", "--seeds", "2", "--out", str(tmp_path / "x"))
     assert r.returncode == 2 and "not empty" in r.stderr
+
+
+def test_failed_runs_leave_only_complete_pairs() -> None:
+    df = _toy({"lever": 0.1}, n=6, seed=2)
+    df = df[~((df["option"] == "lever") & (df["replicate"] == 3))]  # one policy run failed
+    e = paired_effects(df, outcomes=["y"]).iloc[0]
+    assert e["n"] == 5

@@ -141,6 +141,15 @@ def _run_guarded(fn: Any, out: Path) -> Any:
         raise UserError(str(e)) from None
 
 
+def _report_failures(failures: list[dict[str, Any]]) -> int:
+    if not failures:
+        return 0
+    print(f"warning: {len(failures)} run(s) failed and were left out of the analysis:", file=sys.stderr)
+    for f in failures[:5]:
+        print(f"  run {f['run_id']} (seed {f['seed']}): {f['error']}", file=sys.stderr)
+    return 1
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     """``plpbk compare``: paired comparison of policies with the baseline."""
     from simulator.policy.compare import COMPARE_SEED, compare, resolve_policies
@@ -172,9 +181,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
         ),
         out,
     )
+    code = _report_failures(cmp.failures)
     if args.quiet:
         print(out)
-        return 0
+        return code
     e = cmp.effects[cmp.effects["outcome"] == "sustained_share_final"].set_index("policy")
     c = cmp.costs.set_index("policy")
     w = max(len(n) for n in e.index)
@@ -189,7 +199,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         per_s = f"{per:.0f}" if not math.isnan(per) else "undefined"
         print(f"  {name:<{w}}  {ci:>28}  {r['p_better']:9.0%}  {c.loc[name, 'cost_per_ward_year']:12.1f}  {per_s:>19}")
     print(f"\npolicy brief: {out}/brief.md (and brief.html); tables and plots in {out}/")
-    return 0
+    return code
 
 
 def cmd_whatif(args: argparse.Namespace) -> int:
@@ -219,9 +229,10 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         ),
         out,
     )
+    code = _report_failures(wi.failures)
     if args.quiet:
         print(out)
-        return 0
+        return code
     for name, r in wi.results.items():
         rob = r.robustness
         w = max(len(o) for o in rob["option"])
@@ -246,7 +257,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
                 f"{row['cost_per_ward_year']:12.1f}  {where}"
             )
     print(f"\npolicy brief: {out}/brief.md (and brief.html); tables and plots in {out}/")
-    return 0
+    return code
 
 
 __all__ = ["add_commands", "cmd_compare", "cmd_whatif"]

@@ -26,7 +26,7 @@ import math
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -305,6 +305,8 @@ class Comparison:
         effects: See :func:`paired_effects`.
         costs: See :func:`cost_table`.
         out: The output folder, or None when nothing was written.
+        failures: Runs that raised (run_id, point, replicate, seed, error); the analysis uses the
+            seeds every option completed.
     """
 
     scenario: Scenario
@@ -315,6 +317,7 @@ class Comparison:
     effects: pd.DataFrame
     costs: pd.DataFrame
     out: Path | None = None
+    failures: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def options(self) -> list[str]:
@@ -455,7 +458,7 @@ def compare(
     }
     write_json(manifest, out / "manifest.json")
     batch = out / "batch"
-    run_experiment(exp, executor, workers=workers, out=batch, resume=batch.exists(), progress=progress)
+    rep = run_experiment(exp, executor, workers=workers, out=batch, resume=batch.exists(), progress=progress)
     res = open_results(batch)
     names = [BASELINE, *(p.name for p in pols)]
     summary = _label(res.summary, names)
@@ -468,7 +471,7 @@ def compare(
         years=int(sc.values["time.years"]),
         active_years={p.name: active_years(p, sc) for p in pols},
     )
-    cmp = Comparison(sc, pols, seeds, summary, ts, effects, costs, out)
+    cmp = Comparison(sc, pols, seeds, summary, ts, effects, costs, out, list(rep.failures))
     write_csv(effects, out / "effects.csv")
     write_csv(costs, out / "costs.csv")
     write_csv(paired_table(summary), out / "paired.csv")
@@ -481,7 +484,7 @@ def compare(
         save_fig(fig, out / "plots" / f"paths-{p.name}.png")
         files.append(f"plots/paths-{p.name}.png")
     files += write_brief(compare_brief(cmp, lang), out)
-    manifest.update(status="complete", finished=now(), files=files)
+    manifest.update(status="complete", finished=now(), files=files, failed_runs=len(rep.failures))
     write_json(manifest, out / "manifest.json")
     return cmp
 

@@ -526,12 +526,15 @@ class WhatIf:
         futures: The futures (Latin hypercube) table.
         results: Scenario name -> its results.
         out: The output folder, or None.
+        failures: Runs that raised (scenario, run_id, point, replicate, seed, error); the analysis
+            averages each future over the seeds that completed.
     """
 
     spec: WhatIfSpec
     futures: pd.DataFrame
     results: dict[str, ScenarioWhatIf] = field(default_factory=dict)
     out: Path | None = None
+    failures: list[dict[str, Any]] = field(default_factory=list)
 
 
 def analyse(spec: WhatIfSpec, summaries: Mapping[str, pd.DataFrame]) -> WhatIf:
@@ -626,6 +629,7 @@ def whatif(
     }
     write_json(manifest, out / "manifest.json")
     summaries = {}
+    failures: list[dict[str, Any]] = []
     for sc in spec.scenarios:
         exp = spec.experiment(sc)
         b = out / "batches" / sc.name
@@ -634,14 +638,16 @@ def whatif(
             announce(
                 f"  {sc.name}: {len(spec.options)} options x {spec.futures} futures x {spec.seeds} seeds = {n} runs"
             )
-        run_experiment(exp, executor, workers=workers, out=b, resume=b.exists(), progress=progress)
+        rep = run_experiment(exp, executor, workers=workers, out=b, resume=b.exists(), progress=progress)
+        failures += [{"scenario": sc.name, **f} for f in rep.failures]
         summaries[sc.name] = open_results(b).summary
     wi = analyse(spec, summaries)
     wi.out = out
+    wi.failures = failures
     files = write_tables(wi, out)
     files += write_plots(wi, out, lang)
     files += write_brief(whatif_brief(wi, lang), out)
-    manifest.update(status="complete", finished=now(), files=files)
+    manifest.update(status="complete", finished=now(), files=files, failed_runs=len(failures))
     write_json(manifest, out / "manifest.json")
     return wi
 
