@@ -34,6 +34,12 @@ With --resume on a finished folder the runs are reused and only the analysis is 
 """
 
 
+def _fill(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=88)
+
+
 def _whole(low: int) -> Any:
     from simulator.cli import _whole as w
 
@@ -75,11 +81,13 @@ def add_commands(sub: Any) -> None:
     c = sub.add_parser(
         "compare",
         help="compare policies with the baseline on paired seeds: effects, costs, brief",
-        description="Run the baseline scenario and the scenario with each POLICY on the same seeds (common random "
-        "numbers) and report, per policy: the paired difference in sustained share, partnerships alive, aid "
-        "mobilised and trust with a 95%% bootstrap interval; the share of paired runs in which it beats the "
-        "baseline; its cost (total, per ward per year) and cost per additional sustained ward; time paths with "
-        "bands; and a policy brief (Markdown and HTML).",
+        description=_fill(
+            "Run the baseline scenario and the scenario with each POLICY on the same seeds (common random "
+            "numbers) and report, per policy: the paired difference in sustained share, partnerships alive, aid "
+            "mobilised and trust with a 95% bootstrap interval; the share of paired runs in which it beats the "
+            "baseline; its cost (total, per ward per year) and cost per additional sustained ward; time paths with "
+            "bands; and a policy brief (Markdown and HTML)."
+        ),
         epilog=EXAMPLES_COMPARE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -96,11 +104,13 @@ def add_commands(sub: Any) -> None:
     w = sub.add_parser(
         "whatif",
         help="policies across uncertain futures: robustness, regret, rank stability, where they fail",
-        description="Run the baseline and every policy of a what-if file in every future of a Latin hypercube over "
-        "the uncertain conditions (same seeds everywhere), then report per scenario and policy: the share of "
-        "futures in which it meets the target (satisficing robustness), its regret against the best option of "
-        "each future, how stable the ranking is (Kendall's W), and where it fails (a PRIM box over the "
-        "uncertain conditions, with coverage and density); plus a policy brief (Markdown and HTML).",
+        description=_fill(
+            "Run the baseline and every policy of a what-if file in every future of a Latin hypercube over "
+            "the uncertain conditions (same seeds everywhere), then report per scenario and policy: the share of "
+            "futures in which it meets the target (satisficing robustness), its regret against the best option of "
+            "each future, how stable the ranking is (Kendall's W), and where it fails (a PRIM box over the "
+            "uncertain conditions, with coverage and density); plus a policy brief (Markdown and HTML)."
+        ),
         epilog=EXAMPLES_WHATIF,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
