@@ -18,6 +18,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import solara
@@ -141,7 +142,7 @@ def Kpis(cmp: Comparison, tick: int, lang: str) -> solara.Element:
 
 
 @solara.component
-def Charts(cmp: Comparison, tick: int, lang: str, lock: threading.Lock) -> solara.Element:
+def Charts(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManager[Any]) -> solara.Element:
     """The yearly charts, two per row, baseline solid and policy dashed."""
 
     def render() -> list[bytes]:
@@ -159,7 +160,7 @@ def Charts(cmp: Comparison, tick: int, lang: str, lock: threading.Lock) -> solar
 
 
 @solara.component
-def NetworkView(cmp: Comparison, tick: int, lang: str, lock: threading.Lock) -> solara.Element:
+def NetworkView(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManager[Any]) -> solara.Element:
     """The partnership network of one run."""
     runs = [r for r, _ in cmp.models]
     run = solara.use_reactive("baseline")
@@ -221,7 +222,7 @@ def ward_rows(cmp: Comparison, run: str, lang: str) -> tuple[list[dict[str, str]
 
 
 @solara.component
-def WardTable(cmp: Comparison, tick: int, lang: str, lock: threading.Lock) -> solara.Element:
+def WardTable(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManager[Any]) -> solara.Element:
     """Sortable per-ward table (click a header to sort)."""
     runs = [r for r, _ in cmp.models]
     run = solara.use_reactive("baseline")
@@ -266,7 +267,7 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en") -> None:
     tick = solara.use_reactive(0)
     playing = solara.use_reactive(False)
     error = solara.use_reactive("")
-    lock = solara.use_memo(threading.Lock, [])
+    lock = solara.use_memo(threading.RLock, [])
     cmp = cmp_r.value
 
     def rebuild(scn: str, values: dict[str, float], seed: int, policy: str) -> None:
@@ -277,8 +278,7 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en") -> None:
             error.set(str(e))
             return
         error.set("")
-        with lock:
-            cmp_r.set(new)
+        cmp_r.set(new)  # not under the lock: setting re-renders, and rendering takes the lock
         applied_r.set(dict(values))
         tick.set(tick.value + 1)
 

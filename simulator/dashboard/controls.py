@@ -56,7 +56,8 @@ def slider_step(p: Param) -> float:
     span = p.high - p.low
     step = 10.0 ** (math.floor(math.log10(span)) - 2) if span > 0 else 0.01
     for _ in range(3):
-        if abs(round(float(p.default) / step) * step - float(p.default)) < 1e-9:
+        offset = float(p.default) - float(p.low)  # slider positions are low + k * step
+        if abs(round(offset / step) * step - offset) < 1e-9:
             break
         step /= 10
     return step
