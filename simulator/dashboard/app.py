@@ -73,7 +73,7 @@ def make_comparison(scenario: str, values: dict[str, float], seed: int, policy: 
     ):
         name = f"{policy} (edited)"
     elif not policy and any(abs(values.get(k, v) - v) > 1e-12 for k, v in base_levers.items()):
-        name = "levers"
+        name = "custom levers"
     return Comparison(scenario, values, seed=seed, policy_name=name)
 
 
@@ -99,7 +99,7 @@ def ParamSlider(c: Control, value: float, on_value: Callable[[str, float], None]
 @solara.component
 def Kpi(label: str, base: float, pol: float | None, fmt: str, higher_is_better: bool = True) -> solara.Element:
     """A headline number: the baseline's and, if present, the policy's value with the difference."""
-    with solara.Card(classes=["plpbk-kpi"], style={"min-width": "170px", "flex": "1"}) as main:
+    with solara.Card(classes=["plpbk-kpi"], style={"min-width": "150px", "flex": "1 1 0"}) as main:
         solara.Text(label, classes=["plpbk-kpi-label"])
         with solara.Row(gap="10px", style={"align-items": "baseline"}):
             solara.Text(_fmt(base, fmt), classes=["plpbk-kpi-value"])

@@ -1,0 +1,225 @@
+"""End-to-end: ``plpbk dashboard`` served for real and driven in Debian's headless Chromium.
+
+Playwright drives the system's ``/usr/bin/chromium`` (``executable_path``; nothing is
+downloaded). Without a browser these tests skip, unless ``PLPBK_REQUIRE_BROWSER=1``
+(set by CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = os.environ.get("PLPBK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REQUIRE_BROWSER = os.environ.get("PLPBK_REQUIRE_BROWSER") == "1"
+
+
+def plpbk() -> list[str]:
+    exe = Path(sys.executable).with_name("plpbk")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "simulator.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise AssertionError(
+                f"dashboard exited early with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}"
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"dashboard did not answer on {url} within {timeout} s")
+
+
+def stop(proc: subprocess.Popen) -> tuple[int, str]:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    err = proc.stderr.read() if proc.stderr else ""
+    return proc.returncode, err
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[str, subprocess.Popen]]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [*plpbk(), "dashboard", "kendal", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_http(url, proc)
+        yield url, proc
+    finally:
+        stop(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        msg = f"no browser at {CHROMIUM} (apt-get install chromium)"
+        if REQUIRE_BROWSER:
+            pytest.fail(msg + "; PLPBK_REQUIRE_BROWSER=1")
+        pytest.skip(msg)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if REQUIRE_BROWSER:
+            pytest.fail("playwright is not installed; PLPBK_REQUIRE_BROWSER=1")
+        pytest.skip("playwright is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def chart_png(page, which: str = "sector") -> bytes:
+    return page.locator(f".plpbk-chart-{which} img").screenshot()
+
+
+def wait_changed(get, old, timeout: float = 20.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        new = get()
+        if new != old:
+            return new
+        time.sleep(0.25)
+    raise AssertionError("nothing changed on the page")
+
+
+def test_dashboard_in_a_real_browser(server, browser, tmp_path):
+    url, _proc = server
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    hosts: set[str] = set()
+    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc) if r.url.startswith("http") else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    counter = page.locator(".plpbk-counter")
+    counter.wait_for(timeout=60_000)
+    assert "step 0 of 20" in counter.inner_text()
+    page.locator(".plpbk-chart-sector img").wait_for()
+    chart0 = chart_png(page)
+
+    # Step: the counter and the chart change
+    page.locator(".plpbk-step").click()
+    page.wait_for_function(
+        "() => document.querySelector('.plpbk-counter').innerText.includes('step 1 of 20')", timeout=20_000
+    )
+    chart1 = wait_changed(lambda: chart_png(page), chart0)
+
+    # move a lever slider: the value shown changes, Reset applies it (a policy run appears)
+    lever = page.locator(".plpbk-param-levers-marketing_push")
+    lever.scroll_into_view_if_needed()
+    assert lever.locator(".plpbk-param-value").inner_text() == "0"
+    track = lever.locator(".v-slider")
+    box = track.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
+    page.wait_for_function(
+        "() => document.querySelector('.plpbk-param-levers-marketing_push .plpbk-param-value').innerText !== '0'",
+        timeout=10_000,
+    )
+    moved = float(lever.locator(".plpbk-param-value").inner_text())
+    assert 0.6 < moved < 1.0
+    assert page.locator(".plpbk-kpi-value").count() == 5  # baseline only, until Reset
+    page.locator(".plpbk-reset").click()
+    page.wait_for_function("() => document.querySelectorAll('.plpbk-kpi-value').length === 10", timeout=20_000)
+    page.wait_for_function(
+        "() => document.querySelector('.plpbk-counter').innerText.includes('step 0 of 20')", timeout=20_000
+    )
+
+    # Step twice with baseline and policy side by side
+    for n in (1, 2):
+        page.locator(".plpbk-step").click()
+        page.wait_for_function(
+            f"() => document.querySelector('.plpbk-counter').innerText.includes('step {n} of 20')", timeout=20_000
+        )
+    wait_changed(lambda: chart_png(page), chart1)
+    page.locator(".plpbk-chart-sector img").scroll_into_view_if_needed()
+    shot = tmp_path / "dashboard.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+    # a second tab is its own session: its model has not moved
+    other = browser.new_page(viewport={"width": 1366, "height": 768})
+    other.goto(url)
+    other.locator(".plpbk-counter").wait_for(timeout=60_000)
+    assert "step 0 of 20" in other.locator(".plpbk-counter").inner_text()
+    assert "step 2 of 20" in counter.inner_text()
+    other.close()
+
+    # offline: every request went to the dashboard itself (front-end bundled, no CDN)
+    assert hosts == {urlparse(url).netloc}, hosts
+    assert not errors, errors
+    page.close()
+
+
+def test_port_in_use_is_a_one_line_error():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        port = s.getsockname()[1]
+        r = subprocess.run([*plpbk(), "dashboard", "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert "already in use" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_bad_scenario_is_a_one_line_error():
+    r = subprocess.run([*plpbk(), "dashboard", "no-such-place"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "no-such-place" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_ctrl_c_stops_cleanly():
+    port = free_port()
+    proc = subprocess.Popen(
+        [*plpbk(), "dashboard", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_http(url, proc)
+    finally:
+        code, err = stop(proc)
+    out = proc.stdout.read() if proc.stdout else ""
+    assert f"http://127.0.0.1:{port}/" in out
+    assert code in (0, 130), (code, err)
+    assert "Traceback" not in err, err
