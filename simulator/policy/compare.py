@@ -350,10 +350,13 @@ def check_out(out: Path, kind: str, digest: str, resume: bool) -> None:
             raise OutputError(
                 f"{out}: holds other results ({old.get('kind')}, digest {old.get('digest')}); choose another --out"
             )
+        what = {"plpbk-compare": "comparison", "plpbk-whatif": "what-if"}.get(kind, kind)
         if not resume and old.get("status") == "complete":
-            raise OutputError(f"{out}: already holds this {kind.split('-')[1]}; choose another --out")
+            raise OutputError(
+                f"{out}: already holds this {what}; choose another --out, or add --resume to redo only the analysis"
+            )
         if not resume:
-            raise OutputError(f"{out}: holds an unfinished run of this {kind.split('-')[1]}; add --resume to finish it")
+            raise OutputError(f"{out}: holds an unfinished run of this {what}; add --resume to finish it")
         return
     if out.exists() and (not out.is_dir() or any(p for p in out.iterdir() if not p.name.startswith("."))):
         raise OutputError(f"{out}: output folder exists and is not empty; choose another --out")
