@@ -223,3 +223,31 @@ def test_ctrl_c_stops_cleanly():
     assert f"http://127.0.0.1:{port}/" in out
     assert code in (0, 130), (code, err)
     assert "Traceback" not in err, err
+
+
+def test_ctrl_c_while_a_session_plays(browser):
+    """Play runs in a session thread: Ctrl-C must still stop the server promptly, without a traceback."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [*plpbk(), "dashboard", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    url = f"http://127.0.0.1:{port}/"
+    page = None
+    try:
+        wait_http(url, proc)
+        page = browser.new_page()
+        page.goto(url)
+        page.locator(".plpbk-play").click()
+        page.wait_for_function(
+            "() => document.querySelector('.plpbk-counter').innerText.includes('step 2 of 20')", timeout=30_000
+        )
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=20)  # before the fix, the Play thread kept the server up until year 20
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if page is not None:
+            page.close()
+    err = proc.stderr.read() if proc.stderr else ""
+    assert code == 130 and "Traceback" not in err, (code, err)

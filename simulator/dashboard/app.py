@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import os
 import threading
-import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
@@ -39,7 +38,8 @@ PLAY_INTERVAL = 0.3
 """Seconds between years while playing."""
 DEFAULT_SEED = 1
 
-VIEWS = ("charts", "network", "wards")
+STOPPING = threading.Event()
+"""Set when the server shuts down: every session's Play loop stops (so Ctrl-C exits at once)."""
 
 CSS = """
 .plpbk-counter { font-size: 1.05rem; font-weight: 600; }
@@ -65,15 +65,17 @@ def _png(fig: Any) -> bytes:
 
 
 def make_comparison(scenario: str, values: dict[str, float], seed: int, policy: str) -> Comparison:
-    """Build the session's runs (a baseline and, if levers differ, a policy run)."""
-    name = policy or ""
-    base_levers = policy_levers(load_scenario(scenario), None)
-    if policy and any(
-        abs(values.get(k, v) - v) > 1e-12 for k, v in policy_levers(load_scenario(scenario), policy).items()
-    ):
-        name = f"{policy} (edited)"
-    elif not policy and any(abs(values.get(k, v) - v) > 1e-12 for k, v in base_levers.items()):
-        name = "custom levers"
+    """Build the session's runs (a baseline and, if levers differ, a policy run).
+
+    The policy run is named after the policy file, with ``*`` when its levers were
+    edited by hand; levers set by hand with no policy file leave the name empty
+    (shown as "policy" in the chosen language).
+    """
+    name = ""
+    if policy:
+        levers = policy_levers(load_scenario(scenario), policy)
+        edited = any(abs(values.get(k, v) - v) > 1e-12 for k, v in levers.items())
+        name = policy + ("*" if edited else "")
     return Comparison(scenario, values, seed=seed, policy_name=name)
 
 
@@ -168,8 +170,7 @@ def NetworkView(cmp: Comparison, tick: int, lang: str, lock: AbstractContextMana
     model = dict(cmp.models)[shown]
 
     def render() -> bytes:
-        label = t("baseline", lang) if shown == "baseline" else (cmp.policy_name or t("policy_run", lang))
-        title = t("net_title", lang, run=label, year=cmp.year if cmp.year is not None else "–")
+        title = t("net_title", lang, run=run_label(cmp, shown, lang), year=cmp.year if cmp.year is not None else "–")
         with lock:
             return _png(charts.network(model, title, lang))
 
@@ -177,10 +178,31 @@ def NetworkView(cmp: Comparison, tick: int, lang: str, lock: AbstractContextMana
     with solara.Column() as main:
         with solara.Row(style={"align-items": "center"}):
             if len(runs) > 1:
-                solara.ToggleButtonsSingle(shown, values=runs, on_value=run.set)
+                RunPicker(cmp, shown, run.set, lang)
             solara.Text(t("net_help", lang), style={"color": "#555"})
         with solara.Div(classes=["plpbk-network"], style={"max-width": "780px"}):
             solara.Image(image, width="100%")
+    return main
+
+
+def run_label(cmp: Comparison, run: str, lang: str) -> str:
+    """Display name of a run: "baseline", or the policy's name."""
+    return t("baseline", lang) if run == "baseline" else (cmp.policy_name or t("policy_run", lang))
+
+
+@solara.component
+def RunPicker(cmp: Comparison, shown: str, on_run: Callable[[str], None], lang: str) -> solara.Element:
+    """Buttons choosing which run (baseline or policy) a view shows."""
+    with solara.Row(gap="4px") as main:
+        for r, _ in cmp.models:
+            solara.Button(
+                run_label(cmp, r, lang),
+                on_click=lambda r=r: on_run(r),
+                color="primary",
+                outlined=r != shown,
+                small=True,
+                classes=[f"plpbk-run-{r}"],
+            )
     return main
 
 
@@ -232,7 +254,7 @@ def WardTable(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManage
     with solara.Column() as main:
         with solara.Row(style={"align-items": "center"}):
             if len(runs) > 1:
-                solara.ToggleButtonsSingle(shown, values=runs, on_value=run.set)
+                RunPicker(cmp, shown, run.set, lang)
             solara.Text(t("ward_help", lang), style={"color": "#555"})
         solara.v.DataTable(
             headers=headers,
@@ -312,7 +334,7 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en") -> None:
         values_r.set(vals)
 
     def play_loop() -> None:
-        while playing.value:
+        while playing.value and not STOPPING.is_set():
             with lock:
                 current = cmp_r.value
                 more = current.step()
@@ -321,7 +343,7 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en") -> None:
                 tick.set(tick.value + 1)
                 break
             tick.set(tick.value + 1)
-            time.sleep(PLAY_INTERVAL)
+            STOPPING.wait(PLAY_INTERVAL)
 
     solara.lab.use_task(play_loop, dependencies=[playing.value], prefer_threaded=True)
 

@@ -8,6 +8,7 @@ import os
 import socket
 import sys
 import warnings
+from typing import Any
 
 EXAMPLES = """examples:
   plpbk dashboard                         Kendal scenario at http://127.0.0.1:8765
@@ -79,6 +80,21 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _server_class() -> type:
+    import uvicorn
+
+    from simulator.dashboard.app import STOPPING
+
+    class Server(uvicorn.Server):
+        """Uvicorn server whose first Ctrl-C also stops the sessions' Play loops (their threads)."""
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            STOPPING.set()
+            super().handle_exit(sig, frame)
+
+    return Server
+
+
 def cmd_dashboard(args: argparse.Namespace) -> int:
     """Serve the dashboard until Ctrl-C."""
     from simulator.scenario import load_scenario
@@ -92,8 +108,9 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     os.environ.setdefault("SOLARA_MODE", "production")
     os.environ["SERVER_NAME"], os.environ["SERVER_PORT"] = args.host, str(args.port)
 
-    import uvicorn
     from solara.server import settings
+
+    _Server = _server_class()
 
     # served over plain http on a named host, Solara warns once per page load about cookies (harmless)
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
@@ -102,13 +119,15 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     settings.main.mode = "production"
     settings.theme.show_banner = False
     settings.theme.title = "PLPBK dashboard"
+    import uvicorn
+
     config = uvicorn.Config(
         "solara.server.starlette:app",
         log_level="warning",
         timeout_graceful_shutdown=2,
         ws_ping_interval=20,
     )
-    server = uvicorn.Server(config)
+    server = _Server(config)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"PLPBK dashboard ({args.scenario}): http://{shown}:{args.port}/  (Ctrl-C to stop)", flush=True)
     try:
