@@ -23,6 +23,7 @@ from simulator.sensitivity import (
     sobol,
 )
 from simulator.sensitivity.core import elementary_effects, unit_sample
+from simulator.sensitivity.report import summary_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 PI = math.pi
@@ -387,3 +388,21 @@ def test_shipped_experiments_load():
     assert s.experiment.scenario.name == m.experiment.scenario.name
     raw = tomllib.loads((ROOT / "experiments" / "sa-sobol-enablers-obstacles.toml").read_text())
     assert raw["design"]["second_order"] is True
+
+
+def test_years_without_spread_get_no_sobol_indices():
+    p = Problem(("a", "b"), ((0, 1),) * 2)
+
+    def f(x: np.ndarray, seed: int):
+        grow = np.array([0.0, 0.0, 1e-6, 0.5, 1.0, 1.0])  # the output only starts to vary in year 3
+        return {"path": np.outer(x[:, 0] + 0.5 * x[:, 1], grow)}
+
+    res = sobol(lambda x, s: {"final": f(x, s)["path"][:, -1], **f(x, s)}, p, 64, seed=2)
+    ot = res.over_time[res.over_time["index"] == "ST"]
+    early = ot[ot["year"] < 3]
+    late = ot[ot["year"] >= 3]
+    assert early["value"].isna().all() and early["low"].isna().all()
+    assert late["value"].notna().all()
+    assert (early["output_sd"] < 1e-5).all() and (late["output_sd"] > 0.1).all()
+    text = summary_markdown(res).split("## Over time")[1]
+    assert "**path**: a matters throughout" in text and "nan" not in text

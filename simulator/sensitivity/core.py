@@ -35,6 +35,10 @@ import numpy as np
 import pandas as pd
 
 METHODS = ("morris", "sobol")
+MIN_SPREAD = 0.1
+"""Per-year Sobol indices are left out (NaN) in years where the analysed output's spread over the
+design points is below this share of its largest yearly spread: there is too little variance to
+apportion, and ratios of tiny variances are noise."""
 
 
 class SensitivityError(ValueError):
@@ -650,7 +654,11 @@ def analyze(
                 f"yearly output {name!r} has shape {arr.shape}: expected (points, replicates, years)"
             )
         analysed_t = stat(arr)  # (points, years)
+        sd = analysed_t.std(axis=0)
         for t, year in enumerate(years):
+            # a year in which the output hardly varies has nothing to apportion: its indices
+            # (ratios of tiny variances) are reported as NaN, not as large shares of nothing
+            informative = method == "morris" or sd[t] > MIN_SPREAD * max(float(sd.max()), 1e-300)
             df, _ = _indices(
                 method,
                 unit,
@@ -671,9 +679,10 @@ def analyze(
                             "year": int(year),
                             "factor": f,
                             "index": idx,
-                            "value": v,
-                            "low": lo,
-                            "high": hi,
+                            "output_sd": float(sd[t]),
+                            "value": v if informative else np.nan,
+                            "low": lo if informative else np.nan,
+                            "high": hi if informative else np.nan,
                         }
                     )
     return SensitivityResult(

@@ -224,20 +224,24 @@ def plot_convergence(res: SensitivityResult, output: str) -> Figure:
 
 
 def plot_over_time(res: SensitivityResult, output: str) -> Figure:
-    """The main index per simulated year for the most influential factors, with bands."""
+    """The main index per simulated year for the most influential factors, with bands.
+
+    A lower panel shows how much the output varies over the design points each year: indices
+    apportion that spread, and Sobol indices are left out in years where it is nearly zero.
+    """
     key = res.main_index
     df = res.over_time[(res.over_time["output"] == output) & (res.over_time["index"] == key)]
     peak = df.groupby("factor")["value"].max().sort_values(ascending=False)
     top = list(peak.index[:TOP_OVER_TIME])
-    fig, ax = plt.subplots(figsize=(9, 5))
+    fig, (ax, ax2) = plt.subplots(
+        2, 1, figsize=(9, 6.2), sharex=True, gridspec_kw={"height_ratios": [3.2, 1], "hspace": 0.08}
+    )
     colours = plt.get_cmap("tab10")
     for i, f in enumerate(top):
         d = df[df["factor"] == f].sort_values("year")
         c = colours(i % 10)
         ax.plot(d["year"], d["value"].clip(lower=0), color=c, lw=1.6, label=f)
         ax.fill_between(d["year"], d["low"].clip(lower=0), d["high"].clip(lower=0), color=c, alpha=0.15)
-    ax.set_xlabel("year")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(key + (" (total-order share of variance)" if key == "ST" else " (output units)"))
     ax.set_title(
         f"Which factors matter when: {key} of {output} per year\n"
@@ -247,7 +251,23 @@ def plot_over_time(res: SensitivityResult, output: str) -> Figure:
     ax.legend(fontsize=7.5, loc="best")
     ax.grid(alpha=0.3)
     if key == "ST":
-        ax.set_ylim(0, min(1.05, max(0.1, float(df["high"].max()) * 1.05)))
+        hi = float(np.nanmax(df["high"].to_numpy(dtype=float))) if df["high"].notna().any() else 1.0
+        ax.set_ylim(0, min(1.05, max(0.1, hi * 1.05)))
+    spread = df.groupby("year")["output_sd"].first()
+    ax2.fill_between(spread.index, 0, spread.to_numpy(), color="#888888", alpha=0.5, step="mid")
+    ax2.set_ylabel("spread (sd)", fontsize=8)
+    ax2.set_xlabel("year")
+    ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax2.grid(alpha=0.3)
+    ax2.text(
+        0.01,
+        0.92,
+        f"spread of {output} over the design points, the variance the indices apportion",
+        transform=ax2.transAxes,
+        fontsize=7.5,
+        va="top",
+        bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5},
+    )
     return fig
 
 
@@ -368,18 +388,26 @@ def summary_markdown(res: SensitivityResult) -> str:
         key = res.main_index
         for o in res.over_time["output"].unique():
             d = res.over_time[(res.over_time["output"] == o) & (res.over_time["index"] == key)]
+            d = d[d["value"].notna()]
             peak = d.groupby("factor")["value"].max().sort_values(ascending=False)
-            top = [f for f in peak.index[:4] if peak[f] > 0]
+            top = [f for f in peak.index[:5] if peak[f] > 0]
             if not top:
                 continue
             years = sorted(d["year"].unique())
-            mid = years[len(years) // 2]
+            third = max(1, len(years) // 3)
+            scale = float(peak.iloc[0]) if len(peak) else 1.0
             phrases = []
             for f in top:
-                df_ = d[d["factor"] == f]
-                yp = int(df_.loc[df_["value"].idxmax(), "year"])
-                when = "early" if yp < mid - 2 else ("late" if yp > mid + 2 else "mid-way")
-                phrases.append(f"{f} matters most {when} (peak {key} {_fmt(float(peak[f]))} in {yp})")
+                df_ = d[d["factor"] == f].set_index("year")["value"]
+                early = float(df_.reindex(years[:third]).mean())
+                late = float(df_.reindex(years[-third:]).mean())
+                yp = int(df_.idxmax())
+                if early > 1.5 * late and early - late > 0.05 * scale:
+                    phrases.append(f"{f} matters most early (peak {key} {_fmt(float(peak[f]))} in {yp}) and fades")
+                elif late > 1.5 * early and late - early > 0.05 * scale:
+                    phrases.append(f"{f} grows in importance ({key} {_fmt(early)} early, {_fmt(late)} late)")
+                else:
+                    phrases.append(f"{f} matters throughout ({key} about {_fmt(float(df_.mean()))})")
             lines.append(f"**{o}**: " + "; ".join(phrases) + ".")
             lines.append("")
     if res.meta.get("screened"):
