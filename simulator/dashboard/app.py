@@ -44,10 +44,11 @@ STOPPING = threading.Event()
 CSS = """
 .plpbk-counter { font-size: 1.05rem; font-weight: 600; }
 .plpbk-kpi .v-card__text { padding: 6px 12px !important; }
-.plpbk-kpi-value { font-size: 1.2rem; font-weight: 600; line-height: 1.6rem; }
-.plpbk-kpi-label { font-size: 0.78rem; color: #555; }
+.plpbk-kpi-value { font-size: 1.15rem; font-weight: 600; line-height: 1.5rem; }
+.plpbk-kpi-label { font-size: 0.78rem; color: #555; display: block; line-height: 1.1rem; }
 .plpbk-delta-up { color: #2e7d32; font-size: 0.85rem; }
 .plpbk-delta-down { color: #c62828; font-size: 0.85rem; }
+.plpbk-delta-same { color: #777; font-size: 0.85rem; }
 .plpbk-chart img { width: 100%; height: auto; }
 .plpbk-param { margin: 2px 0 -14px 0; }
 .plpbk-param-head { margin: 0 !important; }
@@ -102,18 +103,24 @@ def ParamSlider(c: Control, value: float, on_value: Callable[[str, float], None]
 def Kpi(label: str, base: float, pol: float | None, fmt: str, higher_is_better: bool = True) -> solara.Element:
     """A headline number: the baseline's and, if present, the policy's value with the difference."""
     with solara.Card(classes=["plpbk-kpi"], style={"min-width": "150px", "flex": "1 1 0"}) as main:
-        solara.Text(label, classes=["plpbk-kpi-label"])
-        with solara.Row(gap="10px", style={"align-items": "baseline"}):
+        with solara.Div():
+            solara.Text(label, classes=["plpbk-kpi-label"])
+        with solara.Div(style={"white-space": "nowrap"}):
             solara.Text(_fmt(base, fmt), classes=["plpbk-kpi-value"])
             if pol is not None:
-                solara.Text("→ " + _fmt(pol, fmt), classes=["plpbk-kpi-value"], style={"color": "#1565c0"})
-                d = pol - base
+                solara.Text(" → ", classes=["plpbk-kpi-value"], style={"color": "#777"})
+                solara.Text(_fmt(pol, fmt), classes=["plpbk-kpi-value", "plpbk-kpi-policy"], style={"color": "#1565c0"})
+        if pol is not None:
+            d = pol - base
+            with solara.Div():
                 if d == d and abs(d) > 1e-9:
                     good = (d > 0) == higher_is_better
                     solara.Text(
                         ("+" if d > 0 else "") + _fmt(d, fmt),
                         classes=["plpbk-delta-up" if good else "plpbk-delta-down"],
                     )
+                else:
+                    solara.Text("±0", classes=["plpbk-delta-same"])
     return main
 
 

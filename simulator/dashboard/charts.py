@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import matplotlib
 import networkx as nx
 import numpy as np
-from matplotlib.colors import Normalize
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
@@ -27,6 +27,9 @@ RUN_STYLE = {"baseline": "-", "policy": "--"}
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
 FIGSIZE = (5.6, 2.8)
 DPI = 90
+
+TRUST_CMAP = LinearSegmentedColormap.from_list("trust", ["#b71c1c", "#ef6c00", "#f9a825", "#7cb342", "#1b5e20"])
+"""Trust colours, low red to high green, dark enough in the middle to read on white."""
 
 CHARTS: tuple[str, ...] = ("sector", "form", "proposals", "sustained", "trust", "aid")
 """The yearly charts, in display order."""
@@ -111,7 +114,7 @@ def chart(cmp: Comparison, which: str, lang: str = "en") -> Figure:
         _lines(ax, cmp, cols, lang, colors=("#9467bd", "#8c564b"))
         ax.set_ylim(0, 1.05)
     elif which == "aid":
-        fig, (ax,) = _frame(cmp, t("kpi_aid", lang), "Rp million", lang)
+        fig, (ax,) = _frame(cmp, t("chart_aid", lang), t("rp_million_year", lang), lang)
         cols = [(f"aid_{f}", f) for f in AID_FORMS]
         _lines(ax, cmp, cols, lang)
         ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 10))
@@ -146,7 +149,7 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
     ax = fig.subplots()
     ax.set_axis_off()
     ax.set_title(title, fontsize=11, fontweight="bold")
-    cmap, norm = "RdYlGn", Normalize(0, 1)
+    cmap, norm = TRUST_CMAP, Normalize(0, 1)
     edges = list(graph.edges(data=True))
     if edges:
         top = max(max(d["aid"] for _, _, d in edges), 1.0)
@@ -156,7 +159,7 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
             ax=ax,
             edgelist=[(a, b) for a, b, _ in edges],
             edge_color=[d["trust"] for _, _, d in edges],
-            edge_cmap=matplotlib.colormaps[cmap],
+            edge_cmap=cmap,
             edge_vmin=0,
             edge_vmax=1,
             width=[0.8 + 4.5 * d["aid"] / top for _, _, d in edges],
@@ -200,7 +203,7 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
             ax.annotate(
                 b.name, (x, y), xytext=(x * 1.13, y * 1.13), fontsize=6.5, ha="center", va="center", color="0.3"
             )
-    sm = __import__("matplotlib.cm", fromlist=["ScalarMappable"]).ScalarMappable(norm=norm, cmap=cmap)
+    sm = ScalarMappable(norm=norm, cmap=cmap)
     fig.colorbar(sm, ax=ax, shrink=0.6, label=t("net_trust", lang))
     handles = [
         Line2D([], [], marker="o", ls="", color="#bdbdbd", mec="0.25", ms=8, label=t("net_ward", lang)),
