@@ -19,13 +19,13 @@ from simulator.scenario import load_scenario
 
 
 @solara.component
-def Shell(scenario: str = "kendal", lang: str = "en") -> None:  # noqa: N802 (Solara component)
+def Shell(scenario: str = "kendal", lang: str = "en", policy: str = "") -> None:  # noqa: N802 (Solara component)
     with solara.AppLayout():  # the server wraps pages in an AppLayout; the sidebar needs it
-        Dashboard(scenario, lang)
+        Dashboard(scenario, lang, policy)
 
 
-def render(scenario: str = "kendal", lang: str = "en"):
-    _, rc = solara.render(Shell(scenario, lang), handle_error=False)
+def render(scenario: str = "kendal", lang: str = "en", policy: str = ""):
+    _, rc = solara.render(Shell(scenario, lang, policy), handle_error=False)
     return rc
 
 
@@ -122,13 +122,14 @@ def test_reset_applies_the_slider_values():
     slider(rc, "bkm.coordination").v_model = 0.95
     assert rc.find(v.Alert).widgets  # "applied on Reset" hint
     assert "step 1 of 20" in counter(rc)  # not applied yet: the model keeps running
+    assert not rc.find(class_="plpbk-kpi-value plpbk-kpi-policy").widgets
     slider(rc, "levers.marketing_push").v_model = 0.8
     button(rc, "Reset").click()
     assert "step 0 of 20" in counter(rc)
     assert not rc.find(v.Alert).widgets
     # both runs got the context slider; only the policy run got the lever
-    kpis = rc.find(class_="plpbk-kpi-value").widgets
-    assert len(kpis) == 10  # baseline and policy value of each headline number
+    assert len(rc.find(class_="plpbk-kpi-value").widgets) == 5  # baseline value of each headline number
+    assert len(rc.find(class_="plpbk-kpi-value plpbk-kpi-policy").widgets) == 5  # and the policy's
     button(rc, "Step").click()
     assert "step 1 of 20" in counter(rc)
 
@@ -139,7 +140,16 @@ def test_the_policy_picker_sets_the_lever_sliders():
     sel.v_model = "all-efforts"
     assert slider(rc, "levers.marketing_push").v_model == pytest.approx(0.6)
     assert slider(rc, "levers.strengthening").v_model == pytest.approx(0.6)
-    assert len(rc.find(class_="plpbk-kpi-value").widgets) == 10
+    assert len(rc.find(class_="plpbk-kpi-value plpbk-kpi-policy").widgets) == 5
+
+
+def test_opening_with_a_policy_file(tmp_path):
+    f = tmp_path / "my-forum.toml"
+    f.write_text('[policy]\nname = "my-forum"\ndescription = "forum"\n\n[levers]\ncsr_forum = 0.9\n')
+    rc = render(policy=str(f))
+    assert slider(rc, "levers.csr_forum").v_model == pytest.approx(0.9)
+    assert len(rc.find(class_="plpbk-kpi-value plpbk-kpi-policy").widgets) == 5
+    assert "step 0 of 20" in counter(rc)
 
 
 def test_two_sessions_own_separate_models():

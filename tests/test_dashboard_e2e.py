@@ -160,9 +160,9 @@ def test_dashboard_in_a_real_browser(server, browser, tmp_path):
     )
     moved = float(lever.locator(".plpbk-param-value").inner_text())
     assert 0.6 < moved < 1.0
-    assert page.locator(".plpbk-kpi-value").count() == 5  # baseline only, until Reset
+    assert page.locator(".plpbk-kpi-policy").count() == 0  # baseline only, until Reset
     page.locator(".plpbk-reset").click()
-    page.wait_for_function("() => document.querySelectorAll('.plpbk-kpi-value').length === 10", timeout=20_000)
+    page.wait_for_function("() => document.querySelectorAll('.plpbk-kpi-policy').length === 5", timeout=20_000)
     page.wait_for_function(
         "() => document.querySelector('.plpbk-counter').innerText.includes('step 0 of 20')", timeout=20_000
     )

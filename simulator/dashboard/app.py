@@ -18,6 +18,7 @@ import os
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any
 
 import solara
@@ -33,6 +34,8 @@ ENV_SCENARIO = "PLPBK_DASHBOARD_SCENARIO"
 """Environment variable naming the scenario the dashboard opens with (set by ``plpbk dashboard``)."""
 ENV_LANG = "PLPBK_DASHBOARD_LANG"
 """Environment variable with the initial label language (``en`` or ``id``)."""
+ENV_POLICY = "PLPBK_DASHBOARD_POLICY"
+"""Environment variable with the policy the dashboard opens with (``plpbk dashboard --policy``)."""
 DEFAULT_SCENARIO = "kendal"
 PLAY_INTERVAL = 0.3
 """Seconds between years while playing."""
@@ -65,6 +68,13 @@ def _png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
+def _start_values(scenario: str, policy: str) -> dict[str, float]:
+    sc = load_scenario(scenario)
+    values = values_for(sc)
+    values.update(policy_levers(sc, policy or None))
+    return values
+
+
 def make_comparison(scenario: str, values: dict[str, float], seed: int, policy: str) -> Comparison:
     """Build the session's runs (a baseline and, if levers differ, a policy run).
 
@@ -76,7 +86,7 @@ def make_comparison(scenario: str, values: dict[str, float], seed: int, policy: 
     if policy:
         levers = policy_levers(load_scenario(scenario), policy)
         edited = any(abs(values.get(k, v) - v) > 1e-12 for k, v in levers.items())
-        name = policy + ("*" if edited else "")
+        name = Path(policy).stem + ("*" if edited else "")
     return Comparison(scenario, values, seed=seed, policy_name=name)
 
 
@@ -108,7 +118,7 @@ def Kpi(label: str, base: float, pol: float | None, fmt: str, higher_is_better: 
         with solara.Div(style={"white-space": "nowrap"}):
             solara.Text(_fmt(base, fmt), classes=["plpbk-kpi-value"])
             if pol is not None:
-                solara.Text(" → ", classes=["plpbk-kpi-value"], style={"color": "#777"})
+                solara.Text(" → ", classes=["plpbk-kpi-value", "plpbk-kpi-arrow"], style={"color": "#777"})
                 solara.Text(_fmt(pol, fmt), classes=["plpbk-kpi-value", "plpbk-kpi-policy"], style={"color": "#1565c0"})
         if pol is not None:
             d = pol - base
@@ -276,22 +286,23 @@ def WardTable(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManage
 
 
 @solara.component
-def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en") -> None:
+def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = "") -> None:
     """The whole dashboard for one browser session.
 
     Args:
         scenario: Preset name or path of the scenario it opens with.
         lang: Initial label language, ``en`` or ``id``.
+        policy: Policy file or built-in policy name it opens with ("" for none).
     """
     lang_r = solara.use_reactive(check_lang(lang))
     L = lang_r.value
     scenario_r = solara.use_reactive(scenario)
-    policy_r = solara.use_reactive("")
+    policy_r = solara.use_reactive(policy)
     seed_r = solara.use_reactive(DEFAULT_SEED)
-    initial_values = solara.use_memo(lambda: values_for(load_scenario(scenario)), [])
+    initial_values = solara.use_memo(lambda: _start_values(scenario, policy), [])
     values_r = solara.use_reactive(initial_values)
     applied_r = solara.use_reactive(initial_values)
-    first = solara.use_memo(lambda: make_comparison(scenario, initial_values, DEFAULT_SEED, ""), [])
+    first = solara.use_memo(lambda: make_comparison(scenario, initial_values, DEFAULT_SEED, policy), [])
     cmp_r = solara.use_reactive(first)
     tick = solara.use_reactive(0)
     playing = solara.use_reactive(False)
@@ -364,6 +375,8 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en") -> None:
     if scenario_r.value not in presets:
         presets.append(scenario_r.value)
     policies = [t("no_policy", L)] + [n for n, _ in list_policies()]
+    if policy and policy not in policies:
+        policies.append(policy)
     pending = any(abs(values_r.value.get(k, 0) - v) > 1e-12 for k, v in applied_r.value.items())
     pending = pending or seed_r.value != cmp.seed
     groups = controls(L)
@@ -427,4 +440,5 @@ def Page() -> solara.Element:
     return Dashboard(
         scenario=os.environ.get(ENV_SCENARIO, DEFAULT_SCENARIO),
         lang=check_lang(os.environ.get(ENV_LANG, "en")),
+        policy=os.environ.get(ENV_POLICY, ""),
     )

@@ -14,6 +14,7 @@ EXAMPLES = """examples:
   plpbk dashboard                         Kendal scenario at http://127.0.0.1:8765
   plpbk dashboard pekalongan --port 9000  another preset and port
   plpbk dashboard my.toml --lang id       a scenario file, labels in Bahasa Indonesia
+  plpbk dashboard kendal --policy all-efforts   open with a policy beside the baseline
 
 Open the printed address in a browser; each browser tab has its own model.
 Stop with Ctrl-C.
@@ -51,6 +52,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--host",
         default="127.0.0.1",
         help="address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 opens it to the network)",
+    )
+    d.add_argument(
+        "--policy",
+        default="",
+        metavar="POLICY",
+        help="policy file or built-in policy name to open with, drawn beside the baseline (see 'plpbk scenarios')",
     )
     d.add_argument("--lang", choices=("en", "id"), default="en", help="label language: en or id (Bahasa Indonesia)")
     d.set_defaults(func=cmd_dashboard)
@@ -97,12 +104,15 @@ def _server_class() -> type:
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
     """Serve the dashboard until Ctrl-C."""
-    from simulator.scenario import load_scenario
+    from simulator.scenario import load_policy, load_scenario
 
-    load_scenario(args.scenario)  # a bad scenario is a one-line error before anything starts
+    load_scenario(args.scenario)  # a bad scenario or policy is a one-line error before anything starts
+    if args.policy:
+        load_policy(args.policy)
     sock = _bind(args.host, args.port)
     os.environ["PLPBK_DASHBOARD_SCENARIO"] = str(args.scenario)
     os.environ["PLPBK_DASHBOARD_LANG"] = args.lang
+    os.environ["PLPBK_DASHBOARD_POLICY"] = str(args.policy)
     os.environ["SOLARA_APP"] = "simulator.dashboard.app:Page"
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
     os.environ.setdefault("SOLARA_MODE", "production")
