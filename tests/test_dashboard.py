@@ -84,8 +84,27 @@ def test_model_params_work_with_mesa_solaraviz_conventions():
     s = mp["trust_initial"]
     p = BY_NAME["trust.initial"]
     assert (s.min, s.max, s.value) == (p.low, p.high, p.default)
-    assert mp["scenario"].name == "kendal"
     assert mp["government_payment_lag"].is_float_slider is False
+    assert mp["firms_n"] == 8 and "scenario" not in mp  # the preset's values travel as fixed keywords
+
+
+def test_stock_solaraviz_reset_keeps_the_preset_and_applies_sliders():
+    from mesa.visualization.solara_viz import _build_model_init_kwargs
+
+    from simulator import PartnershipModel
+    from simulator.scenario import load_scenario
+
+    mp = model_params("kendal")
+    params = {k: (v.value if hasattr(v, "value") else v) for k, v in mp.items()}
+    params["trust_initial"] = 0.65  # a slider moved
+    model = PartnershipModel("kendal", rng=1)
+    again = type(model)(
+        **_build_model_init_kwargs(model, params, add_scenario_when_empty=True, require_model_accepts_scenario=True)
+    )
+    kendal = load_scenario("kendal").values
+    assert again.params.values["trust.initial"] == 0.65
+    changed = {k for k, v in again.params.values.items() if v != kendal[k]}
+    assert changed == {"trust.initial"}
 
 
 def test_labels_in_both_languages():

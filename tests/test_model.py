@@ -479,3 +479,24 @@ class TestWardsCsvModel:
         m = simulate(load_scenario(f), 1)
         assert m.grant_received[0] == pytest.approx(1000.0)
         assert m.grant_received[1] == pytest.approx(500.0)
+
+
+def test_mesa_solaraviz_reset_path_rebuilds_the_model():
+    # Mesa's stock SolaraViz re-creates the model on Reset with its own Scenario object plus the
+    # slider values as keyword arguments; the model must accept that and apply the sliders.
+    from mesa.experimental.scenarios import Scenario as MesaScenario
+    from mesa.visualization.solara_viz import _build_model_init_kwargs
+
+    model = PartnershipModel("kendal", rng=3)
+    kwargs = _build_model_init_kwargs(
+        model, {"trust_initial": 0.7}, add_scenario_when_empty=True, require_model_accepts_scenario=True
+    )
+    assert isinstance(kwargs.get("scenario"), MesaScenario)
+    again = type(model)(**kwargs)
+    assert again.params.values["trust.initial"] == 0.7
+    again.step()
+    a, b = PartnershipModel(MesaScenario(rng=9)), PartnershipModel(rng=9)
+    for _ in range(4):
+        a.step()
+        b.step()
+    assert a.stats == b.stats

@@ -132,19 +132,27 @@ def clamp(name: str, value: float) -> float | int:
 def model_params(scenario: Scenario | str | None = None, lang: str = "en") -> dict[str, Any]:
     """Mesa ``SolaraViz`` model parameters: one ``Slider`` per control, keyed by keyword name.
 
+    The scenario's other values that differ from the built-in defaults are passed as fixed
+    keyword values (e.g. ``wards_n=20``), so Mesa's Reset, which rebuilds the model from these
+    keywords and a fresh Mesa scenario, keeps the preset (wards read from a CSV file are not
+    carried over).
+
     Args:
-        scenario: The scenario passed to the model (fixed), or None for the baseline.
+        scenario: The scenario the sliders start from, or None for the baseline.
         lang: Label language.
 
     Returns:
-        ``{"scenario": scenario, "trust_initial": Slider(...), ...}`` for
-        ``SolaraViz(PartnershipModel(...), model_params=...)``.
+        ``{"wards_n": 20, ..., "trust_initial": Slider(...), ...}`` for
+        ``SolaraViz(PartnershipModel(scenario), model_params=...)``.
     """
     from simulator.scenario import load_scenario
 
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
-    out: dict[str, Any] = {"scenario": sc}
     values = values_for(sc)
+    sliders = {c.name for group in controls(lang).values() for c in group}
+    out: dict[str, Any] = {
+        BY_NAME[k].key: v for k, v in sc.values.items() if k not in sliders and v != BY_NAME[k].default
+    }
     for group in controls(lang).values():
         for c in group:
             v: float | int = int(values[c.name]) if c.is_int else values[c.name]

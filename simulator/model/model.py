@@ -64,6 +64,15 @@ class PartnershipModel(mesa.Model):
 
     def __init__(self, scenario: Scenario | str | None = None, *, rng: Any = None, **overrides: Any) -> None:
         """Create the model; see the class docstring for the arguments."""
+        from mesa.experimental.scenarios import Scenario as MesaScenario
+
+        if isinstance(scenario, MesaScenario):
+            # Mesa's own SolaraViz passes a mesa Scenario on Reset: its rng seeds the run and its
+            # other settings are parameter overrides (dotted names with "_" for ".", as sliders give)
+            given = {k: v for k, v in vars(scenario).items() if k not in ("rng", "model") and not k.startswith("_")}
+            rng = scenario.rng if rng is None else rng
+            overrides = {**given, **overrides}
+            scenario = None
         super().__init__(rng=rng)
         sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
         self.params: Scenario = sc.with_values(overrides, origin="PartnershipModel") if overrides else sc
