@@ -38,6 +38,48 @@ class UserError(Exception):
     """An error in what the user typed or gave; reported in one line, exit 2."""
 
 
+class CommandExit(Exception):  # noqa: N818 (control flow, not an error)
+    """End a command with this exit code (its message is already printed)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def run_guarded[T](command: str, out: Path, call: Callable[[], T]) -> T:
+    """Run a call that drives the batch engine, turning its interruptions into exit codes.
+
+    A dead worker prints its message and exits 1; Ctrl-C prints how many runs are stored
+    in ``out`` and how to resume, and exits 130. Finished runs are kept either way.
+
+    Args:
+        command: The subcommand's name, for messages.
+        out: The results folder.
+        call: The work.
+
+    Returns:
+        What ``call`` returns.
+
+    Raises:
+        CommandExit: On a dead worker (1) or an interruption (130).
+    """
+    from simulator.batch import BatchInterrupted, WorkerCrashError
+
+    try:
+        return call()
+    except WorkerCrashError as e:
+        print(f"plpbk {command}: {e}", file=sys.stderr)
+        raise CommandExit(1) from None
+    except BatchInterrupted as e:
+        r = e.report
+        print(
+            f"plpbk {command}: interrupted: {r.already + r.executed} of {r.total} runs are stored in {out}; "
+            f"run the same command with --resume to finish",
+            file=sys.stderr,
+        )
+        raise CommandExit(130) from None
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
@@ -315,7 +357,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """``plpbk batch``: run an experiment into a resumable results store."""
-    from simulator.batch import BatchInterrupted, WorkerCrashError, load_experiment, run_experiment
+    from simulator.batch import load_experiment, run_experiment
 
     exp = load_experiment(args.experiment, replicates=args.replicates)
     executor = args.executor or ("dask" if args.scheduler else "processes")
@@ -330,8 +372,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
             f"executor {executor}" + (f" at {args.scheduler}" if args.scheduler else ""),
             flush=True,
         )
-    try:
-        rep = run_experiment(
+    rep = run_guarded(
+        "batch",
+        out,
+        lambda: run_experiment(
             exp,
             executor,
             workers=args.workers,
@@ -340,18 +384,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             resume=args.resume,
             progress=not args.quiet,
             chunk_size=args.chunk_size,
-        )
-    except WorkerCrashError as e:
-        print(f"plpbk batch: {e}", file=sys.stderr)
-        return 1
-    except BatchInterrupted as e:
-        r = e.report
-        print(
-            f"plpbk batch: interrupted: {r.already + r.executed} of {r.total} runs are stored in {out}; "
-            f"run the same command with --resume to finish",
-            file=sys.stderr,
-        )
-        return 130
+        ),
+    )
     if args.quiet:
         print(out)
     else:
@@ -487,6 +521,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return int(args.func(args))
+    except CommandExit as e:
+        return e.code
     except (ScenarioError, UserError, OutputError, SchedulerError) as e:
         print(f"plpbk {args.command}: error: {e}", file=sys.stderr)
         return 2

@@ -406,3 +406,23 @@ def test_years_without_spread_get_no_sobol_indices():
     assert (early["output_sd"] < 1e-5).all() and (late["output_sd"] > 0.1).all()
     text = summary_markdown(res).split("## Over time")[1]
     assert "**path**: a matters throughout" in text and "nan" not in text
+
+
+@pytest.mark.parametrize("kind", ["interrupt", "crash"])
+def test_cli_interrupted_or_crashed_batch_exit_codes(tmp_path, capsys, monkeypatch, kind):
+    from simulator.batch import BatchInterrupted, BatchReport, WorkerCrashError
+    from simulator.sensitivity import experiment as sx
+
+    def boom(*args, **kwargs):
+        if kind == "interrupt":
+            raise BatchInterrupted(BatchReport(out=tmp_path / "o", total=160, already=10, executed=30))
+        raise WorkerCrashError("a worker process died (exit -9); finished runs are stored")
+
+    monkeypatch.setattr(sx, "run_sensitivity", boom)
+    code = main(["sensitivity", str(write_exp(tmp_path, "sobol", 8)), "--out", str(tmp_path / "o"), "--quiet"])
+    err = capsys.readouterr().err
+    if kind == "interrupt":
+        assert code == 130 and "40 of 160 runs are stored" in err and "--resume" in err
+    else:
+        assert code == 1 and "worker process died" in err
+    assert "Traceback" not in err

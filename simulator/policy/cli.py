@@ -133,22 +133,10 @@ def _default_out(name: str) -> Path:
     return Path("results") / f"{slug}-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
 
 
-def _run_guarded(fn: Any, out: Path) -> Any:
-    from simulator.batch import BatchInterrupted, WorkerCrashError
-    from simulator.cli import UserError
+def _run_guarded(command: str, fn: Any, out: Path) -> Any:
+    from simulator.cli import run_guarded
 
-    try:
-        return fn()
-    except BatchInterrupted as e:
-        r = e.report
-        print(
-            f"interrupted: {r.already + r.executed} of {r.total} runs of this batch are stored in {out}; "
-            "run the same command with --resume to finish",
-            file=sys.stderr,
-        )
-        raise SystemExit(130) from None
-    except WorkerCrashError as e:
-        raise UserError(str(e)) from None
+    return run_guarded(command, out, fn)
 
 
 def _report_failures(failures: list[dict[str, Any]]) -> int:
@@ -177,6 +165,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             flush=True,
         )
     cmp = _run_guarded(
+        "compare",
         lambda: compare(
             sc,
             pols,
@@ -227,6 +216,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
             flush=True,
         )
     wi = _run_guarded(
+        "whatif",
         lambda: whatif(
             spec,
             out=out,

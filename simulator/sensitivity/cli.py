@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -89,8 +88,7 @@ def add_commands(sub: Any) -> None:
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     """``plpbk sensitivity``: run the design through the batch engine, then analyse it."""
-    from simulator.batch import BatchInterrupted, WorkerCrashError
-    from simulator.cli import UserError
+    from simulator.cli import UserError, run_guarded
     from simulator.sensitivity.core import SensitivityError
     from simulator.sensitivity.experiment import load_sensitivity, run_sensitivity
 
@@ -125,31 +123,24 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
             flush=True,
         )
     try:
-        rep = run_sensitivity(
-            spec,
-            executor,
-            workers=args.workers,
-            scheduler=args.scheduler,
-            out=out,
-            resume=args.resume,
-            progress=not args.quiet,
-            screen=args.screen,
-            screen_samples=args.screen_samples,
-            svg=args.svg,
+        rep = run_guarded(
+            "sensitivity",
+            out,
+            lambda: run_sensitivity(
+                spec,
+                executor,
+                workers=args.workers,
+                scheduler=args.scheduler,
+                out=out,
+                resume=args.resume,
+                progress=not args.quiet,
+                screen=args.screen,
+                screen_samples=args.screen_samples,
+                svg=args.svg,
+            ),
         )
     except SensitivityError as e:
         raise UserError(str(e)) from None
-    except WorkerCrashError as e:
-        print(f"plpbk sensitivity: {e}", file=sys.stderr)
-        return 1
-    except BatchInterrupted as e:
-        r = e.report
-        print(
-            f"plpbk sensitivity: interrupted: {r.already + r.executed} of {r.total} runs are stored in {out}; "
-            f"run the same command with --resume to finish",
-            file=sys.stderr,
-        )
-        return 130
     if args.quiet:
         print(rep.analysis)
         return 0
