@@ -255,3 +255,18 @@ def test_failed_runs_leave_only_complete_pairs() -> None:
     df = df[~((df["option"] == "lever") & (df["replicate"] == 3))]  # one policy run failed
     e = paired_effects(df, outcomes=["y"]).iloc[0]
     assert e["n"] == 5
+
+
+def test_compare_on_a_running_dask_scheduler_matches_serial(tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    from simulator.cli import main
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as lc:
+        argv = ["compare", "marketing-push", "--seeds", "3", "--quiet"]
+        assert main([*argv, "--scheduler", lc.scheduler_address, "--out", str(tmp_path / "d")]) == 0
+    assert main([*argv, "--executor", "serial", "--out", str(tmp_path / "s")]) == 0
+    a = pd.read_csv(tmp_path / "d" / "effects.csv")
+    b = pd.read_csv(tmp_path / "s" / "effects.csv")
+    pd.testing.assert_frame_equal(a, b)
+    assert main(["compare", "marketing-push", "--scheduler", "tcp://127.0.0.1:9", "--out", str(tmp_path / "x")]) == 2

@@ -65,6 +65,9 @@ def _common(p: argparse.ArgumentParser, default_out: str) -> None:
         help="where runs execute (default processes: local worker processes)",
     )
     p.add_argument("--workers", type=_whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)")
+    p.add_argument(
+        "--scheduler", default=None, metavar="tcp://HOST:PORT", help="a running Dask scheduler (with --executor dask)"
+    )
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help=f"output folder (default {default_out})")
     p.add_argument(
         "--resume", action="store_true", help="finish an interrupted job in --out (runs already stored are reused)"
@@ -172,7 +175,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             seeds=args.seeds,
             master_seed=COMPARE_SEED if args.master_seed is None else args.master_seed,
             out=out,
-            executor=args.executor,
+            executor="dask" if args.scheduler else args.executor,
+            scheduler=args.scheduler,
             workers=args.workers,
             resume=args.resume,
             progress=not args.quiet,
@@ -220,7 +224,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         lambda: whatif(
             spec,
             out=out,
-            executor=args.executor,
+            executor="dask" if args.scheduler else args.executor,
+            scheduler=args.scheduler,
             workers=args.workers,
             resume=args.resume,
             progress=not args.quiet,

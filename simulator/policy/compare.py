@@ -394,6 +394,7 @@ def compare(
     out: str | Path | None = None,
     executor: str | Executor = "processes",
     workers: int | None = None,
+    scheduler: str | None = None,
     resume: bool = False,
     progress: bool | Callable[[int, int], None] = True,
     lang: str = "en",
@@ -408,6 +409,7 @@ def compare(
         master_seed: Seed the paired seeds derive from.
         out: Output folder (default ``results/compare-<scenario>-<timestamp>``).
         executor: Batch executor (``serial``, ``processes``, ``dask`` or an Executor).
+        scheduler: Address of a running Dask scheduler (``tcp://host:port``), with ``executor="dask"``.
         workers: Worker processes.
         resume: Finish an interrupted comparison in ``out``.
         progress: Progress bar or callback.
@@ -461,7 +463,9 @@ def compare(
     }
     write_json(manifest, out / "manifest.json")
     batch = out / "batch"
-    rep = run_experiment(exp, executor, workers=workers, out=batch, resume=batch.exists(), progress=progress)
+    rep = run_experiment(
+        exp, executor, workers=workers, scheduler=scheduler, out=batch, resume=batch.exists(), progress=progress
+    )
     res = open_results(batch)
     names = [BASELINE, *(p.name for p in pols)]
     summary = _label(res.summary, names)

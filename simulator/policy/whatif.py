@@ -568,6 +568,7 @@ def whatif(
     out: str | Path | None = None,
     executor: str | Executor = "processes",
     workers: int | None = None,
+    scheduler: str | None = None,
     resume: bool = False,
     progress: bool | Callable[[int, int], None] = True,
     lang: str = "en",
@@ -580,6 +581,7 @@ def whatif(
         spec: A WhatIfSpec or the path of a what-if file.
         out: Output folder (default ``results/<name>-<timestamp>``).
         executor: Batch executor.
+        scheduler: Address of a running Dask scheduler (``tcp://host:port``), with ``executor="dask"``.
         workers: Worker processes.
         resume: Finish an interrupted what-if in ``out`` (or re-analyse a finished one, e.g. with
             another threshold or language).
@@ -638,7 +640,9 @@ def whatif(
             announce(
                 f"  {sc.name}: {len(spec.options)} options x {spec.futures} futures x {spec.seeds} seeds = {n} runs"
             )
-        rep = run_experiment(exp, executor, workers=workers, out=b, resume=b.exists(), progress=progress)
+        rep = run_experiment(
+            exp, executor, workers=workers, scheduler=scheduler, out=b, resume=b.exists(), progress=progress
+        )
         failures += [{"scenario": sc.name, **f} for f in rep.failures]
         summaries[sc.name] = open_results(b).summary
     wi = analyse(spec, summaries)
