@@ -26,6 +26,7 @@ is written to ``<out>/analysis/`` (CSV tables, PNG plots, ``summary.md``).
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import time
 from collections.abc import Callable, Mapping
@@ -184,7 +185,11 @@ def labels(spec: SensitivitySpec) -> dict[str, str]:
     """Factor name -> a short plain-words label from the parameter registry."""
     out = {}
     for f in spec.experiment.factors:
-        meaning = BY_NAME[f.name].meaning.split(" (")[0].split(". ")[0].rstrip(".")
+        meaning, prefix = BY_NAME[f.name].meaning, ""
+        if meaning.startswith("Size of the lever"):  # "Size of the lever (0 = off, 1 = full). <what it is>"
+            meaning, prefix = meaning.split(". ", 1)[-1], "lever size: "
+        # the first clause, without parentheses
+        meaning = prefix + re.split(r"\. |; |: ", re.sub(r"\s*\([^)]*\)", "", meaning))[0].rstrip(".")
         out[f.name] = meaning if len(meaning) <= 70 else meaning[:67].rsplit(" ", 1)[0] + "..."
     return out
 
