@@ -9,10 +9,10 @@ import pytest
 import solara
 
 from simulator.dashboard import charts
-from simulator.dashboard.app import Dashboard, ward_rows
+from simulator.dashboard.app import Dashboard, ParamSlider, ward_rows
 from simulator.dashboard.cli import add_commands
 from simulator.dashboard.controls import GROUPS, control_names, controls, model_params, values_for
-from simulator.dashboard.i18n import PARAM_LABELS, TEXT, param_label, t
+from simulator.dashboard.i18n import PARAM_LABELS, PARAM_MEANINGS_ID, TEXT, param_help, param_label, t
 from simulator.dashboard.runs import Comparison, policy_levers
 from simulator.params import BY_NAME, LEVERS, PARAMETERS
 from simulator.scenario import load_scenario
@@ -116,6 +116,28 @@ def test_labels_in_both_languages():
     rc_id = render(lang="id")
     assert rc_id.find(v.Btn, children=["Langkah"]).widgets
     assert counter(rc_id).startswith("Tahun")
+
+
+def test_help_texts_in_both_languages():
+    en = {c.name: c.help for group in controls("en").values() for c in group}
+    ind = {c.name: c.help for group in controls("id").values() for c in group}
+    assert set(en) == set(ind) == set(control_names()) == set(PARAM_MEANINGS_ID)
+    for name in control_names():
+        meaning = BY_NAME[name].meaning
+        assert PARAM_MEANINGS_ID[name].strip() and PARAM_MEANINGS_ID[name] != meaning, name
+        assert en[name].startswith(meaning) and "; range " in en[name], name  # English unchanged
+        assert ind[name].startswith(PARAM_MEANINGS_ID[name]) and meaning not in ind[name], name
+        assert "; rentang " in ind[name] and "; bawaan " in ind[name] and "default" not in ind[name], name
+    assert param_help("trust.initial", "id").endswith("asumsi (Mayer, Davis & Schoorman 1995). (trust.initial)")
+    assert param_help("government.payment_lag", "id").split("; ")[-1].startswith("sumber: ")
+    # the tooltip the slider shows in Indonesian
+    c = next(c for c in controls("id")["enablers"] if c.name == "trust.initial")
+    _, rc = solara.render(ParamSlider(c, 0.5, lambda name, value: None), handle_error=False)
+    tips = rc.find(v.Tooltip).widgets
+    assert len(tips) == 1
+    text = " ".join(str(x) for x in tips[0].children)
+    assert "Kepercayaan awal dan dasar antara BKM dan mitra" in text
+    assert "Satuan" in text and BY_NAME["trust.initial"].meaning not in text
 
 
 # ---------------------------------------------------------------- stepping and reset

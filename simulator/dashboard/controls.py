@@ -34,7 +34,7 @@ class Control:
         high: Largest value (the registry's ``high``).
         step: Slider step.
         default: Registry default.
-        help: Help text (registry meaning, unit, range, source).
+        help: Help text in the chosen language (meaning, unit, range, default, source).
         is_int: Whole numbers only.
     """
 
@@ -85,7 +85,7 @@ def control(p: Param, lang: str = "en") -> Control:
         high=float(p.high),
         step=slider_step(p),
         default=float(p.default),
-        help=param_help(p.name),
+        help=param_help(p.name, lang),
         is_int=p.kind == "int",
     )
 

@@ -2,7 +2,8 @@
 
 Parameter labels come from the registry (:mod:`simulator.params`): a short label
 per parameter is kept here in both languages; a parameter without one falls back
-to a label made from its name, and its help text is the registry's ``meaning``.
+to a label made from its name. The help text is the registry's ``meaning`` in English
+and the translation in :data:`PARAM_MEANINGS_ID` in Bahasa Indonesia.
 """
 
 from __future__ import annotations
@@ -232,6 +233,126 @@ _UNITS_ID = {
 }
 
 
+_LEVER_SIZE_ID = "Besaran tuas kebijakan (0 = mati, 1 = penuh)."
+
+PARAM_MEANINGS_ID: dict[str, str] = {
+    "programme.facilitation_years": "Lama (tahun) pendamping program bertugas sebelum meninggalkan kelurahan.",
+    "programme.facilitation_during": "Intensitas pendampingan selama pendamping program masih bertugas.",
+    "programme.facilitation_after": (
+        "Intensitas pendampingan setelah pendamping pergi (dukungan rutin dari instansi pemerintah)."
+    ),
+    "programme.marketing_after": (
+        "Upaya pemasaran yang tetap dijalankan sendiri oleh BKM dengan tim yang sepenuhnya terampil "
+        "setelah tahap pencairan hibah berakhir (dikali keahlian tim)."
+    ),
+    "bkm.marketing_skill": (
+        "Rata-rata keahlian tim pemasaran BKM (memahami konsep program; faktor pendukung 3 dalam studi)."
+    ),
+    "bkm.coordination": (
+        "Rata-rata komunikasi dan koordinasi antara BKM dan pemerintah (faktor pendukung 1 dalam studi)."
+    ),
+    "government.awareness": (
+        "Peluang per tahun dan per satuan koordinasi bahwa suatu dinas mengetahui rencana kelurahan melalui musrenbang."
+    ),
+    "trust.initial": "Kepercayaan awal dan dasar antara BKM dan mitra (faktor pendukung 2 dalam studi).",
+    "partnership.continuation_bonus": (
+        "Bobot tambahan yang diberikan BKM kepada mitra yang sudah bekerja sama dengannya saat memilih "
+        "tujuan pengiriman proposal."
+    ),
+    "bkm.managing_body": (
+        "Rata-rata efektivitas bawaan badan pengelola; nilai rendah adalah faktor penghambat 1 dalam studi."
+    ),
+    "government.budget_per_ward": (
+        "Anggaran tahunan dinas yang terbuka untuk proposal masyarakat, per kelurahan yang dilayani."
+    ),
+    "government.ceiling": "Jumlah terbesar yang diberikan satu dinas untuk satu proposal (batasan pemberi bantuan).",
+    "government.responsiveness": "Peluang suatu dinas menanggapi sebuah proposal sama sekali.",
+    "government.awareness_forgetting": (
+        "Peluang per tahun bahwa dinas tanpa kemitraan aktif melupakan suatu kelurahan (rotasi pegawai), "
+        "dikali (1 - koordinasi)."
+    ),
+    "government.payment_lag": "Jeda tahun antara penerimaan proposal dan pembayaran (siklus musrenbang dan APBD).",
+    "government.preferred_forms": "Peluang mandat suatu dinas mencakup bentuk bantuan tertentu.",
+    "firms.csr_budget_per_ward": "Anggaran CSR tahunan seluruh perusahaan bersama-sama, per kelurahan.",
+    "firms.ceiling": ("Jumlah terbesar yang diberikan satu perusahaan untuk satu proposal (batasan pemberi bantuan)."),
+    "firms.responsiveness": (
+        "Peluang perusahaan yang mengetahui program menanggapi sebuah proposal sama sekali "
+        "('sedikit lembaga yang merespons')."
+    ),
+    "firms.preferred_forms": (
+        "Peluang kebijakan CSR suatu perusahaan mencakup bentuk bantuan tertentu (batasan pemberi bantuan)."
+    ),
+    "firms.awareness_forgetting": (
+        "Peluang per tahun bahwa perusahaan tanpa kemitraan aktif melupakan program suatu kelurahan "
+        "(pergantian pegawai)."
+    ),
+    "acceptance.unpreferred_fit": (
+        "Kecocokan bentuk bantuan di luar mandat mitra atau kebijakan CSR-nya (bentuk yang diutamakan "
+        "memiliki kecocokan 1)."
+    ),
+    "levers.marketing_push": (
+        f"{_LEVER_SIZE_ID} Pemasaran aktif program kepada perusahaan dan dinas (upaya 1 dalam studi): "
+        "menambah upaya pemasaran tahunan setiap BKM dan melatih tim pemasarannya."
+    ),
+    "levers.marketing_push_start": "Tahun pertama tuas dorongan pemasaran berlaku.",
+    "levers.strengthening": (
+        f"{_LEVER_SIZE_ID} Penguatan BKM sebagai lembaga (upaya 2 dalam studi): masukan peningkatan kapasitas "
+        "yang menaikkan pertambahan kapasitas tahunan dan memperlambat penurunan akibat kurang praktik "
+        "(menghentikannya pada besaran 1; penurunan akibat beban berlebih tetap ada)."
+    ),
+    "levers.strengthening_start": "Tahun pertama tuas penguatan BKM berlaku.",
+    "levers.consistent_team": (
+        f"{_LEVER_SIZE_ID} Tim pengelola yang konsisten dengan kesepakatan bersama (upaya 3 dalam studi): "
+        "menaikkan target efektivitas badan pengelola dan mengurangi separuh laju lupa kepercayaan."
+    ),
+    "levers.consistent_team_start": "Tahun pertama tuas tim pengelola yang konsisten berlaku.",
+    "levers.facilitation": (
+        f"{_LEVER_SIZE_ID} Pendampingan tambahan dari pemerintah setelah pendamping program pergi: "
+        "menambah intensitas pendampingan."
+    ),
+    "levers.facilitation_start": "Tahun pertama tuas pendampingan tambahan berlaku.",
+    "levers.csr_forum": (
+        f"{_LEVER_SIZE_ID} Forum CSR perusahaan dan pemerintah daerah: meningkatkan pengetahuan perusahaan "
+        "tentang program dan tanggapan mereka terhadap proposal."
+    ),
+    "levers.csr_forum_start": "Tahun pertama tuas forum CSR berlaku.",
+    "levers.marketing_push_training": (
+        "Pertambahan tahunan keahlian tim pemasaran (menuju 1) per satuan dorongan pemasaran."
+    ),
+    "levers.consistent_team_effect": ("Kenaikan target efektivitas badan pengelola pada besaran tuas tim konsisten 1."),
+    "levers.csr_forum_awareness": (
+        "Tambahan peluang tahunan suatu perusahaan mengetahui sebuah kelurahan, pada besaran forum CSR 1."
+    ),
+    "levers.csr_forum_responsiveness": (
+        "Bagian dari peluang perusahaan tidak menanggapi proposal yang dihapus pada besaran forum CSR 1."
+    ),
+    "levers.marketing_push_cost": (
+        "Biaya publik tuas dorongan pemasaran, dalam juta rupiah per kelurahan per tahun (sebanding dengan besaran)."
+    ),
+    "levers.strengthening_cost": (
+        "Biaya publik tuas penguatan BKM, dalam juta rupiah per kelurahan per tahun (sebanding dengan besaran)."
+    ),
+    "levers.consistent_team_cost": (
+        "Biaya publik tuas tim pengelola yang konsisten, dalam juta rupiah per kelurahan per tahun "
+        "(sebanding dengan besaran)."
+    ),
+    "levers.facilitation_cost": (
+        "Biaya publik tuas pendampingan tambahan, dalam juta rupiah per kelurahan per tahun (sebanding dengan besaran)."
+    ),
+    "levers.csr_forum_cost": (
+        "Biaya publik tuas forum CSR, dalam juta rupiah per kelurahan per tahun (sebanding dengan besaran)."
+    ),
+}
+"""Bahasa Indonesia meanings of the parameters with a dashboard control (the registry's English ``meaning``)."""
+
+_SOURCES_ID = {
+    "src: APBD funding lags the planning round by a year": (
+        "sumber: dana APBD cair setahun setelah putaran perencanaan"
+    ),
+    "src: regional bank ~Rp 172 m for 17 toilets": "sumber: bank daerah ~Rp 172 juta untuk 17 toilet",
+}
+
+
 def check_lang(lang: str) -> str:
     """Return ``lang`` if supported, else ``"en"``."""
     return lang if lang in LANGS else "en"
@@ -256,7 +377,32 @@ def unit_label(unit: str, lang: str = "en") -> str:
     return _UNITS_ID.get(unit, unit) if check_lang(lang) == "id" else unit
 
 
-def param_help(name: str) -> str:
-    """Help text of a parameter: the registry's meaning, unit, range and source."""
+def source_label(source: str, lang: str = "en") -> str:
+    """The registry's source text in ``lang`` (``assumption`` -> ``asumsi``, ``src:`` -> ``sumber:``)."""
+    if check_lang(lang) != "id":
+        return source
+    if source in _SOURCES_ID:
+        return _SOURCES_ID[source]
+    if source.startswith("assumption"):
+        return "asumsi" + source.removeprefix("assumption")
+    if source.startswith("src:"):
+        return "sumber:" + source.removeprefix("src:")
+    return source
+
+
+def param_meaning(name: str, lang: str = "en") -> str:
+    """Meaning of a parameter in ``lang``: the registry's ``meaning``, or its Indonesian translation."""
+    if check_lang(lang) == "id" and name in PARAM_MEANINGS_ID:
+        return PARAM_MEANINGS_ID[name]
+    return BY_NAME[name].meaning
+
+
+def param_help(name: str, lang: str = "en") -> str:
+    """Help text of a parameter in ``lang``: its meaning, unit, range, default and source."""
     p = BY_NAME[name]
-    return f"{p.meaning} Unit: {p.unit}; range {p.range_text}; default {p.default}; {p.source}. ({p.name})"
+    meaning = param_meaning(name, lang)
+    if check_lang(lang) == "id":
+        unit = unit_label(p.unit, "id")
+        source = source_label(p.source, "id")
+        return f"{meaning} Satuan: {unit}; rentang {p.range_text}; bawaan {p.default}; {source}. ({p.name})"
+    return f"{meaning} Unit: {p.unit}; range {p.range_text}; default {p.default}; {p.source}. ({p.name})"
