@@ -42,7 +42,7 @@ import hashlib
 import itertools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,17 +255,34 @@ def load_experiment(path: str | Path, **changes: Any) -> Experiment:
     Raises:
         ExperimentError: On any problem, naming the file, key, value and what is allowed.
     """
+    return load_toml_spec(path, experiment_from_dict, **changes)
+
+
+def load_toml_spec[T](path: str | Path, build: Callable[..., T], **changes: Any) -> T:
+    """Read a TOML file and build a spec from it, reporting every problem as an ExperimentError.
+
+    Args:
+        path: The TOML file.
+        build: ``build(data, path, **changes)`` (e.g. :func:`experiment_from_dict`).
+        **changes: Passed on to ``build``.
+
+    Returns:
+        What ``build`` returns.
+
+    Raises:
+        ExperimentError: One line naming the file (a missing file, bad TOML, a bad value).
+    """
     path = Path(path)
     try:
         data = _read_toml(path)
     except ScenarioError as e:
         raise ExperimentError(str(e)) from None
     try:
-        return experiment_from_dict(data, path, **changes)
+        return build(data, path, **changes)
     except ExperimentError:
         raise
     except ScenarioError as e:  # a value checked against the registry
-        raise ExperimentError(str(e)) from None
+        raise ExperimentError(str(e) if str(e).startswith(str(path)) else f"{path}: {e}") from None
 
 
 def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Experiment:

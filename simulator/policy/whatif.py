@@ -69,7 +69,7 @@ from matplotlib.patches import Rectangle
 
 from simulator.analysis.plots import COLOURS
 from simulator.batch.engine import run_experiment
-from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor
+from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor, load_toml_spec
 from simulator.policy.brief import check_lang, num, pct, plot_text
 from simulator.policy.compare import (
     BASELINE,
@@ -81,7 +81,7 @@ from simulator.policy.compare import (
     write_csv,
 )
 from simulator.policy.prim import PrimResult, prim
-from simulator.scenario import Policy, Scenario, ScenarioError, _read_toml, _suggest, load_scenario
+from simulator.scenario import Policy, Scenario, ScenarioError, _suggest, load_scenario
 from simulator.store import OutputError, git_revision, now, open_results, versions, write_json
 
 THRESHOLD_OUTCOMES = (
@@ -218,17 +218,7 @@ def load_whatif(path: str | Path, **changes: Any) -> WhatIfSpec:
     Raises:
         ExperimentError: On any problem, naming the file, key, value and what is allowed.
     """
-    path = Path(path)
-    try:
-        data = _read_toml(path)
-    except ScenarioError as e:
-        raise ExperimentError(str(e)) from None
-    try:
-        return whatif_from_dict(data, path, **changes)
-    except ExperimentError:
-        raise
-    except ScenarioError as e:
-        raise ExperimentError(f"{path}: {e}" if not str(e).startswith(str(path)) else str(e)) from None
+    return load_toml_spec(path, whatif_from_dict, **changes)
 
 
 def whatif_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> WhatIfSpec:
