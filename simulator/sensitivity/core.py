@@ -641,7 +641,7 @@ def analyze(
                     )
         df.insert(0, "output", name)
         rows.append(df)
-        c_rows = _convergence(method, unit, analysed, factors, n, per, second_order, opt, rng)
+        c_rows = _convergence(method, unit, analysed, factors, n, per, second_order, opt, rng, df)
         for r in c_rows:
             r["output"] = name
         conv_rows.extend(c_rows)
@@ -761,13 +761,18 @@ def _convergence(
     second_order: bool,
     opt: Options,
     rng: np.random.Generator,
+    full: pd.DataFrame,
 ) -> list[dict[str, Any]]:
+    """Indices on the nested sub-samples N/8, N/4, N/2; at N the final indices ``full`` are reused."""
     steps = sorted({m for m in (n // 8, n // 4, n // 2, n) if m >= 2})
     out: list[dict[str, Any]] = []
     for m in steps:
         rows = m * per
-        res = opt.resamples if m == n else opt.resamples_detail
-        df, _ = _indices(method, unit[:rows], y[:rows], factors, m, second_order, res, opt.conf_level, rng, False)
+        if m == n:
+            df = full
+        else:
+            res = opt.resamples_detail
+            df, _ = _indices(method, unit[:rows], y[:rows], factors, m, second_order, res, opt.conf_level, rng, False)
         keys = ("mu_star",) if method == "morris" else ("S1", "ST")
         scale = float(df["mu_star"].max()) if method == "morris" else 1.0
         scale = scale if scale > 0 else 1.0

@@ -40,11 +40,20 @@ import pandas as pd
 from simulator.batch.experiment import Experiment, ExperimentError, load_experiment, unit_sample
 from simulator.params import BY_NAME
 from simulator.scenario import _suggest, _toml_repr
-from simulator.sensitivity.core import METHODS, Options, SensitivityError, SensitivityResult, analyze, check_samples
+from simulator.sensitivity.core import (
+    METHODS,
+    Options,
+    SensitivityError,
+    SensitivityResult,
+    analyze,
+    check_samples,
+    points_per_base,
+)
 from simulator.store import OutputError, open_results, staged_folder
 
 DEFAULT_OUTPUTS = ("sustained_share_final", "partnerships_year5", "partnership_duration_median", "aid_per_ward")
 DEFAULT_OVER_TIME = ("sustained_share",)
+SCREENED_FILE = "screened-sobol.toml"
 _SA_KEYS = (
     "outputs",
     "over_time",
@@ -212,7 +221,7 @@ def result_arrays(
     exp = spec.experiment
     res = open_results(folder)
     summ = res.columns("summary", ["point", "replicate", *spec.outputs])
-    n_points = len(unit_sample(exp))
+    n_points = exp.samples * points_per_base(exp.kind, len(exp.factors), exp.second_order)
     reps = exp.replicates
     expected = n_points * reps
     if len(summ) < expected:
@@ -263,13 +272,16 @@ def analyze_batch(folder: str | Path, spec: SensitivitySpec) -> SensitivityResul
     return res
 
 
-def write_analysis(result: SensitivityResult, folder: str | Path, *, svg: bool = False) -> Path:
+def write_analysis(
+    result: SensitivityResult, folder: str | Path, *, svg: bool = False, extra: Mapping[str, str] | None = None
+) -> Path:
     """Write the analysis (tables, plots, summary) to ``folder``, replacing an older one atomically.
 
     Args:
         result: The result.
         folder: The analysis folder (e.g. ``<batch>/analysis``).
         svg: Also write SVG plots.
+        extra: More text files to write with it (file name -> text).
 
     Returns:
         The folder.
@@ -281,6 +293,8 @@ def write_analysis(result: SensitivityResult, folder: str | Path, *, svg: bool =
     shutil.rmtree(staging, ignore_errors=True)
     with staged_folder(staging) as tmp:
         write_report(result, tmp, svg=svg)
+        for name, text in (extra or {}).items():
+            (tmp / name).write_text(text, encoding="utf-8")
     old = folder.parent / f".{folder.name}.old"
     shutil.rmtree(old, ignore_errors=True)
     if folder.exists():
@@ -446,17 +460,13 @@ def run_sensitivity(
             "the indices need every run: fix the cause and run again with --resume"
         )
     result = analyze_batch(out, sp)
-    screened = None
+    extra = {}
     if screen is not None:
         keep = result.screen(screen)
-        screened = out / "analysis-screened-sobol.toml"
-        screened.write_text(screened_experiment_text(sp, keep, samples=screen_samples), encoding="utf-8")
+        extra[SCREENED_FILE] = screened_experiment_text(sp, keep, samples=screen_samples)
         result.meta["screened"] = keep
-    analysis = write_analysis(result, out / "analysis", svg=svg)
-    if screened is not None:
-        final = analysis / "screened-sobol.toml"
-        screened.replace(final)
-        screened = final
+    analysis = write_analysis(result, out / "analysis", svg=svg, extra=extra)
+    screened = analysis / SCREENED_FILE if extra else None
     return SensitivityReport(
         out=out,
         analysis=analysis,

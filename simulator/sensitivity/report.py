@@ -37,10 +37,6 @@ TOP_IN_PLOTS = 12
 TOP_OVER_TIME = 6
 
 
-def _short(name: str) -> str:
-    return name
-
-
 def _save(fig: Figure, folder: Path, stem: str, svg: bool) -> list[str]:
     files = [f"{stem}.png"]
     fig.savefig(folder / f"{stem}.png", dpi=130, bbox_inches="tight")
@@ -151,7 +147,7 @@ def plot_sobol(res: SensitivityResult, output: str) -> Figure:
     if k and floors.max() > 0:
         ax.scatter(floors, y + h / 2, marker="|", s=260, color="#ff7f0e", zorder=3, label="seed-noise floor of ST")
     ax.set_yticks(y)
-    ax.set_yticklabels([_short(str(f)) for f in df["factor"]], fontsize=8)
+    ax.set_yticklabels([str(f) for f in df["factor"]], fontsize=8)
     ax.set_xlim(0, max(1.0, float(df["ST_high"].max()) * 1.05) if k else 1)
     ax.set_xlabel("share of output variance")
     ax.set_title(
