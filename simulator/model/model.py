@@ -26,6 +26,7 @@ from typing import Any
 
 import mesa
 import numpy as np
+from mesa.experimental.scenarios import Scenario as MesaScenario
 from numpy.typing import NDArray
 
 from simulator.model import mechanisms as mech
@@ -64,8 +65,6 @@ class PartnershipModel(mesa.Model):
 
     def __init__(self, scenario: Scenario | str | None = None, *, rng: Any = None, **overrides: Any) -> None:
         """Create the model; see the class docstring for the arguments."""
-        from mesa.experimental.scenarios import Scenario as MesaScenario
-
         if isinstance(scenario, MesaScenario):
             # Mesa's own SolaraViz passes a mesa Scenario on Reset: its rng seeds the run and its
             # other settings are parameter overrides (dotted names with "_" for ".", as sliders give)
