@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["float", "int", "bool"]
+Kind = Literal["float", "int", "bool", "choice"]
 Role = Literal["structure", "grant", "enabler", "obstacle", "mechanism", "lever"]
 
 AID_FORMS: tuple[str, ...] = ("physical", "money", "programme", "event")
@@ -63,11 +63,12 @@ class Param:
         meaning: One-sentence meaning.
         role: What the parameter stands for (enabler, obstacle, lever, ...).
         source: "src: ..." for a public figure, or "assumption".
-        kind: Value type: float, int or bool.
+        kind: Value type: float, int, bool, or choice (one of ``choices``).
+        choices: The allowed values of a choice parameter (the first is the default).
     """
 
     name: str
-    default: float | int | bool
+    default: float | int | bool | str
     low: float
     high: float
     unit: str
@@ -75,6 +76,7 @@ class Param:
     role: Role
     source: str = "assumption"
     kind: Kind = "float"
+    choices: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -91,10 +93,14 @@ class Param:
         """Allowed range as text, e.g. ``[0, 1]``."""
         if self.kind == "bool":
             return "true/false"
+        if self.kind == "choice":
+            return " | ".join(self.choices)
         return f"[{_fmt(self.low)}, {_fmt(self.high)}]"
 
 
-def _fmt(x: float | int | bool) -> str:
+def _fmt(x: float | int | bool | str) -> str:
+    if isinstance(x, str):
+        return x
     if isinstance(x, bool):
         return "true" if x else "false"
     if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
@@ -116,6 +122,10 @@ def _p(
     return Param(name, default, low, high, unit, meaning, role, source, kind)
 
 
+def _choice(name: str, choices: tuple[str, ...], meaning: str, source: str = "assumption") -> Param:
+    return Param(name, choices[0], 0, len(choices) - 1, "-", meaning, "structure", source, "choice", choices)
+
+
 _LEVERS = {
     "marketing_push": (
         "Active marketing of the programme to firms and agencies (study effort 1): "
@@ -130,7 +140,7 @@ _LEVERS = {
     ),
     "consistent_team": (
         "A management team that stays consistent with joint agreements (study effort 3): "
-        "raises the managing body's effectiveness target and halves trust forgetting.",
+        "lowers the chance that a board election turns the team over.",
         10.0,
     ),
     "facilitation": (
@@ -155,9 +165,9 @@ _LEVER_EFFECTS = (
     ),
     (
         "levers.consistent_team_effect",
-        0.3,
-        "-",
-        "Rise of the managing body's effectiveness target at consistent-team size 1.",
+        0.8,
+        "share",
+        "Share of BKM turnover prevented at consistent-team size 1.",
     ),
     (
         "levers.csr_forum_awareness",
@@ -217,6 +227,43 @@ PARAMETERS: tuple[Param, ...] = (
         "src: PLPBK began in 2008",
     ),
     _p("time.years", 20, 1, 200, "years", "Number of simulated years (one step = one year).", "structure"),
+    # --- structure: which submodel (see docs/ODD.md, "Structural alternatives") ----
+    _choice(
+        "structure.trust",
+        ("learned", "symmetric", "fixed"),
+        "How trust changes: learned from deliveries and reports with a negativity bias and spread by "
+        "reputation (learned); the same with equal rates for good and bad outcomes (symmetric); or never (fixed).",
+        "assumption (learned: Slovic 1993; Josang & Ismail 2002; Granovetter 1985)",
+    ),
+    _choice(
+        "structure.renewal",
+        ("decision", "lapse"),
+        "How partnerships end: each year the partner decides to renew, scale down or leave (decision); or a "
+        "bookkeeping rule ends them after partnership.lapse_years without aid or when trust falls below "
+        "trust.end_threshold (lapse).",
+        "assumption (decision: Ring & Van de Ven 1994; Gulati 1995)",
+    ),
+    _choice(
+        "structure.upkeep",
+        ("condition", "fixed_decay"),
+        "How assets age: upkeep need grows as condition falls and paid upkeep repairs (condition); or "
+        "condition falls by a fixed decay softened by the paid share of a fixed upkeep (fixed_decay).",
+        "assumption (condition: Mansuri & Rao 2013)",
+    ),
+    _choice(
+        "structure.enablers",
+        ("complementary", "additive"),
+        "How trust, coordination and marketing-team skill combine into the enabler index of acceptance: a "
+        "weighted geometric mean, so each needs the others (complementary); or a weighted sum (additive).",
+        "assumption (study: the enablers act together)",
+    ),
+    _choice(
+        "structure.demand",
+        ("market", "flat"),
+        "How many users pay fees: users rise with the ward's market access and the assets' condition (market); "
+        "or every rupiah of assets has the same users wherever it stands (flat).",
+        "assumption (market: the Kraton Kidul record)",
+    ),
     # --- structure ---------------------------------------------------------
     _p(
         "wards.n",
@@ -278,16 +325,27 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         500,
         "items",
-        "Unfunded items in each ward's 5-year plan (RTPLP) at the start.",
+        "Items in each ward's 5-year plan (RTPLP) when it is drawn up; unfunded items expire when the plan is renewed.",
         "structure",
     ),
     _p(
+        "wards.plan_years",
+        5,
+        1,
+        50,
+        "years",
+        "Years between plan (RTPLP) renewals; at a renewal unfunded items expire and a new plan is drawn up.",
+        "structure",
+        "src: the RTPLP is a 5-year plan",
+    ),
+    _p(
         "wards.plan_renewal",
-        2.0,
+        1.0,
         0,
         50,
         "items / ward / year",
-        "New plan items each ward adds per year (plan renewal, recurring events).",
+        "Items a ward adds to its plan each year between renewals (recurring events, urgent needs); they expire "
+        "with the plan.",
         "structure",
     ),
     _p("wards.mix_physical", 0.40, 0, 1, "share", "Share of plan items asking for physical aid.", "structure"),
@@ -300,7 +358,8 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         0.5,
         "-",
-        "Standard deviation of ward-level draws around the means of skill, coordination and managing body.",
+        "Standard deviation of ward-level draws around the means of skill, coordination, managing body and "
+        "market access.",
         "structure",
     ),
     # --- grant (BLM) -------------------------------------------------------
@@ -382,6 +441,65 @@ PARAMETERS: tuple[Param, ...] = (
         "Marketing money per year that buys full marketing effort (1.0).",
         "grant",
     ),
+    _p(
+        "grant.planning_year",
+        1,
+        1,
+        20,
+        "programme year",
+        "Programme year in which the planning tranche (BLM1) is paid (year 1 is the first simulated year).",
+        "grant",
+        "src: Kebondalem BLM1 in the first year",
+    ),
+    _p(
+        "grant.planning_projects",
+        2.0,
+        0,
+        50,
+        "projects",
+        "Practice the planning year gives a BKM (community meetings, mapping, the RTPLP), in projects.",
+        "grant",
+    ),
+    _p(
+        "grant.marketing_year",
+        2,
+        1,
+        20,
+        "programme year",
+        "Programme year in which the marketing tranche is paid; it is spent over grant.marketing_span years.",
+        "grant",
+        "src: Kebondalem BLM2",
+    ),
+    _p(
+        "grant.marketing_span",
+        2,
+        1,
+        20,
+        "years",
+        "Years over which the marketing tranche is spent.",
+        "grant",
+    ),
+    _p(
+        "grant.implementation_1_year",
+        2,
+        1,
+        20,
+        "programme year",
+        "Programme year of the first implementation tranche (BLM2).",
+        "grant",
+        "src: Kebondalem BLM2",
+    ),
+    _p(
+        "grant.implementation_2_year",
+        3,
+        1,
+        20,
+        "programme year",
+        "Programme year of the second implementation tranche (BLM3) and the local co-funding; the grant ends "
+        "with it.",
+        "grant",
+        "src: Kebondalem BLM3",
+    ),
     # --- programme ---------------------------------------------------------
     _p(
         "programme.facilitation_years",
@@ -408,6 +526,35 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         "-",
         "Facilitation intensity after they leave (routine government support).",
+        "enabler",
+    ),
+    _p(
+        "programme.kotaku",
+        False,
+        0,
+        1,
+        "-",
+        "Whether the programme moves into KOTAKU in programme.kotaku_year, which brings facilitation back.",
+        "enabler",
+        "src: PLPBK continued inside KOTAKU from 2016",
+    ),
+    _p(
+        "programme.kotaku_year",
+        2016,
+        1990,
+        2100,
+        "year",
+        "Year the programme moves into KOTAKU (when programme.kotaku is on).",
+        "enabler",
+        "src: KOTAKU from 2016",
+    ),
+    _p(
+        "programme.kotaku_facilitation",
+        0.5,
+        0,
+        1,
+        "-",
+        "Facilitation intensity KOTAKU's facilitators bring from programme.kotaku_year on.",
         "enabler",
     ),
     _p(
@@ -518,6 +665,73 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         "-",
         "Mean inherent effectiveness of the managing body (badan pengelola); low values are the study's obstacle 1.",
+        "obstacle",
+    ),
+    _p(
+        "bkm.reporting_coordination_weight",
+        0.5,
+        0,
+        1,
+        "share",
+        "Weight of coordination (vs capacity) in the chance a BKM reports to each live partner in a year "
+        "(accountability report): P = (1 - w) capacity + w coordination.",
+        "mechanism",
+    ),
+    _p(
+        "bkm.practice_weight",
+        0.5,
+        0,
+        1,
+        "-",
+        "Weight of practice (vs facilitation and strengthening, weight 1) in capacity growth.",
+        "mechanism",
+        "assumption (capability trap: Repenning & Sterman 2002)",
+    ),
+    _p(
+        "bkm.term_years",
+        3,
+        1,
+        20,
+        "years",
+        "Years between BKM board elections; each ward's first election falls at random within the first term.",
+        "structure",
+        "assumption (BKM members are elected for fixed terms)",
+    ),
+    _p(
+        "bkm.turnover",
+        0.3,
+        0,
+        1,
+        "probability",
+        "Chance an election replaces most of the management team (a turnover).",
+        "obstacle",
+    ),
+    _p(
+        "bkm.turnover_skill_loss",
+        0.5,
+        0,
+        1,
+        "share",
+        "Share of the marketing team's skill lost in a turnover.",
+        "obstacle",
+    ),
+    _p(
+        "bkm.turnover_capacity_loss",
+        0.2,
+        0,
+        1,
+        "share",
+        "Share of BKM capacity lost in a turnover (experience, routines).",
+        "obstacle",
+    ),
+    _p(
+        "bkm.turnover_tie_loss",
+        0.3,
+        0,
+        1,
+        "share",
+        "Share of the way back to baseline trust that partners' trust in the BKM (and its trust in them) "
+        "falls in a turnover: new people, new ties.",
         "obstacle",
     ),
     _p(
@@ -634,6 +848,16 @@ PARAMETERS: tuple[Param, ...] = (
         "enabler",
     ),
     _p(
+        "government.awareness_facilitation_share",
+        0.5,
+        0,
+        1,
+        "share",
+        "Share of the musrenbang awareness channel that depends on facilitation: chance = awareness x "
+        "coordination x (1 - w + w facilitation).",
+        "mechanism",
+    ),
+    _p(
         "government.awareness_forgetting",
         0.1,
         0,
@@ -659,6 +883,54 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         "probability",
         "Chance an agency's mandate covers a given aid form.",
+        "obstacle",
+    ),
+    _p(
+        "government.election_years",
+        5,
+        1,
+        20,
+        "years",
+        "Years between regional elections (pilkada); each reshuffles agencies' priorities, mandates and awareness.",
+        "structure",
+        "src: 5-year regional head terms",
+    ),
+    _p(
+        "government.first_election",
+        2010,
+        1990,
+        2100,
+        "year",
+        "Year of the first regional election in the run.",
+        "structure",
+        "assumption (Central Java regencies held elections in 2010 and 2015)",
+    ),
+    _p(
+        "government.priority_spread",
+        0.5,
+        0,
+        5,
+        "logit",
+        "Standard deviation of an agency's priority for community proposals, redrawn at each election: it shifts "
+        "the agency's acceptance logit and its share of the region's budget.",
+        "obstacle",
+    ),
+    _p(
+        "government.election_awareness_loss",
+        0.3,
+        0,
+        1,
+        "probability",
+        "Chance an agency without a live partnership forgets a ward's programme at an election (new officials).",
+        "obstacle",
+    ),
+    _p(
+        "government.mandate_change",
+        0.25,
+        0,
+        1,
+        "probability",
+        "Chance an election redraws an agency's mandate (which aid forms it funds).",
         "obstacle",
     ),
     # --- firms -------------------------------------------------------------
@@ -708,6 +980,16 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         "probability / year",
         "Chance per year a firm with no live partnership forgets a ward's programme (staff turnover).",
+        "obstacle",
+    ),
+    _p(
+        "firms.outside_reach",
+        0.15,
+        0,
+        1,
+        "x",
+        "How far a firm reaches outside its home region: multiplies its chance of learning of a ward there and "
+        "of answering that ward's proposals (1 = no preference for its own region).",
         "obstacle",
     ),
     _p(
@@ -775,17 +1057,18 @@ PARAMETERS: tuple[Param, ...] = (
     # --- trust -------------------------------------------------------------
     _p(
         "trust.initial",
-        0.5,
+        0.35,
         0,
         1,
         "-",
-        "Initial and baseline trust between a BKM and a partner (study enabler 2).",
+        "Initial and baseline trust between a BKM and a partner (study enabler 2): partners start cautious and "
+        "trust is earned.",
         "enabler",
         "assumption (Mayer, Davis & Schoorman 1995)",
     ),
     _p(
         "trust.learn_success",
-        0.15,
+        0.2,
         0,
         1,
         "-",
@@ -804,14 +1087,45 @@ PARAMETERS: tuple[Param, ...] = (
         "assumption (Slovic 1993; Poortinga & Pidgeon 2004)",
     ),
     _p(
+        "trust.learn_report",
+        0.15,
+        0,
+        1,
+        "-",
+        "Trust learning rate from the BKM's yearly accountability report to a live partner (a report is a good "
+        "outcome, a missing one a bad one).",
+        "mechanism",
+        "assumption (accountability builds trust: Ring & Van de Ven 1994)",
+    ),
+    _p(
+        "trust.reputation_spread",
+        0.5,
+        0,
+        1,
+        "share",
+        "How strongly partners of the same region learn from what other partners saw of a BKM (forum, "
+        "musrenbang), relative to their own experience; 0 keeps trust within the pair.",
+        "enabler",
+        "assumption (embeddedness: Granovetter 1985)",
+    ),
+    _p(
         "trust.forgetting",
-        0.1,
+        0.05,
         0,
         1,
         "1 / year",
-        "Drift of trust back toward its baseline in a year without contact.",
+        "Drift of trust back toward its baseline in a year without contact (at coordination 0).",
         "mechanism",
         "assumption (Josang & Ismail 2002)",
+    ),
+    _p(
+        "trust.coordination_memory",
+        0.5,
+        0,
+        1,
+        "share",
+        "Share of trust forgetting that full BKM coordination prevents (regular contact keeps ties warm).",
+        "mechanism",
     ),
     _p(
         "trust.refusal_penalty",
@@ -819,7 +1133,16 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         1,
         "-",
-        "Loss of the BKM's trust in a partner that refuses or ignores a proposal.",
+        "Loss of the BKM's trust in a partner that refuses a proposal (as a share of the trust held).",
+        "mechanism",
+    ),
+    _p(
+        "trust.ignore_penalty",
+        0.025,
+        0,
+        1,
+        "-",
+        "Loss of the BKM's trust in a partner that never answers a proposal (as a share of the trust held).",
         "mechanism",
     ),
     _p(
@@ -828,20 +1151,10 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         1,
         "-",
-        "A partner ends the partnership when its trust in the BKM falls below this.",
+        "Under structure.renewal = lapse: a partner ends the partnership when its trust in the BKM falls below this.",
         "mechanism",
     ),
     # --- acceptance --------------------------------------------------------
-    _p(
-        "acceptance.trust_weight",
-        3.0,
-        0,
-        20,
-        "logit / unit",
-        "Weight of the funder's trust in the BKM in the acceptance logit.",
-        "mechanism",
-        "assumption (Gorobets & Nooteboom 2006)",
-    ),
     _p(
         "acceptance.fit_weight",
         2.0,
@@ -857,21 +1170,34 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         20,
         "logit / unit",
-        "Weight of proposal quality Q = 0.4 capacity + 0.3 marketing skill + 0.3 facilitation.",
+        "Weight of proposal quality Q (BKM capacity and facilitation) in the acceptance logit.",
         "mechanism",
     ),
     _p(
-        "acceptance.coordination_weight",
-        1.5,
+        "acceptance.enabler_weight",
+        5.0,
         0,
         20,
         "logit / unit",
-        "Weight of BKM-government coordination (government route only).",
+        "Weight of the enabler index (trust, coordination, marketing-team skill; see structure.enablers) in the "
+        "acceptance logit.",
         "mechanism",
+        "assumption (Gorobets & Nooteboom 2006)",
+    ),
+    _p(
+        "acceptance.partner_bonus",
+        1.0,
+        0,
+        20,
+        "logit",
+        "Acceptance logit added for a proposal to a partner already in a live partnership with the BKM "
+        "(times the partnership's scale).",
+        "mechanism",
+        "assumption (repeated ties: Gulati 1995)",
     ),
     _p(
         "acceptance.quality_capacity",
-        0.4,
+        0.6,
         0,
         1,
         "share",
@@ -879,21 +1205,39 @@ PARAMETERS: tuple[Param, ...] = (
         "mechanism",
     ),
     _p(
-        "acceptance.quality_skill",
-        0.3,
-        0,
-        1,
-        "share",
-        "Weight of marketing-team skill in proposal quality Q.",
-        "mechanism",
-    ),
-    _p(
         "acceptance.quality_facilitation",
-        0.3,
+        0.4,
         0,
         1,
         "share",
         "Weight of facilitation (facilitators help write proposals) in proposal quality Q.",
+        "mechanism",
+    ),
+    _p(
+        "enablers.trust_share",
+        0.4,
+        0,
+        1,
+        "share",
+        "Weight of the funder's trust in the BKM in the enabler index.",
+        "mechanism",
+    ),
+    _p(
+        "enablers.coordination_share",
+        0.3,
+        0,
+        1,
+        "share",
+        "Weight of the BKM's communication and coordination in the enabler index.",
+        "mechanism",
+    ),
+    _p(
+        "enablers.skill_share",
+        0.3,
+        0,
+        1,
+        "share",
+        "Weight of the marketing team's skill (a team that understands the concept) in the enabler index.",
         "mechanism",
     ),
     _p(
@@ -912,7 +1256,7 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         20,
         "years",
-        "A partnership ends after this many years without accepted or delivered aid.",
+        "Under structure.renewal = lapse: a partnership ends after this many years without accepted or delivered aid.",
         "mechanism",
     ),
     _p(
@@ -940,6 +1284,93 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         "x",
         "Weight factor for asking the same partner again in the same year.",
+        "mechanism",
+    ),
+    # --- renewal -----------------------------------------------------------
+    _p(
+        "renewal.bias",
+        1.0,
+        -10,
+        10,
+        "logit",
+        "Intercept of a partner's yearly renewal logit (at trust, reporting, fit and budget of 1/2).",
+        "mechanism",
+        "assumption (relational contracting: Ring & Van de Ven 1994)",
+    ),
+    _p(
+        "renewal.trust_weight",
+        6.0,
+        0,
+        20,
+        "logit / unit",
+        "Weight of the partner's trust in the BKM in its renewal logit.",
+        "mechanism",
+        "assumption (Gulati 1995)",
+    ),
+    _p(
+        "renewal.report_weight",
+        1.0,
+        0,
+        20,
+        "logit / unit",
+        "Weight of this year's accountability report (1 if the BKM reported, 0 if not) in the renewal logit.",
+        "mechanism",
+    ),
+    _p(
+        "renewal.fit_weight",
+        1.0,
+        0,
+        20,
+        "logit / unit",
+        "Weight of the partnership's fit with the partner's current priorities (its mandate or CSR focus) in the "
+        "renewal logit.",
+        "mechanism",
+    ),
+    _p(
+        "renewal.budget_weight",
+        1.0,
+        0,
+        20,
+        "logit / unit",
+        "Weight of the share of the partner's yearly budget left in the renewal logit.",
+        "mechanism",
+        "assumption (grant allocation: Hoyla et al. 2016)",
+    ),
+    _p(
+        "renewal.scale_down_share",
+        0.5,
+        0,
+        1,
+        "share",
+        "Share of the partnerships a partner does not renew that it scales down instead of leaving.",
+        "mechanism",
+    ),
+    _p(
+        "renewal.scale_down",
+        0.5,
+        0,
+        1,
+        "x",
+        "Factor by which scaling down multiplies a partnership's scale (and so its acceptance bonus and ceiling).",
+        "mechanism",
+    ),
+    _p(
+        "renewal.min_scale",
+        0.3,
+        0,
+        1,
+        "-",
+        "A partnership scaled below this ends (the partner has quietly left).",
+        "mechanism",
+    ),
+    _p(
+        "renewal.backstop_years",
+        4,
+        1,
+        20,
+        "years",
+        "Under structure.renewal = decision: a partnership with no accepted or delivered aid for this many years "
+        "ends even if renewed (backstop).",
         "mechanism",
     ),
     # --- aid forms ---------------------------------------------------------
@@ -1020,11 +1451,11 @@ PARAMETERS: tuple[Param, ...] = (
     ),
     _p(
         "aid.programme_capacity_gain",
-        0.05,
+        0.0005,
         0,
-        1,
-        "capacity / Rp 100 m",
-        "Capacity gained (toward 1) from successful programme aid.",
+        0.01,
+        "capacity / Rp million",
+        "Capacity gained (toward 1) per Rp million of successful programme aid.",
         "mechanism",
     ),
     _p(
@@ -1054,6 +1485,15 @@ PARAMETERS: tuple[Param, ...] = (
         "Weight of the managing body (vs capacity) in the success of money aid.",
         "mechanism",
     ),
+    _p(
+        "aid.event_coordination_weight",
+        0.5,
+        0,
+        1,
+        "share",
+        "Weight of coordination (vs marketing-team skill) in the success of aid in events.",
+        "mechanism",
+    ),
     # --- assets ------------------------------------------------------------
     _p(
         "assets.decay",
@@ -1061,7 +1501,7 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         1,
         "condition / year",
-        "Loss of asset condition per year without upkeep.",
+        "Wear: loss of asset condition per year without upkeep.",
         "mechanism",
         "assumption (Mansuri & Rao 2013)",
     ),
@@ -1071,18 +1511,88 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         1,
         "share of value / year",
-        "Yearly upkeep need as a share of asset value.",
+        "Yearly upkeep need of assets in full condition, as a share of their value.",
         "mechanism",
     ),
     _p(
-        "assets.fee_yield",
-        0.10,
+        "assets.upkeep_growth",
+        1.0,
+        0,
+        10,
+        "x",
+        "How much the upkeep need grows as condition falls: need = rate x value x (1 + growth x (1 - condition)).",
+        "mechanism",
+        "assumption (deferred maintenance costs more)",
+    ),
+    _p(
+        "assets.repair_rate",
+        0.3,
         0,
         1,
-        "share of value / year",
-        "User fees a fully effective managing body collects per rupiah of working assets.",
+        "1 / year",
+        "Share of the lost condition that fully paid, fully effective upkeep restores in a year.",
         "mechanism",
-        "assumption (Kraton Kidul: fees unpaid)",
+    ),
+    _p(
+        "assets.upkeep_managing_body_weight",
+        0.5,
+        0,
+        1,
+        "share",
+        "How much upkeep's effect depends on the managing body: effectiveness = 1 - w + w E.",
+        "mechanism",
+        "assumption (Ostrom 1990)",
+    ),
+    _p(
+        "assets.rehab_share",
+        0.5,
+        0,
+        1,
+        "share",
+        "Most of a physical aid delivery that goes to rehabilitating worn assets before new ones are built.",
+        "mechanism",
+    ),
+    # --- demand --------------------------------------------------------------
+    _p(
+        "demand.market_access",
+        0.6,
+        0,
+        1,
+        "-",
+        "Mean market access of wards' assets (location, buyers, visitors); drawn per ward, or the wards CSV's "
+        "market_access column.",
+        "obstacle",
+        "assumption (Kraton Kidul: stalls off the main road, few buyers)",
+    ),
+    _p(
+        "demand.users_per_asset",
+        0.2,
+        0,
+        10,
+        "users / Rp million",
+        "Users (vendors, households, visitors' groups) per Rp million of assets at full market access and "
+        "condition.",
+        "mechanism",
+    ),
+    _p(
+        "demand.willingness_to_pay",
+        0.5,
+        0,
+        100,
+        "Rp million / user / year",
+        "Fee a user agrees to pay per year.",
+        "mechanism",
+        "assumption (stall rent of about Rp 40 thousand a month)",
+    ),
+    _p(
+        "demand.collection_min",
+        0.2,
+        0,
+        1,
+        "share",
+        "Share of agreed fees collected by the weakest managing body; collection = min + (1 - min) E.",
+        "mechanism",
+        "assumption (Ostrom 1990; Kraton Kidul: fees unpaid)",
     ),
     *_lever_params(),
 )
@@ -1094,11 +1604,8 @@ BY_KEY: dict[str, Param] = {p.key: p for p in PARAMETERS}
 SHARE_GROUPS: dict[str, tuple[str, ...]] = {
     "wards maturity shares": tuple(f"wards.share_{m.replace(' ', '_')}" for m in MATURITY_LEVELS),
     "wards plan mix": tuple(f"wards.mix_{f}" for f in AID_FORMS),
-    "proposal quality weights": (
-        "acceptance.quality_capacity",
-        "acceptance.quality_skill",
-        "acceptance.quality_facilitation",
-    ),
+    "proposal quality weights": ("acceptance.quality_capacity", "acceptance.quality_facilitation"),
+    "enabler index weights": ("enablers.trust_share", "enablers.coordination_share", "enablers.skill_share"),
     "firm kind shares": ("firms.share_state", "firms.share_bank", "firms.share_resource", "firms.share_private"),
 }
 """Groups of share parameters that must sum to 1."""
@@ -1107,7 +1614,7 @@ LEVERS: tuple[str, ...] = tuple(_LEVERS)
 """Names of the policy levers (``levers.<name>``, ``_start``, ``_cost``)."""
 
 
-def defaults() -> dict[str, float | int | bool]:
+def defaults() -> dict[str, float | int | bool | str]:
     """Return the default value of every parameter, keyed by dotted name."""
     return {p.name: p.default for p in PARAMETERS}
 

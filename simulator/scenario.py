@@ -45,7 +45,7 @@ from simulator.params import (
     lookup,
 )
 
-Value = float | int | bool
+Value = float | int | bool | str
 
 DEFAULT_SCENARIO = "baseline"
 
@@ -68,6 +68,8 @@ class Ward:
         marketing_skill: Marketing-team skill 0..1, or None to draw it.
         coordination: Coordination with government 0..1, or None to draw it.
         grant_marketing: Marketing tranche, Rp million, or None for the scenario's.
+        market_access: Market access of the ward's assets 0..1 (location, buyers),
+            or None to draw it around ``demand.market_access``.
     """
 
     name: str
@@ -79,6 +81,7 @@ class Ward:
     marketing_skill: float | None = None
     coordination: float | None = None
     grant_marketing: float | None = None
+    market_access: float | None = None
 
 
 @dataclass(frozen=True)
@@ -347,11 +350,21 @@ def _suggest(name: str, choices: list[str]) -> str:
 
 
 def _toml_repr(v: Any) -> str:
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return ("true" if v else "false") if isinstance(v, bool) else repr(v)
 
 
 def _check_value(p: Param, v: Any, origin: str) -> Value:
     where = f"{origin}: {p.name} = {_toml_repr(v)}"
+    if p.kind == "choice":
+        if not isinstance(v, str) or v not in p.choices:
+            near = difflib.get_close_matches(str(v), p.choices, n=1, cutoff=0.6) if isinstance(v, str) else []
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            raise ScenarioError(f"{where} must be one of {', '.join(p.choices)}{hint}")
+        return v
+    if isinstance(v, str):
+        raise ScenarioError(f"{where} must be {'true or false' if p.kind == 'bool' else 'a number'}, not text")
     if p.kind == "bool":
         if not isinstance(v, bool):
             raise ScenarioError(f"{where} must be true or false")
@@ -474,6 +487,7 @@ _WARD_OPTIONAL = {
     "marketing_skill": (0.0, 1.0),
     "coordination": (0.0, 1.0),
     "grant_marketing": (0.0, 10000.0),
+    "market_access": (0.0, 1.0),
 }
 
 
@@ -482,8 +496,8 @@ def load_wards_csv(path: str | Path) -> tuple[Ward, ...]:
 
     Required columns: name, regency, maturity (tidak berdaya / berdaya / mandiri /
     madani), grant_received (Rp million), plan_items. Optional columns:
-    managing_body, marketing_skill, coordination (0..1) and grant_marketing
-    (Rp million); an empty cell means "draw from the scenario's distribution".
+    managing_body, marketing_skill, coordination, market_access (0..1) and
+    grant_marketing (Rp million); an empty cell means "draw from the scenario's distribution".
     Lines starting with ``#`` are comments.
 
     Args:

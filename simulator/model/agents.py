@@ -67,6 +67,21 @@ class BKM(mesa.Agent):
         return float(self.model.managing_body[self.idx])
 
     @property
+    def market_access(self) -> float:
+        """Market access of the ward's assets (location, buyers), 0..1."""
+        return float(self.model.market_access[self.idx])
+
+    @property
+    def trust(self) -> float:
+        """Partners' mean trust in this BKM, over the partners that know its record."""
+        return float(self.model.ward_trust()[self.idx])
+
+    @property
+    def turnovers(self) -> int:
+        """Board elections so far that turned the management team over."""
+        return int(self.model.turnovers[self.idx])
+
+    @property
     def cash(self) -> float:
         """Cash held, Rp million."""
         return float(self.model.cash[self.idx])
@@ -107,19 +122,21 @@ class Partner(mesa.Agent):
     model: PartnershipModel
     sector: str = ""
 
-    def __init__(self, model: PartnershipModel, idx: int, name: str, kind: str) -> None:
+    def __init__(self, model: PartnershipModel, idx: int, name: str, kind: str, region: int) -> None:
         """Create a partner.
 
         Args:
             model: The model.
-            idx: Column index in the model's partner arrays.
+            idx: Row index in the model's partner arrays.
             name: Display name.
             kind: Agency sector or firm kind.
+            region: Home region index (an agency serves only its own; a firm prefers it).
         """
         super().__init__(model)
         self.idx = idx
         self.name = name
         self.kind = kind
+        self.region = region
 
     @property
     def budget(self) -> float:
@@ -135,6 +152,11 @@ class Partner(mesa.Agent):
     def responsiveness(self) -> float:
         """Chance of answering a proposal at all."""
         return float(self.model.responsiveness[self.idx])
+
+    @property
+    def priority(self) -> float:
+        """Priority for community proposals (logit shift; agencies redraw it at elections)."""
+        return float(self.model.priority[self.idx])
 
     @property
     def preferred_forms(self) -> list[str]:
@@ -158,19 +180,20 @@ class Partner(mesa.Agent):
 class GovernmentAgency(Partner):
     """A local-government agency: facilitates and funds through the planning cycle.
 
-    Proposals it accepts are paid ``government.payment_lag`` years later (the
-    musrenbang and APBD cycle). It serves only the wards of its own region.
+    Proposals it accepts in the yearly musrenbang and budget round are paid
+    ``government.payment_lag`` years later (the APBD cycle). It serves only the
+    wards of its own region; regional elections reshuffle its priority, budget
+    share and mandate.
     """
 
     sector = "government"
 
-    def __init__(self, model: PartnershipModel, idx: int, name: str, kind: str, region: int) -> None:
-        """Create an agency (see ``Partner``); ``region`` is the region it serves."""
-        super().__init__(model, idx, name, kind)
-        self.region = region
-
 
 class Firm(Partner):
-    """A firm with a CSR budget: partners within the year, if it knows the programme."""
+    """A firm with a CSR budget, a home region and a kind (state, bank, resource, private).
+
+    It decides within the year, if it knows the programme; it reaches wards
+    outside its home region only weakly (``firms.outside_reach``).
+    """
 
     sector = "private"

@@ -3,6 +3,9 @@
 Each function takes NumPy arrays (or scalars) and returns new values; none
 touches the model or draws random numbers, so each can be tested with exact
 expectations on small hand-made cases. ``docs/ODD.md`` gives the same equations.
+Every number a submodel uses comes in as an argument, read by the model from the
+parameter registry (``simulator.params``); the only literals here are 0, 1, 2
+and the midpoint 1/2 that centres a logit term.
 """
 
 from __future__ import annotations
@@ -11,6 +14,16 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 FloatArray = NDArray[np.float64]
+
+HALF = 1 / 2
+"""Midpoint of a 0..1 quantity: logit terms are centred on it."""
+
+
+def _f(x: ArrayLike) -> FloatArray:
+    return np.asarray(x, dtype=float)
+
+
+# --------------------------------------------------------------------------- trust
 
 
 def trust_update(trust: ArrayLike, outcome: ArrayLike, learn_success: float, learn_failure: float) -> FloatArray:
@@ -28,13 +41,71 @@ def trust_update(trust: ArrayLike, outcome: ArrayLike, learn_success: float, lea
     Returns:
         Updated trust, still in [0, 1].
     """
-    t = np.asarray(trust, dtype=float)
-    o = np.asarray(outcome, dtype=float)
-    rate = np.where(o >= 0.5, learn_success, learn_failure)
+    t = _f(trust)
+    o = _f(outcome)
+    rate = np.where(o >= HALF, learn_success, learn_failure)
     return np.clip(t + rate * (o - t), 0.0, 1.0)
 
 
-def trust_forget(trust: ArrayLike, baseline: float, rate: ArrayLike) -> FloatArray:
+def learning_rates(structure: str, learn_success: float, learn_failure: float) -> tuple[float, float]:
+    """Trust learning rates (success, failure) under a trust structure.
+
+    Args:
+        structure: ``learned`` (the rates as given: negativity bias),
+            ``symmetric`` (both rates set to their mean) or ``fixed`` (no learning).
+        learn_success: Registry rate after a good outcome.
+        learn_failure: Registry rate after a bad outcome.
+
+    Returns:
+        The rates to use after a good and after a bad outcome.
+    """
+    if structure == "fixed":
+        return 0.0, 0.0
+    if structure == "symmetric":
+        mean = (learn_success + learn_failure) / 2
+        return mean, mean
+    return learn_success, learn_failure
+
+
+def reputation_update(
+    trust: ArrayLike,
+    successes: ArrayLike,
+    failures: ArrayLike,
+    spread: float,
+    learn_success: float,
+    learn_failure: float,
+) -> FloatArray:
+    """Learn trust from outcomes heard from other partners (reputation).
+
+    With S good and F bad outcomes heard, the heard outcome is ``o = S / (S + F)``
+    and ``T' = T + min(1, r) (o - T)`` with
+    ``r = spread (learn_success S + learn_failure F) / (S + F)``: a heard failure
+    weighs as much more than a heard success as an own one does. Nothing heard
+    leaves trust as it is.
+
+    Args:
+        trust: Current trust of the hearing partner in the BKM.
+        successes: Good outcomes heard (count).
+        failures: Bad outcomes heard (count).
+        spread: Weight of heard outcomes relative to own ones (0 = none).
+        learn_success: Learning rate after a good outcome.
+        learn_failure: Learning rate after a bad outcome.
+
+    Returns:
+        Updated trust in [0, 1].
+    """
+    t = _f(trust)
+    s = _f(successes)
+    f = _f(failures)
+    n = s + f
+    heard = n > 0
+    safe = np.where(heard, n, 1.0)
+    o = s / safe
+    rate = np.minimum(1.0, spread * (learn_success * s + learn_failure * f) / safe)
+    return np.where(heard, np.clip(t + rate * (o - t), 0.0, 1.0), t)
+
+
+def trust_forget(trust: ArrayLike, baseline: ArrayLike, rate: ArrayLike) -> FloatArray:
     """Drift trust back toward its baseline in a year without contact.
 
     ``T' = T + f (T0 - T)``.
@@ -47,53 +118,166 @@ def trust_forget(trust: ArrayLike, baseline: float, rate: ArrayLike) -> FloatArr
     Returns:
         Updated trust.
     """
-    t = np.asarray(trust, dtype=float)
-    return np.clip(t + np.asarray(rate, dtype=float) * (baseline - t), 0.0, 1.0)
+    t = _f(trust)
+    return np.clip(t + _f(rate) * (_f(baseline) - t), 0.0, 1.0)
+
+
+# --------------------------------------------------------------------------- decisions
 
 
 def logistic(x: ArrayLike) -> FloatArray:
     """The logistic function ``1 / (1 + exp(-x))``."""
-    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
+    return 1.0 / (1.0 + np.exp(-_f(x)))
+
+
+def enabler_index(
+    trust: ArrayLike,
+    coordination: ArrayLike,
+    skill: ArrayLike,
+    shares: tuple[float, float, float],
+    structure: str,
+) -> FloatArray:
+    """Combine the study's three enablers into one index in [0, 1].
+
+    ``complementary``: the weighted geometric mean ``T^a C^b S^c`` (each enabler
+    needs the others: the gain from one grows with the others).
+    ``additive``: the weighted mean ``a T + b C + c S`` (no interaction).
+
+    Args:
+        trust: The funder's trust in the BKM, T.
+        coordination: The BKM's communication and coordination, C.
+        skill: The marketing team's skill, S.
+        shares: Weights (a, b, c), summing to 1.
+        structure: ``complementary`` or ``additive``.
+
+    Returns:
+        The enabler index.
+    """
+    t, c, s = (np.clip(_f(x), 0.0, 1.0) for x in (trust, coordination, skill))
+    a, b, k = shares
+    if structure == "additive":
+        return a * t + b * c + k * s
+    return np.power(t, a) * np.power(c, b) * np.power(s, k)
+
+
+def acceptance_logit(
+    bias: ArrayLike,
+    enabler: ArrayLike,
+    fit: ArrayLike,
+    quality: ArrayLike,
+    w_enabler: float,
+    w_fit: float,
+    w_quality: float,
+    bonus: ArrayLike = 0.0,
+) -> FloatArray:
+    """A funder's utility of accepting a proposal, on the logit scale.
+
+    ``x = b + w_E (E - 1/2) + w_F (F - 1/2) + w_Q (Q - 1/2) + bonus``.
+    The funder accepts when ``x + e > 0`` with e a standard logistic draw, so the
+    chance is ``logistic(x)``; in the musrenbang round proposals are also ranked
+    by ``x + e``.
+
+    Args:
+        bias: Funder's intercept b (its priority for community proposals).
+        enabler: Enabler index E (see :func:`enabler_index`).
+        fit: Fit of the aid form with the funder's preferences, F (0..1).
+        quality: Proposal quality Q (BKM capacity, facilitation).
+        w_enabler: Weight of the enabler index.
+        w_fit: Weight of fit.
+        w_quality: Weight of quality.
+        bonus: Logit added for a partner already in a live partnership.
+
+    Returns:
+        The logit.
+    """
+    return (
+        _f(bias)
+        + w_enabler * (_f(enabler) - HALF)
+        + w_fit * (_f(fit) - HALF)
+        + w_quality * (_f(quality) - HALF)
+        + _f(bonus)
+    )
 
 
 def acceptance_probability(
     bias: ArrayLike,
-    trust: ArrayLike,
+    enabler: ArrayLike,
     fit: ArrayLike,
     quality: ArrayLike,
-    coordination: ArrayLike,
-    w_trust: float,
+    w_enabler: float,
     w_fit: float,
     w_quality: float,
-    w_coordination: ArrayLike,
+    bonus: ArrayLike = 0.0,
 ) -> FloatArray:
-    """Chance a funder that answered a proposal accepts it.
+    """Chance a funder that answered a proposal accepts it: ``logistic`` of :func:`acceptance_logit`."""
+    return logistic(acceptance_logit(bias, enabler, fit, quality, w_enabler, w_fit, w_quality, bonus))
 
-    ``P = logistic(b + w_T (T - 1/2) + w_F (F - 1/2) + w_Q (Q - 1/2) + w_C (C - 1/2))``,
-    with ``w_C = 0`` on the private route.
+
+def renewal_probability(
+    bias: float,
+    trust: ArrayLike,
+    reported: ArrayLike,
+    fit: ArrayLike,
+    budget_share: ArrayLike,
+    w_trust: float,
+    w_report: float,
+    w_fit: float,
+    w_budget: float,
+) -> FloatArray:
+    """Chance a partner renews a live partnership for another year.
+
+    ``P = logistic(b + w_T (T - 1/2) + w_R (R - 1/2) + w_F (F - 1/2) + w_B (B - 1/2))``
+    with T its trust in the BKM, R = 1 if the BKM reported this year, F the
+    partnership's fit with the partner's current priorities and B the share of
+    its yearly budget left (relational contracting: Ring & Van de Ven 1994).
 
     Args:
-        bias: Funder's intercept b.
-        trust: Funder's trust in the BKM, T.
-        fit: Fit of the aid form with the funder's preferences, F (0..1).
-        quality: Proposal quality Q (BKM capacity and marketing skill).
-        coordination: BKM-government coordination C.
+        bias: Intercept b.
+        trust: Partner's trust in the BKM.
+        reported: 1 if the BKM reported to the partner this year, else 0.
+        fit: Fit of the partnership's aid form with the partner's priorities.
+        budget_share: Share of the partner's budget left this year.
         w_trust: Weight of trust.
+        w_report: Weight of reporting.
         w_fit: Weight of fit.
-        w_quality: Weight of quality.
-        w_coordination: Weight of coordination (0 for firms).
+        w_budget: Weight of budget left.
 
     Returns:
-        Acceptance probability in (0, 1).
+        Probability in (0, 1).
     """
     x = (
-        np.asarray(bias, dtype=float)
-        + w_trust * (np.asarray(trust, dtype=float) - 0.5)
-        + w_fit * (np.asarray(fit, dtype=float) - 0.5)
-        + w_quality * (np.asarray(quality, dtype=float) - 0.5)
-        + np.asarray(w_coordination, dtype=float) * (np.asarray(coordination, dtype=float) - 0.5)
+        bias
+        + w_trust * (_f(trust) - HALF)
+        + w_report * (_f(reported) - HALF)
+        + w_fit * (_f(fit) - HALF)
+        + w_budget * (_f(budget_share) - HALF)
     )
     return logistic(x)
+
+
+RENEW, SCALE_DOWN, LEAVE = 0, 1, 2
+"""Renewal choices, as returned by :func:`renewal_choice`."""
+
+
+def renewal_choice(p_renew: ArrayLike, scale_down_share: float, draw: ArrayLike) -> NDArray[np.int64]:
+    """Turn a renewal probability and a uniform draw into renew / scale down / leave.
+
+    Renew when ``u < P``; else scale down when ``u < P + (1 - P) s``; else leave.
+
+    Args:
+        p_renew: Chance of renewing.
+        scale_down_share: Share s of non-renewals that scale down.
+        draw: Uniform draws u in [0, 1).
+
+    Returns:
+        ``RENEW``, ``SCALE_DOWN`` or ``LEAVE`` per element.
+    """
+    p = _f(p_renew)
+    u = _f(draw)
+    out = np.full(np.broadcast(p, u).shape, LEAVE, dtype=np.int64)
+    out[u < p + (1.0 - p) * scale_down_share] = SCALE_DOWN
+    out[u < p] = RENEW
+    return out
 
 
 def bass_awareness(
@@ -114,9 +298,10 @@ def bass_awareness(
     Returns:
         Probability in [0, 1].
     """
-    m = np.asarray(marketing, dtype=float)
-    a = np.asarray(share_aware, dtype=float)
-    return np.clip(innovation * m + imitation * a + np.asarray(extra, dtype=float), 0.0, 1.0)
+    return np.clip(innovation * _f(marketing) + imitation * _f(share_aware) + _f(extra), 0.0, 1.0)
+
+
+# --------------------------------------------------------------------------- the BKM
 
 
 def capacity_update(
@@ -127,10 +312,11 @@ def capacity_update(
     overload: ArrayLike,
     learning_rate: float,
     erosion_rate: float,
+    practice_weight: float,
 ) -> FloatArray:
     """Capacity grows with practice and facilitation, erodes without them or under overload.
 
-    ``c' = c + r_L (1 - c)(P/2 + F + S) - r_E c (1 - P)(1 - F)(1 - S) - r_E c O``
+    ``c' = c + r_L (1 - c) min(1, w P + F + S) - r_E c [(1 - P)(1 - F)(1 - S) + O]``
     (capability trap, Repenning & Sterman 2002), clipped to [0, 1].
 
     Args:
@@ -141,44 +327,36 @@ def capacity_update(
         overload: Overload O >= 0 (projects beyond the overload level, relative).
         learning_rate: r_L.
         erosion_rate: r_E.
+        practice_weight: w, weight of practice in growth.
 
     Returns:
         Updated capacity.
     """
-    c = np.asarray(capacity, dtype=float)
-    p = np.asarray(practice, dtype=float)
-    f = np.asarray(facilitation, dtype=float)
-    s = np.asarray(strengthening, dtype=float)
-    o = np.asarray(overload, dtype=float)
-    grow = learning_rate * (1.0 - c) * np.minimum(1.0, 0.5 * p + f + s)
+    c, p, f, s, o = (_f(x) for x in (capacity, practice, facilitation, strengthening, overload))
+    grow = learning_rate * (1.0 - c) * np.minimum(1.0, practice_weight * p + f + s)
     erode = erosion_rate * c * ((1.0 - p) * (1.0 - f) * (1.0 - s) + o)
     return np.clip(c + grow - erode, 0.0, 1.0)
 
 
-def managing_body_target(
-    base: ArrayLike, capacity: ArrayLike, team: ArrayLike, capacity_weight: float = 0.4
-) -> FloatArray:
-    """Effectiveness the managing body tends to: ``E* = min(1, B (1 - w + w c) + K)``.
+def managing_body_target(base: ArrayLike, capacity: ArrayLike, capacity_weight: float) -> FloatArray:
+    """Effectiveness the managing body tends to: ``E* = B (1 - w + w c)``.
 
     Args:
         base: The ward's inherent managing-body quality B.
         capacity: BKM capacity c.
-        team: Rise K from the consistent-management-team lever.
         capacity_weight: w, how much the target depends on capacity.
 
     Returns:
         Target effectiveness in [0, 1].
     """
-    b = np.asarray(base, dtype=float)
-    c = np.asarray(capacity, dtype=float)
-    return np.clip(b * (1.0 - capacity_weight + capacity_weight * c) + np.asarray(team, dtype=float), 0.0, 1.0)
+    return np.clip(_f(base) * (1.0 - capacity_weight + capacity_weight * _f(capacity)), 0.0, 1.0)
 
 
-def grant_absorption(capacity: ArrayLike, absorption_min: float, full_at: float = 0.5) -> FloatArray:
+def grant_absorption(capacity: ArrayLike, absorption_min: float, full_at: float) -> FloatArray:
     """Share of an implementation tranche a BKM manages to spend.
 
-    ``s = a + (1 - a) min(1, c / c_full)``: BKMs at capacity ``c_full`` (0.5,
-    'mandiri') or more spend the tranche fully.
+    ``s = a + (1 - a) min(1, c / c_full)``: BKMs at capacity ``c_full`` or more
+    spend the tranche fully.
 
     Args:
         capacity: BKM capacity c.
@@ -188,8 +366,7 @@ def grant_absorption(capacity: ArrayLike, absorption_min: float, full_at: float 
     Returns:
         Share spent, in [a, 1].
     """
-    c = np.asarray(capacity, dtype=float)
-    return absorption_min + (1.0 - absorption_min) * np.minimum(1.0, c / full_at)
+    return absorption_min + (1.0 - absorption_min) * np.minimum(1.0, _f(capacity) / full_at)
 
 
 def delivery_success_probability(quality: ArrayLike, delivery_min: float) -> FloatArray:
@@ -204,56 +381,172 @@ def delivery_success_probability(quality: ArrayLike, delivery_min: float) -> Flo
     Returns:
         Probability in [d, 1].
     """
-    return delivery_min + (1.0 - delivery_min) * np.clip(np.asarray(quality, dtype=float), 0.0, 1.0)
+    return delivery_min + (1.0 - delivery_min) * np.clip(_f(quality), 0.0, 1.0)
 
 
-def upkeep_and_condition(
-    cash: ArrayLike,
-    assets: ArrayLike,
+def report_probability(capacity: ArrayLike, coordination: ArrayLike, coordination_weight: float) -> FloatArray:
+    """Chance a BKM sends a live partner its yearly accountability report.
+
+    ``P = (1 - w) c + w C``.
+
+    Args:
+        capacity: BKM capacity c.
+        coordination: Communication and coordination C.
+        coordination_weight: w.
+
+    Returns:
+        Probability in [0, 1].
+    """
+    return np.clip((1.0 - coordination_weight) * _f(capacity) + coordination_weight * _f(coordination), 0.0, 1.0)
+
+
+# --------------------------------------------------------------------------- assets and demand
+
+
+def upkeep_need(assets: ArrayLike, condition: ArrayLike, rate: float, growth: float, structure: str) -> FloatArray:
+    """Yearly upkeep an asset stock needs.
+
+    ``condition``: ``U = u V (1 + g (1 - q))`` (deferred maintenance costs more);
+    ``fixed_decay``: ``U = u V``.
+
+    Args:
+        assets: Asset value V.
+        condition: Condition q, 0..1.
+        rate: Upkeep rate u.
+        growth: Growth g of the need as condition falls.
+        structure: ``condition`` or ``fixed_decay``.
+
+    Returns:
+        The need U.
+    """
+    v = _f(assets)
+    if structure == "fixed_decay":
+        return rate * v
+    return rate * v * (1.0 + growth * (1.0 - _f(condition)))
+
+
+def condition_update(
     condition: ArrayLike,
+    paid_share: ArrayLike,
     managing_body: ArrayLike,
-    inkind: ArrayLike,
-    upkeep_rate: float,
-    activity_cost: float,
     decay: float,
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Pay upkeep and activities, then age the assets.
+    repair_rate: float,
+    managing_body_weight: float,
+    structure: str,
+) -> FloatArray:
+    """Age the assets for a year.
 
-    Needs are ``U = u V`` (upkeep) and ``A`` (activities). In-kind aid (programme,
-    event) covers activities first; cash pays upkeep, then the rest of the
-    activities. Condition falls by ``delta (1 - phi (1 + E) / 2)``, where phi is
-    the share of upkeep paid and E the managing body's effectiveness (a weak body
-    maintains badly even when paid).
+    ``condition``: with upkeep effectiveness ``m = phi (1 - w + w E)``,
+    ``q' = q - delta (1 - m) + rho m (1 - q)``: paid, effective upkeep offsets
+    wear and repairs past wear, so a well-kept stock holds its condition
+    indefinitely (no decay clock).
+    ``fixed_decay``: ``q' = q - delta (1 - phi (1 + E) / 2)``, the first model's rule.
+
+    Args:
+        condition: Condition q.
+        paid_share: Share phi of the upkeep need paid.
+        managing_body: Managing-body effectiveness E.
+        decay: Wear delta per year.
+        repair_rate: rho.
+        managing_body_weight: w.
+        structure: ``condition`` or ``fixed_decay``.
+
+    Returns:
+        Condition after the year, in [0, 1].
+    """
+    q, phi, e = _f(condition), _f(paid_share), _f(managing_body)
+    if structure == "fixed_decay":
+        return np.clip(q - decay * (1.0 - phi * (1.0 + e) / 2), 0.0, 1.0)
+    m = phi * (1.0 - managing_body_weight + managing_body_weight * e)
+    return np.clip(q - decay * (1.0 - m) + repair_rate * m * (1.0 - q), 0.0, 1.0)
+
+
+def pay_needs(
+    cash: ArrayLike, upkeep: ArrayLike, activity_cost: float, inkind: ArrayLike
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Pay the year's needs: in-kind aid covers activities first; cash pays upkeep, then the rest.
 
     Args:
         cash: Cash before paying.
-        assets: Asset value V.
-        condition: Asset condition 0..1.
-        managing_body: Managing-body effectiveness E.
-        inkind: In-kind activity funding this year.
-        upkeep_rate: u.
-        activity_cost: A.
-        decay: delta.
+        upkeep: Upkeep need U.
+        activity_cost: Activities' cost A.
+        inkind: In-kind activity funding this year (programme and event aid).
 
     Returns:
-        (cash after, condition after, need U + A, paid).
+        (cash after, upkeep paid, total paid including in-kind).
     """
-    cash_a = np.asarray(cash, dtype=float)
-    v = np.asarray(assets, dtype=float)
-    q = np.asarray(condition, dtype=float)
-    e = np.asarray(managing_body, dtype=float)
-    upkeep = upkeep_rate * v
-    act_inkind = np.minimum(activity_cost, np.asarray(inkind, dtype=float))
-    pay_upkeep = np.minimum(cash_a, upkeep)
-    cash_a = cash_a - pay_upkeep
-    pay_act = np.minimum(cash_a, activity_cost - act_inkind)
-    cash_a = cash_a - pay_act
-    shape = np.broadcast(pay_upkeep, upkeep).shape
-    phi = np.divide(pay_upkeep, upkeep, out=np.ones(shape), where=upkeep > 0)
-    q = np.clip(q - decay * (1.0 - phi * (1.0 + e) / 2.0), 0.0, 1.0)
-    need = upkeep + activity_cost
-    paid = act_inkind + pay_upkeep + pay_act
-    return cash_a, q, need, paid
+    c, u = _f(cash), _f(upkeep)
+    act_inkind = np.minimum(activity_cost, _f(inkind))
+    pay_upkeep = np.minimum(c, u)
+    c = c - pay_upkeep
+    pay_act = np.minimum(c, activity_cost - act_inkind)
+    return c - pay_act, pay_upkeep, act_inkind + pay_upkeep + pay_act
+
+
+def fee_revenue(
+    assets: ArrayLike,
+    condition: ArrayLike,
+    market_access: ArrayLike,
+    managing_body: ArrayLike,
+    users_per_asset: float,
+    willingness_to_pay: float,
+    collection_min: float,
+    structure: str,
+) -> tuple[FloatArray, FloatArray]:
+    """User fees: users x willingness to pay x collection.
+
+    ``market``: users ``= n V a q`` (market access a, condition q);
+    ``flat``: users ``= n V``. Collection ``= k + (1 - k) E``.
+
+    Args:
+        assets: Asset value V (Rp million).
+        condition: Condition q.
+        market_access: Market access a of the ward.
+        managing_body: Managing-body effectiveness E.
+        users_per_asset: n, users per Rp million of assets.
+        willingness_to_pay: Fee per user per year (Rp million).
+        collection_min: k, share collected by the weakest managing body.
+        structure: ``market`` or ``flat``.
+
+    Returns:
+        (fees collected, fees agreed), Rp million.
+    """
+    users = users_per_asset * _f(assets)
+    if structure != "flat":
+        users = users * _f(market_access) * _f(condition)
+    agreed = users * willingness_to_pay
+    collection = collection_min + (1.0 - collection_min) * np.clip(_f(managing_body), 0.0, 1.0)
+    return agreed * collection, agreed
+
+
+def rehabilitate(
+    assets: ArrayLike, condition: ArrayLike, amount: ArrayLike, rehab_share: float
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Physical aid first repairs worn assets, then builds new ones.
+
+    Repairing condition ``dq`` of a stock worth V costs ``V dq``; at most a share
+    ``r`` of the aid goes to repair. The rest becomes new assets in full
+    condition, so value and condition are conserved: repair + new = aid.
+
+    Args:
+        assets: Asset value V before.
+        condition: Condition q before.
+        amount: Physical aid that succeeded.
+        rehab_share: r.
+
+    Returns:
+        (assets after, condition after, amount spent on repair).
+    """
+    v, q, a = _f(assets), _f(condition), _f(amount)
+    repair = np.minimum(a * rehab_share, v * (1.0 - q))
+    q_rep = np.where(v > 0, q + np.divide(repair, v, out=np.zeros_like(v), where=v > 0), q)
+    new = a - repair
+    total = v + new
+    q_out = np.where(total > 0, np.divide(q_rep * v + new, total, out=np.ones_like(total), where=total > 0), q_rep)
+    return total, np.clip(q_out, 0.0, 1.0), repair
+
+
+# --------------------------------------------------------------------------- helpers
 
 
 def grouped_cumsum(groups: NDArray[np.int64], values: FloatArray) -> FloatArray:
