@@ -11,9 +11,13 @@
 Definitions used by every output (also in ``docs/ODD.md``):
 
 - A **partnership is alive** from the year a partner accepts a BKM's proposal
-  until ``partnership.lapse_years`` pass with no accepted or delivered aid
-  between them, or until the partner's trust in the BKM falls below
-  ``trust.end_threshold``.
+  until the partner decides to leave it (or scales it below
+  ``renewal.min_scale``) in its yearly renewal decision, or until
+  ``renewal.backstop_years`` pass with no accepted or delivered aid. Under
+  ``structure.renewal = "lapse"`` it ends instead after
+  ``partnership.lapse_years`` without aid or when the partner's trust in the BKM
+  falls below ``trust.end_threshold``. A partnership's **duration** is the number
+  of years from its start to the year it ended.
 - A ward's **programme is sustained** in a year when, over the last
   ``programme.sustain_window`` years, what it paid (from user fees, self-help,
   cash from money aid, in-kind programme and event aid, and grant-covered
@@ -74,6 +78,9 @@ def simulate(scenario: Scenario, seed: int) -> PartnershipModel:
 
 
 Columns = dict[str, np.ndarray]
+
+LONG_PARTNERSHIP = 8
+"""Years from which an ended partnership counts as long (MODEL_BRIEF section 4, pattern 1)."""
 
 
 ALL_TABLES = ("timeseries", "summary", "events", "wards")
@@ -159,6 +166,7 @@ def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray
     prop_sector = np.array(ROUTES, dtype=object)[model.sector[log["partner"][is_prop].astype(np.int64)]]
     prop_status = log["status"][is_prop]
     active = ts["partnerships_active"]
+    after = ts["year"] >= model.start_year + int(model.params.values["grant.implementation_2_year"])
     aid_total = float(ts["aid_total"].sum())
     row: dict[str, Any] = {
         "scenario": model.params.name,
@@ -172,8 +180,14 @@ def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray
         "partnerships_mean": float(active.mean()),
         "partnerships_peak": float(active.max()),
         "partnerships_peak_year": np.int64(ts["year"][int(active.argmax())]),
+        "partnerships_after_grant": float(active[after].mean()) if after.any() else float("nan"),
         "partnerships_started": float(ts["partnerships_started"].sum()),
         "partnership_duration_median": float(np.median(durations)) if len(durations) else 0.0,
+        "partnership_duration_mean": float(ends.mean()) if len(ends) else float("nan"),
+        "partnerships_long_share": float((ends >= LONG_PARTNERSHIP).mean()) if len(ends) else float("nan"),
+        "firms_ever_partnered_share": float(ts["firms_ever_partnered_share"][-1]),
+        "fees_total": float(ts["fees_collected"].sum()),
+        "turnovers_total": float(ts["turnovers"].sum()),
         "aid_total": aid_total,
         "aid_per_ward": aid_total / W,
         "grant_spent_share": float(model.grant_spent.sum() / model.grant_received.sum())
@@ -240,6 +254,7 @@ def run(
 SUMMARY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("sustained_share_final", "share of wards with a sustained programme, final year"),
     ("partnerships_year5", "partnerships alive after 5 years"),
+    ("partnerships_after_grant", "partnerships alive per year after the grant (mean)"),
     ("partnerships_final", "partnerships alive, final year"),
     ("partnership_duration_median", "median partnership duration (years)"),
     ("aid_per_ward", "aid received per ward (Rp million)"),
