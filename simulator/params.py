@@ -495,8 +495,7 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         20,
         "programme year",
-        "Programme year of the second implementation tranche (BLM3) and the local co-funding; the grant ends "
-        "with it.",
+        "Programme year of the second implementation tranche (BLM3) and the local co-funding; the grant ends with it.",
         "grant",
         "src: Kebondalem BLM3",
     ),
@@ -1570,8 +1569,7 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         10,
         "users / Rp million",
-        "Users (vendors, households, visitors' groups) per Rp million of assets at full market access and "
-        "condition.",
+        "Users (vendors, households, visitors' groups) per Rp million of assets at full market access and condition.",
         "mechanism",
     ),
     _p(

@@ -350,8 +350,6 @@ def _suggest(name: str, choices: list[str]) -> str:
 
 
 def _toml_repr(v: Any) -> str:
-    if isinstance(v, str):
-        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return ("true" if v else "false") if isinstance(v, bool) else repr(v)
 
 
@@ -363,8 +361,6 @@ def _check_value(p: Param, v: Any, origin: str) -> Value:
             hint = f" (did you mean '{near[0]}'?)" if near else ""
             raise ScenarioError(f"{where} must be one of {', '.join(p.choices)}{hint}")
         return v
-    if isinstance(v, str):
-        raise ScenarioError(f"{where} must be {'true or false' if p.kind == 'bool' else 'a number'}, not text")
     if p.kind == "bool":
         if not isinstance(v, bool):
             raise ScenarioError(f"{where} must be true or false")

@@ -152,7 +152,31 @@ DRAWN = (
     "aid.size_sigma",
     "assets.decay",
     "assets.upkeep_rate",
-    "assets.fee_yield",
+    "assets.repair_rate",
+    "assets.upkeep_growth",
+    "assets.rehab_share",
+    "demand.market_access",
+    "demand.users_per_asset",
+    "demand.willingness_to_pay",
+    "trust.reputation_spread",
+    "trust.learn_report",
+    "renewal.bias",
+    "renewal.trust_weight",
+    "renewal.scale_down_share",
+    "renewal.min_scale",
+    "bkm.turnover",
+    "bkm.term_years",
+    "government.election_years",
+    "government.priority_spread",
+    "government.mandate_change",
+    "firms.outside_reach",
+    "wards.plan_years",
+    "programme.kotaku",
+    "structure.trust",
+    "structure.renewal",
+    "structure.upkeep",
+    "structure.enablers",
+    "structure.demand",
     "partnership.lapse_years",
     "programme.facilitation_years",
     "levers.marketing_push",
@@ -166,6 +190,10 @@ DRAWN = (
 
 def _value(name: str) -> st.SearchStrategy[Any]:
     p = BY_NAME[name]
+    if p.kind == "choice":
+        return st.sampled_from(p.choices)
+    if p.kind == "bool":
+        return st.booleans()
     if p.kind == "int":
         return st.integers(int(p.low), int(p.high))
     return st.floats(p.low, p.high, allow_nan=False)
@@ -198,6 +226,9 @@ def check_state(m: PartnershipModel) -> None:
         "skill": m.skill,
         "coordination": m.coordination,
         "coverage": m.coverage,
+        "scale": m.scale,
+        "market_access": m.market_access,
+        "reach": m.reach,
     }
     for name, a in unit.items():  # 1e-12: rounding in sums (coverage can be 1 + 2e-16)
         assert np.all((a >= -1e-12) & (a <= 1 + 1e-12)), f"{name} outside [0, 1]: {a.min()}..{a.max()}"
@@ -209,9 +240,16 @@ def check_state(m: PartnershipModel) -> None:
     assert np.all(m.assets >= 0)
     assert np.all(m.aid_given >= 0) and np.all(m.aid_received >= 0)
     assert np.all(m.grant_spent <= m.grant_received + 1e-9)
+    # money is conserved: cash is what came in (fees, self-help, money aid) less what was paid from it
+    assert np.allclose(m.cash, m.cash_in - m.cash_out, rtol=1e-9, atol=1e-6)
+    # asset value is what the grant and physical aid built; repair went into condition, not value
+    assert np.allclose(m.assets, m.built_total, rtol=1e-9, atol=1e-6)
+    assert np.all(m.rehab_total >= 0) and np.all(m.fees_total >= 0)
+    # partnerships: a live one has a scale in (0, 1]; a dead one none
+    assert np.all(m.scale[m.alive] > 0) and np.all(m.scale[~m.alive] == 0)
     # live partnerships only with partners that know the ward and may serve it
     assert not np.any(m.alive & ~m.aware)
-    assert not np.any(m.alive & ~m.reach)
+    assert not np.any(m.alive & (m.reach <= 0))
     s = m.stats
     assert s["partnerships_active"] == m.alive.sum()
     assert s["partnerships_government"] + s["partnerships_private"] == s["partnerships_active"]
@@ -318,10 +356,10 @@ class TestEventLog:
 
     def test_statuses_and_forms_are_known(self, baseline10: simulator.RunResult) -> None:
         ev = baseline10.events
-        assert set(ev.event) == {"proposal", "delivery", "partnership_start", "partnership_end"}
+        assert set(ev.event) == {"proposal", "continuation", "delivery", "partnership_start", "partnership_end"}
         assert set(ev[ev.event == "proposal"].status) <= {"unanswered", "refused", "no budget", "accepted"}
         assert set(ev[ev.event == "delivery"].status) <= {"succeeded", "failed"}
-        assert set(ev[ev.event == "partnership_end"].status) <= {"lapsed", "trust failed"}
+        assert set(ev[ev.event == "partnership_end"].status) <= {"left", "scaled out", "lapsed"}
         assert set(ev.form) <= set(AID_FORMS)
         assert (ev[ev.event == "partnership_end"].duration >= 0).all()
 
@@ -420,7 +458,7 @@ class TestAgents:
         for g in m.agents_by_type[GovernmentAgency]:
             served = np.nonzero(m.reach[g.idx])[0]
             assert all(m.bkms[w].region == g.region for w in served)
-        assert not np.any(m.alive & ~m.reach)
+        assert not np.any(m.alive & (m.reach <= 0))
 
     def test_model_stops_after_years(self) -> None:
         m = PartnershipModel(small(**{"time.years": 3}), rng=1)
@@ -441,12 +479,12 @@ class TestWardsCsvModel:
         assert [b.name for b in m.bkms] == ["Kebondalem", "Podosugih", "Kraton Kidul"]
         assert [b.regency for b in m.bkms] == ["Kendal", "Pekalongan", "Pekalongan"]
         assert m.n_regions == 2
-        assert m.mb_base[0] == 0.75 and m.mb_base[2] == 0.25
+        assert m.mb_base[0] == 0.7 and m.mb_base[2] == 0.65
+        assert m.market_access[0] == 0.8 and m.market_access[2] == 0.15
         assert m.skill[0] == 0.7 and m.coordination[0] == 0.7
         assert m.grant_marketing[1] == 69 and m.grant_marketing[0] == 100
         w = float(sc["bkm.managing_body_capacity_weight"])
-        assert np.allclose(m.managing_body, mech.managing_body_target(m.mb_base, m.capacity, 0.0, w))
-        assert m.bkms[2].managing_body < m.bkms[0].managing_body
+        assert np.allclose(m.managing_body, mech.managing_body_target(m.mb_base, m.capacity, w))
         assert [b.maturity for b in m.bkms] == ["madani", "mandiri", "berdaya"]
 
     def test_user_csv_sets_managing_body_in_every_run(self, tmp_path: Path) -> None:

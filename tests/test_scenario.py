@@ -69,6 +69,9 @@ class TestRegistry:
         assert p.low <= p.high
         if p.kind == "bool":
             assert isinstance(p.default, bool)
+        elif p.kind == "choice":
+            assert len(p.choices) >= 2 and p.default == p.choices[0]
+            assert p.section == "structure"
         else:
             assert p.low <= p.default <= p.high, f"{p.name} default {p.default} outside [{p.low}, {p.high}]"
             assert not isinstance(p.default, bool)
@@ -127,7 +130,10 @@ class TestPresets:
         assert set(sc.values) == set(BY_NAME)
         for k, v in sc.values.items():
             p = BY_NAME[k]
-            assert p.low <= v <= p.high
+            if p.kind == "choice":
+                assert v in p.choices
+            else:
+                assert p.low <= v <= p.high
         assert sc.description
 
     def test_baseline_is_the_registry_defaults(self) -> None:
@@ -164,8 +170,11 @@ class TestPresets:
         assert sc.wards is not None
         assert [w.name for w in sc.wards] == ["Kebondalem", "Podosugih", "Kraton Kidul"]
         assert sc.n_wards == 3
-        kraton = sc.wards[2]
-        assert kraton.managing_body == 0.25
+        kebondalem, kraton = sc.wards[0], sc.wards[2]
+        # the record blames Kraton Kidul's location and few buyers, not its board (MODEL_BRIEF 4b)
+        assert kraton.market_access == 0.15 and kebondalem.market_access == 0.8
+        assert kraton.managing_body is not None and kebondalem.managing_body is not None
+        assert kraton.managing_body >= kebondalem.managing_body - 0.1
         assert kraton.maturity == "berdaya"
         assert sc.wards[1].managing_body is None  # empty cell: drawn
         assert sc.wards[1].grant_marketing == 69
@@ -241,7 +250,7 @@ class TestExtends:
         base = load_scenario("kendal")
         sc = load_scenario(base, overrides={"trust_initial": 0.3})
         assert sc["trust.initial"] == 0.3
-        assert base["trust.initial"] == 0.5  # frozen: not modified
+        assert base["trust.initial"] == BY_NAME["trust.initial"].default  # frozen: not modified
 
 
 # --------------------------------------------------------------------------- policies
@@ -595,3 +604,71 @@ class TestWardsCsv:
         # line 1-2 comments, line 3 header, line 4 good, line 5 bad
         _, msg = csv_error(tmp_path, f"# a\n# b\n{HEADER}\nA,R,madani,1000,12\nB,R,madani,x,12\n")
         assert "line 5" in msg
+
+
+# --------------------------------------------------------------------------- structure and market access
+
+
+CHOICES = {p.name: p.choices for p in PARAMETERS if p.kind == "choice"}
+
+
+class TestStructure:
+    def test_structure_table_lists_the_alternatives(self) -> None:
+        assert CHOICES["structure.trust"] == ("learned", "symmetric", "fixed")
+        assert CHOICES["structure.renewal"] == ("decision", "lapse")
+        assert CHOICES["structure.upkeep"] == ("condition", "fixed_decay")
+        assert CHOICES["structure.enablers"] == ("complementary", "additive")
+
+    @pytest.mark.parametrize(("name", "value"), [(n, c) for n, cs in CHOICES.items() for c in cs])
+    def test_every_value_loads_from_a_file_and_from_set(self, tmp_path: Path, name: str, value: str) -> None:
+        section, key = name.split(".")
+        sc = load_scenario(write(tmp_path, f'[{section}]\n{key} = "{value}"\n'))
+        assert sc[name] == value
+        assert parse_assignment(f"{name}={value}") == (name, value)
+        assert load_scenario("kendal", overrides={name: value})[name] == value
+
+    def test_structure_is_part_of_the_digest(self) -> None:
+        a = load_scenario("kendal")
+        b = load_scenario("kendal", overrides={"structure.trust": "fixed"})
+        assert a.digest() != b.digest()
+        assert b.changed()["structure.trust"] == "fixed" and "structure.trust" not in a.changed()
+
+    def test_unknown_value_names_file_key_and_choices(self, tmp_path: Path) -> None:
+        f = write(tmp_path, '[structure]\ntrust = "learnt"\n')
+        msg = load_error(f)
+        assert str(f) in msg and "structure.trust" in msg
+        assert "learned, symmetric, fixed" in msg and "did you mean 'learned'" in msg
+
+    def test_number_for_a_choice(self, tmp_path: Path) -> None:
+        msg = load_error(write(tmp_path, "[structure]\nrenewal = 1\n"))
+        assert "structure.renewal = 1 must be one of decision, lapse" in msg
+
+    def test_text_for_a_number_is_refused(self) -> None:
+        with pytest.raises(ScenarioError, match=r"trust.initial = 'fixed' must be a number"):
+            parse_assignment("trust.initial=fixed")
+
+    def test_bad_set_value(self) -> None:
+        with pytest.raises(ScenarioError, match=r"structure\.upkeep = 'decay' must be one of condition, fixed_decay"):
+            parse_assignment("structure.upkeep=decay")
+
+    def test_unknown_structure_key(self, tmp_path: Path) -> None:
+        msg = load_error(write(tmp_path, '[structure]\nrenewl = "lapse"\n'))
+        assert "unknown key 'structure.renewl'" in msg and "structure.renewal" in msg
+
+
+class TestMarketAccessColumn:
+    HEAD = "name,regency,maturity,grant_received,plan_items,market_access\n"
+
+    def test_read_and_empty_cell_drawn(self, tmp_path: Path) -> None:
+        f = write(tmp_path, self.HEAD + "A,R,berdaya,1000,12,0.3\nB,R,mandiri,1000,12,\n", "w.csv")
+        wards = load_wards_csv(f)
+        assert wards[0].market_access == 0.3 and wards[1].market_access is None
+
+    @pytest.mark.parametrize("bad", ["1.5", "-0.1", "far", "nan"])
+    def test_out_of_range_or_not_a_number(self, tmp_path: Path, bad: str) -> None:
+        f = write(tmp_path, self.HEAD + f"A,R,berdaya,1000,12,{bad}\n", "w.csv")
+        with pytest.raises(ScenarioError) as ei:
+            load_wards_csv(f)
+        msg = str(ei.value)
+        assert "\n" not in msg and str(f) in msg and "line 2" in msg
+        assert f"market_access = '{bad}' must be a number in [0, 1]" in msg

@@ -31,7 +31,7 @@ Every number the model uses is read from the parameter registry.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import mesa
 import numpy as np
@@ -57,6 +57,16 @@ TOL = 1e-9
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
+
+
+class _Payment(NamedTuple):
+    """Accepted aid waiting for payment: due in step ``due``, one element per proposal."""
+
+    due: int
+    ward: IntArray
+    partner: IntArray
+    form: IntArray
+    amount: FloatArray
 
 
 class PartnershipModel(mesa.Model):
@@ -183,7 +193,7 @@ class PartnershipModel(mesa.Model):
         return self.rng.multinomial(items, mix / mix.sum()).astype(np.int64).reshape(len(items), N_FORMS)
 
     def _init_partners(self) -> None:
-        v, rng = self.params.values, self.rng
+        v = self.params.values
         n_gov, n_firm = int(v["government.agencies"]), int(v["firms.n"])
         W, R = self.n_wards, self.n_regions
         self.n_gov, self.n_firms = n_gov, n_firm
@@ -289,12 +299,16 @@ class PartnershipModel(mesa.Model):
         self.grant_spent: FloatArray = np.zeros(W)
         self.fees_total: FloatArray = np.zeros(W)
         self.rehab_total: FloatArray = np.zeros(W)
+        # ledgers (Rp million, cumulative) that the invariant tests balance
+        self.cash_in: FloatArray = np.zeros(W)  # fees, self-help, money aid that succeeded
+        self.cash_out: FloatArray = np.zeros(W)  # upkeep and activities paid from cash
+        self.built_total: FloatArray = np.zeros(W)  # asset value built by the grant and by physical aid
         self.turnovers: IntArray = np.zeros(W, dtype=np.int64)
         self.items_expired: IntArray = np.zeros(W, dtype=np.int64)
         self._need_hist: list[FloatArray] = []
         self._paid_hist: list[FloatArray] = []
-        # gov acceptances waiting for payment: (due step index, ward, partner, form, amount)
-        self._pending: list[tuple[int, IntArray, IntArray, IntArray, FloatArray]] = []
+        # accepted aid waiting for payment (government: a payment lag later)
+        self._pending: list[_Payment] = []
         self._log: dict[str, list[Any]] = {
             k: [] for k in ("year", "event", "ward", "partner", "form", "amount", "status", "duration")
         }
@@ -357,9 +371,8 @@ class PartnershipModel(mesa.Model):
         change = np.nonzero(rng.random(G) < self._v("government.mandate_change"))[0]
         if len(change):
             self.fit[change] = self._draw_mandates(change)
-        lost = (
-            self.aware[:G] & ~self.alive[:G] & (rng.random((G, self.n_wards)) < self._v("government.election_awareness_loss"))
-        )
+        p_loss = self._v("government.election_awareness_loss")
+        lost = self.aware[:G] & ~self.alive[:G] & (rng.random((G, self.n_wards)) < p_loss)
         self.aware[:G] &= ~lost
 
     def _phase_bkm_elections(self, t: int, lv: Mapping[str, float], ys: dict[str, float]) -> None:
@@ -424,6 +437,7 @@ class PartnershipModel(mesa.Model):
             q_phys = wp * self.managing_body + (1.0 - wp) * self.capacity
             built = used * mech.delivery_success_probability(q_phys, self._v("aid.delivery_min"))
             self._add_assets(built)
+            self.built_total += built
             size = self._v("aid.size_physical")
             items = np.minimum(self.backlog[:, PHYSICAL], np.floor(used / size).astype(np.int64))
             self.backlog[:, PHYSICAL] -= items
@@ -635,11 +649,12 @@ class PartnershipModel(mesa.Model):
         shown = np.where(acc, amount, req)
         nc = ~is_cont
         self._record(year, "proposal", w[nc], p[nc], f[nc], shown[nc], st[nc], np.zeros(int(nc.sum())))
-        self._record(year, "continuation", w[is_cont], p[is_cont], f[is_cont], shown[is_cont], st[is_cont], np.zeros(n - n_new))
+        c = is_cont
+        self._record(year, "continuation", w[c], p[c], f[c], shown[c], st[c], np.zeros(n - n_new))
         g_acc = acc & is_gov
-        self._pending.append((t + lag, w[g_acc], p[g_acc], f[g_acc], amount[g_acc]))
+        self._pending.append(_Payment(t + lag, w[g_acc], p[g_acc], f[g_acc], amount[g_acc]))
         pr_acc = acc & ~is_gov
-        self._pending.append((t, w[pr_acc], p[pr_acc], f[pr_acc], amount[pr_acc]))
+        self._pending.append(_Payment(t, w[pr_acc], p[pr_acc], f[pr_acc], amount[pr_acc]))
         ys["_new"] = float(new.sum())
         ys["continuations_funded"] = float((acc & is_cont).sum())
         ys["continuations_unfunded"] = float((~acc & is_cont).sum())
@@ -653,20 +668,20 @@ class PartnershipModel(mesa.Model):
 
     def _phase_delivery(self, t: int, year: int, ys: dict[str, float]) -> None:
         """Aid due this year arrives; success depends on the BKM; trust learns and news spreads."""
-        due = [x for x in self._pending if x[0] == t]
-        self._pending = [x for x in self._pending if x[0] > t]
+        due = [x for x in self._pending if x.due == t]
+        self._pending = [x for x in self._pending if x.due > t]
         W = self.n_wards
         for form in AID_FORMS:
             ys[f"aid_{form}"] = 0.0
         ys["aid_failed"] = 0.0
         ys["aid_rehabilitation"] = 0.0
         self.event_boost = np.zeros(W)
-        if not due or sum(len(x[1]) for x in due) == 0:
+        if not due or sum(len(x.ward) for x in due) == 0:
             return
-        w = np.concatenate([x[1] for x in due])
-        p = np.concatenate([x[2] for x in due])
-        f = np.concatenate([x[3] for x in due])
-        amt = np.concatenate([x[4] for x in due])
+        w = np.concatenate([x.ward for x in due])
+        p = np.concatenate([x.partner for x in due])
+        f = np.concatenate([x.form for x in due])
+        amt = np.concatenate([x.amount for x in due])
         mb, cap = self.managing_body, self.capacity
         wp, wm = self._v("aid.physical_managing_body_weight"), self._v("aid.money_managing_body_weight")
         we = self._v("aid.event_coordination_weight")
@@ -688,8 +703,10 @@ class PartnershipModel(mesa.Model):
             self.assets, self.condition, good[:, PHYSICAL], self._v("assets.rehab_share")
         )
         self.rehab_total += repair
+        self.built_total += good[:, PHYSICAL] - repair
         ys["aid_rehabilitation"] = float(repair.sum())
         self.cash += good[:, MONEY]
+        self.cash_in += good[:, MONEY]
         self._inkind += good[:, PROGRAMME] + good[:, EVENT]
         gain = self._v("aid.programme_capacity_gain") * good[:, PROGRAMME]
         self.capacity = np.clip(self.capacity + np.minimum(1.0, gain) * (1.0 - self.capacity), 0.0, 1.0)
@@ -733,9 +750,7 @@ class PartnershipModel(mesa.Model):
 
     def _phase_reporting(self, ys: dict[str, float]) -> None:
         """BKMs send their live partners a yearly accountability report, or fail to."""
-        p_rep = mech.report_probability(
-            self.capacity, self.coordination, self._v("bkm.reporting_coordination_weight")
-        )
+        p_rep = mech.report_probability(self.capacity, self.coordination, self._v("bkm.reporting_coordination_weight"))
         self.reported = self.alive & (self.rng.random(self.alive.shape) < p_rep[None, :])
         ys["reports_sent"] = float(self.reported.sum())
         ys["reports_missing"] = float((self.alive & ~self.reported).sum())
@@ -795,7 +810,10 @@ class PartnershipModel(mesa.Model):
             self.structure["demand"],
         )
         self.fees_total += fees
-        self.cash += fees + self._v("programme.self_help") * self.capacity
+        income = fees + self._v("programme.self_help") * self.capacity
+        self.cash += income
+        self.cash_in += income
+        before = self.cash
         upkeep = mech.upkeep_need(
             self.assets,
             self.condition,
@@ -805,6 +823,7 @@ class PartnershipModel(mesa.Model):
         )
         activity = self._v("programme.activity_cost")
         self.cash, paid_upkeep, paid = mech.pay_needs(self.cash, upkeep, activity, self._inkind)
+        self.cash_out += before - self.cash
         phi = np.divide(paid_upkeep, upkeep, out=np.ones(self.n_wards), where=upkeep > 0)
         self.condition = mech.condition_update(
             self.condition,
@@ -951,7 +970,9 @@ class PartnershipModel(mesa.Model):
             s[f"partnerships_{form}"] = float((alive & (self.last_form == k)).sum())
         s["partnerships_started"] = float(new)
         s["partnerships_ended"] = float(ended)
-        for key in ("partnerships_renewed", "partnerships_scaled_down", "continuations_funded", "continuations_unfunded"):
+        for key in ("partnerships_renewed", "partnerships_scaled_down"):
+            s[key] = ys.get(key, 0.0)
+        for key in ("continuations_funded", "continuations_unfunded"):
             s[key] = ys.get(key, 0.0)
         s["wards_with_partnership"] = float(alive.any(0).mean())
         s["firms_ever_partnered_share"] = float(self.ever_partnered[G:].mean()) if self.n_firms else 0.0
