@@ -534,7 +534,7 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         "-",
         "Whether the programme moves into KOTAKU in programme.kotaku_year, which brings facilitation back.",
-        "enabler",
+        "structure",
         "src: PLPBK continued inside KOTAKU from 2016",
     ),
     _p(
@@ -544,7 +544,7 @@ PARAMETERS: tuple[Param, ...] = (
         2100,
         "year",
         "Year the programme moves into KOTAKU (when programme.kotaku is on).",
-        "enabler",
+        "structure",
         "src: KOTAKU from 2016",
     ),
     _p(
