@@ -13,6 +13,7 @@ import pytest
 from simulator.analysis.calibration import accepted_ranges, calibrate, calibration_batch, filter_sets
 from simulator.analysis.patterns import PATTERNS
 from simulator.batch import load_experiment
+from simulator.params import BY_NAME
 
 
 def toy_design(n: int = 4000, seed: int = 3) -> pd.DataFrame:
@@ -78,7 +79,9 @@ def test_calibrate_end_to_end_matches_the_analytic_pattern(tmp_path: Path) -> No
     exp = load_experiment(p)
     pats = (PATTERNS[6], PATTERNS[8])  # all four aid forms; trust lost faster than won
     batch, sets = calibration_batch(exp, pats)
-    assert len(sets) == 7 and sets.loc[0, "trust.learn_success"] == 0.15  # set 0: the scenario's own values
+    assert (
+        len(sets) == 7 and sets.loc[0, "trust.learn_success"] == BY_NAME["trust.learn_success"].default
+    )  # set 0: the scenario's own values
     assert len(batch.points) == 7  # these two patterns need no variant beyond the base
     cal = calibrate(exp, executor="serial", out=tmp_path / "out", progress=False, patterns=pats)
     for i in range(len(sets)):

@@ -225,29 +225,31 @@ BREAKERS: dict[int, tuple[dict[str, Any], Callable[[PatternResult, Validation], 
         {"grant.marketing": 0.0, "programme.facilitation_years": 20},
         lambda r, v: r.value <= 0.5,
     ),
-    # Firms answer every proposal and almost always accept: only 42-46% of private proposals are
-    # unanswered or refused (budget), and government accepts 0.11-0.17 LESS than firms.
+    # Firms answer every proposal and almost always accept: under the second model 59-66% of
+    # private proposals are still refused for lack of CSR budget, but government now accepts LESS
+    # of its proposals than firms do (gap -0.13), which the pattern's second condition rejects.
     3: (
         {"firms.responsiveness": 1.0, "firms.acceptance_bias": 10.0},
-        lambda r, v: r.high < 0.5,
+        lambda r, v: "government accepts -" in r.detail,
     ),
     # A marketing team with nothing to do: marketing moves neither proposals nor awareness, skill
-    # leaves proposal quality, and no event aid (whose delivery uses skill). Skill 0.3 vs 0.7 then
-    # changes nothing: gain exactly 0 (trust +6-7 and coordination +2-3 partnerships still hold).
+    # leaves the enabler index of acceptance, and no event aid (whose delivery uses skill). Skill
+    # 0.3 vs 0.7 then changes nothing: gain exactly 0 (trust and coordination gains still hold).
     4: (
         {
             **NO_MARKETING_EFFECT,
-            "acceptance.quality_skill": 0.0,
-            "acceptance.quality_capacity": 0.7,
+            "enablers.skill_share": 0.0,
+            "enablers.trust_share": 0.5,
+            "enablers.coordination_share": 0.5,
             "wards.mix_event": 0.0,
             "wards.mix_programme": 0.4,
         },
         lambda r, v: abs(r.value) < ZERO,
     ),
-    # Assets never decay and earn no fees: the managing body can make no difference to their
+    # Assets never wear and have no users: the managing body can make no difference to their
     # condition (gain exactly 0) nor to fees (0% vs 0% collected).
     5: (
-        {"assets.decay": 0.0, "assets.fee_yield": 0.0},
+        {"assets.decay": 0.0, "demand.users_per_asset": 0.0},
         lambda r, v: abs(r.value) < ZERO and abs(r.high) < ZERO,
     ),
     # Only a fully capable BKM would spend its tranche fully (strong BKMs spend 92-93%, < 98%), and
@@ -258,8 +260,7 @@ BREAKERS: dict[int, tuple[dict[str, Any], Callable[[PatternResult, Validation], 
             "grant.absorption_full": 1.0,
             "bkm.proposals_capacity_floor": 1.0,
             "acceptance.quality_capacity": 0.0,
-            "acceptance.quality_skill": 0.5,
-            "acceptance.quality_facilitation": 0.5,
+            "acceptance.quality_facilitation": 1.0,
             "aid.delivery_min": 1.0,
         },
         lambda r, v: _strong_bkm_spend(v) < 0.98,
@@ -291,7 +292,12 @@ BREAKERS: dict[int, tuple[dict[str, Any], Callable[[PatternResult, Validation], 
     # Capacity frozen (no learning, no erosion, no capacity from programme aid): keeping the
     # facilitators changes capacity by exactly 0 and capacity does not fall after they leave.
     10: (
-        {"bkm.learning_rate": 0.0, "bkm.erosion_rate": 0.0, "aid.programme_capacity_gain": 0.0},
+        {
+            "bkm.learning_rate": 0.0,
+            "bkm.erosion_rate": 0.0,
+            "aid.programme_capacity_gain": 0.0,
+            "bkm.turnover_capacity_loss": 0.0,
+        },
         lambda r, v: abs(r.value) < ZERO and abs(r.high) < ZERO,
     ),
 }

@@ -304,7 +304,7 @@ def _p8(d: PatternData) -> PatternResult:
 def _p9(d: PatternData) -> PatternResult:
     v = d.scenario.values
     ls, lf = float(v["trust.learn_success"]), float(v["trust.learn_failure"])
-    t0 = float(v["trust.initial"])
+    t0 = 0.5  # the middle of the trust scale (initial trust is now a cautious prior, below it)
     loss = t0 - float(mech.trust_update(t0, 0, ls, lf))
     gain = float(mech.trust_update(t0, 1, ls, lf)) - t0
     t, steps = float(mech.trust_update(t0, 0, ls, lf)), 0
@@ -441,7 +441,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "trust is lost faster than won",
         "One failed project costs more trust than one success earns; recovery takes years.",
         "Enabler 'trust in the partnership'; negativity bias (Slovic 1993).",
-        "trust lost by one failure / trust gained by one success, from the initial trust",
+        "trust lost by one failure / trust gained by one success, at trust 0.5",
         "above 1, and at least 2 successes needed to recover",
         _none,
         _p9,
