@@ -10,6 +10,7 @@ Quick use::
     res.timeseries, res.summary, res.events
 """
 
+from simulator.analysis.ablation import Ablation, ablate
 from simulator.model import PartnershipModel
 from simulator.results import RunResult, run
 from simulator.scenario import Scenario, ScenarioError, load_policy, load_scenario
@@ -18,12 +19,14 @@ from simulator.store import Results, open_results
 __version__ = "0.1.0"
 
 __all__ = [
+    "Ablation",
     "PartnershipModel",
     "Results",
     "RunResult",
     "Scenario",
     "ScenarioError",
     "__version__",
+    "ablate",
     "load_policy",
     "load_scenario",
     "open_results",

@@ -275,6 +275,10 @@ def build_parser() -> argparse.ArgumentParser:
     from simulator.policy.cli import add_commands as _policy_cmds
 
     _policy_cmds(sub)
+    # -- ablation --
+    from simulator.analysis.ablation_cli import add_commands as _ablation_cmds
+
+    _ablation_cmds(sub)
     # -- dashboard --
     from simulator.dashboard.cli import add_commands as _dashboard_cmds
 
