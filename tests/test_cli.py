@@ -287,6 +287,26 @@ CASES = [
             "w.csv": "name,regency,maturity,grant_received,plan_items\nA,R,great,1000,12\n",
         },
     ),
+    Case(
+        "bad-structure",
+        [*RUN, "s.toml", "--out", "out"],
+        ["s.toml", "structure.trust = 'learnt'", "must be one of learned, symmetric, fixed", "did you mean 'learned'"],
+        {"s.toml": '[structure]\ntrust = "learnt"\n'},
+    ),
+    Case(
+        "bad-set-structure",
+        [*RUN, "--set", "structure.renewal=yearly", "--out", "out"],
+        ["structure.renewal = 'yearly'", "must be one of decision, lapse"],
+    ),
+    Case(
+        "bad-market-access",
+        [*RUN, "s.toml", "--out", "out"],
+        ["w.csv", "line 2", "market_access = '1.4'", "[0, 1]"],
+        {
+            "s.toml": '[scenario]\nwards_csv = "w.csv"\n',
+            "w.csv": "name,regency,maturity,grant_received,plan_items,market_access\nA,R,berdaya,1000,12,1.4\n",
+        },
+    ),
     Case("negative-years", ["run", "--years", "-1", "--out", "out"], ["--years", "-1", ">= 1"]),
     Case("too-many-years", ["run", "--years", "500", "--out", "out"], ["time.years = 500", "[1, 200]"]),
     Case("zero-seeds", ["run", "--seeds", "0", "--out", "out"], ["--seeds", ">= 1"]),
