@@ -786,7 +786,7 @@ PARAMETERS: tuple[Param, ...] = (
         0,
         1,
         "-",
-        "How much the managing body's target depends on BKM capacity: E* = B (1 - w + w c) + team lever.",
+        "How much the managing body's target depends on BKM capacity: E* = B (1 - w + w c).",
         "mechanism",
     ),
     # --- government --------------------------------------------------------

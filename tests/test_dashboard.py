@@ -8,11 +8,32 @@ import numpy as np
 import pytest
 import solara
 
-from simulator.dashboard import charts
-from simulator.dashboard.app import Dashboard, ParamSlider, ward_rows
+from simulator.dashboard import app, charts
+from simulator.dashboard.app import TEXT_SUFFIX, Dashboard, ParamSlider, WardTableWidget, ward_rows
 from simulator.dashboard.cli import add_commands
-from simulator.dashboard.controls import GROUPS, control_names, controls, model_params, values_for
-from simulator.dashboard.i18n import PARAM_LABELS, PARAM_MEANINGS_ID, TEXT, param_help, param_label, t
+from simulator.dashboard.controls import (
+    GROUPS,
+    OBSTACLE_DETAILS,
+    clamp,
+    control_names,
+    controls,
+    group_of,
+    model_params,
+    structure_controls,
+    structure_names,
+    values_for,
+)
+from simulator.dashboard.i18n import (
+    CHOICE_LABELS,
+    PARAM_LABELS,
+    PARAM_MEANINGS_ID,
+    TEXT,
+    fmt_num,
+    param_help,
+    param_label,
+    place_name,
+    t,
+)
 from simulator.dashboard.runs import Comparison, policy_levers
 from simulator.params import BY_NAME, LEVERS, PARAMETERS
 from simulator.scenario import load_scenario
@@ -45,6 +66,26 @@ def button(rc, label: str):
     return rc.find(v.Btn, children=[label]).widget
 
 
+def structure_input(rc, name: str):
+    box = rc.find(class_="plpbk-structure plpbk-structure-" + name.replace(".", "-"))
+    found = box.find(v.Select)
+    return found.widget if found.widgets else box.find(v.Checkbox).widget
+
+
+@pytest.fixture
+def built(monkeypatch):
+    """Every Comparison the dashboard builds (the session's runs), newest last."""
+    made: list[Comparison] = []
+    real = app.make_comparison
+
+    def spy(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(app, "make_comparison", spy)
+    return made
+
+
 @pytest.fixture(scope="module")
 def rc():
     return render()
@@ -60,6 +101,41 @@ def test_every_enabler_obstacle_and_lever_has_a_control():
             assert p.name in names, p.name
     assert {f"levers.{lv}" for lv in LEVERS} <= names
     assert set(controls()) == set(GROUPS)
+
+
+def test_obstacles_are_grouped_without_flooding_the_panel():
+    groups = {g: [c.name for c in cs] for g, cs in controls().items()}
+    # the new obstacles a policy meeting argues about are in the main groups ...
+    for name in ("demand.market_access", "bkm.turnover", "government.priority_spread", "firms.outside_reach"):
+        assert name in groups["obstacles"], name
+    assert "trust.reputation_spread" in groups["enablers"]
+    # ... how much each turnover, election or year without contact costs is one click further
+    assert set(groups["obstacle_details"]) == set(OBSTACLE_DETAILS)
+    assert all(BY_NAME[n].role == "obstacle" for n in OBSTACLE_DETAILS)
+    assert len(groups["obstacles"]) <= 16 and len(groups["enablers"]) <= 12
+    # obstacles read ward first, then agencies, then firms
+    sections = [n.split(".")[0] for n in groups["obstacles"]]
+    assert sections.index("bkm") < sections.index("government") < sections.index("firms")
+
+
+def test_choice_and_bool_parameters_get_structure_controls_not_sliders():
+    choice = [p.name for p in PARAMETERS if p.kind == "choice"]
+    flags = [p.name for p in PARAMETERS if p.kind == "bool"]
+    assert choice and {n.split(".")[0] for n in choice} == {"structure"}
+    assert structure_names() == choice + flags  # dropdowns first, then the yes/no switches
+    for p in PARAMETERS:
+        if p.kind in ("choice", "bool"):
+            assert group_of(p) is None and p.name not in control_names()
+    for c in structure_controls("id"):
+        p = BY_NAME[c.name]
+        if c.is_bool:
+            assert c.options == () and c.default is False
+        else:
+            assert [val for val, _ in c.options] == list(p.choices)
+            assert sum("(bawaan)" in text for _, text in c.options) == 1  # the default is marked
+    assert clamp("structure.trust", "fixed") == "fixed"
+    assert clamp("structure.trust", "nonsense") == "learned"
+    assert clamp("programme.kotaku", 1) is True
 
 
 def test_sliders_have_the_registry_ranges(rc):
@@ -86,6 +162,11 @@ def test_model_params_work_with_mesa_solaraviz_conventions():
     assert (s.min, s.max, s.value) == (p.low, p.high, p.default)
     assert mp["government_payment_lag"].is_float_slider is False
     assert mp["firms_n"] == 8 and "scenario" not in mp  # the preset's values travel as fixed keywords
+    # structure choices as Mesa's Select inputs, the KOTAKU switch as its Checkbox
+    sel = mp["structure_trust"]
+    assert sel["type"] == "Select" and sel["value"] == "learned"
+    assert sel["values"] == ["learned", "symmetric", "fixed"] and sel["label"] == "How trust changes"
+    assert mp["programme_kotaku"] == {"type": "Checkbox", "value": False, "label": "Programme moves into KOTAKU"}
 
 
 def test_stock_solaraviz_reset_keeps_the_preset_and_applies_sliders():
@@ -95,24 +176,43 @@ def test_stock_solaraviz_reset_keeps_the_preset_and_applies_sliders():
     from simulator.scenario import load_scenario
 
     mp = model_params("kendal")
-    params = {k: (v.value if hasattr(v, "value") else v) for k, v in mp.items()}
+
+    def value(v):
+        if isinstance(v, dict) and "type" in v:  # Mesa's user inputs other than sliders
+            return v["value"]
+        return v.value if hasattr(v, "value") else v
+
+    params = {k: value(v) for k, v in mp.items()}
     params["trust_initial"] = 0.65  # a slider moved
+    params["structure_trust"] = "fixed"  # a dropdown changed
     model = PartnershipModel("kendal", rng=1)
     again = type(model)(
         **_build_model_init_kwargs(model, params, add_scenario_when_empty=True, require_model_accepts_scenario=True)
     )
     kendal = load_scenario("kendal").values
     assert again.params.values["trust.initial"] == 0.65
+    assert again.params.values["structure.trust"] == "fixed"
     changed = {k for k, v in again.params.values.items() if v != kendal[k]}
-    assert changed == {"trust.initial"}
+    assert changed == {"trust.initial", "structure.trust"}
 
 
 def test_labels_in_both_languages():
     assert set(TEXT["en"]) == set(TEXT["id"])
-    for name in control_names():
+    for name in control_names() + structure_names():
         assert param_label(name, "en") and param_label(name, "id")
         assert name in PARAM_LABELS, name
     assert param_label("trust.initial", "id") == "Kepercayaan awal"
+    # every parameter of the registry has both labels and an Indonesian meaning; none is left for a removed one
+    names = {p.name for p in PARAMETERS}
+    assert set(PARAM_LABELS) == names == set(PARAM_MEANINGS_ID)
+    for removed in ("acceptance.trust_weight", "acceptance.coordination_weight", "assets.fee_yield"):
+        assert removed not in PARAM_LABELS
+    # every value of every choice parameter has a display name in both languages
+    for p in PARAMETERS:
+        for c in p.choices:
+            assert c in CHOICE_LABELS, (p.name, c)
+    assert {c for p in PARAMETERS for c in p.choices} == set(CHOICE_LABELS)
+    assert CHOICE_LABELS["fixed"][1] == "tetap" and CHOICE_LABELS["lapse"][1] == "aturan kedaluwarsa"
     rc_id = render(lang="id")
     assert rc_id.find(v.Btn, children=["Langkah"]).widgets
     assert counter(rc_id).startswith("Tahun")
@@ -121,7 +221,8 @@ def test_labels_in_both_languages():
 def test_help_texts_in_both_languages():
     en = {c.name: c.help for group in controls("en").values() for c in group}
     ind = {c.name: c.help for group in controls("id").values() for c in group}
-    assert set(en) == set(ind) == set(control_names()) == set(PARAM_MEANINGS_ID)
+    assert set(en) == set(ind) == set(control_names())
+    assert set(control_names()) | set(structure_names()) <= set(PARAM_MEANINGS_ID)
     for name in control_names():
         meaning = BY_NAME[name].meaning
         assert PARAM_MEANINGS_ID[name].strip() and PARAM_MEANINGS_ID[name] != meaning, name
@@ -138,6 +239,46 @@ def test_help_texts_in_both_languages():
     text = " ".join(str(x) for x in tips[0].children)
     assert "Kepercayaan awal dan dasar antara BKM dan mitra" in text
     assert "Satuan" in text and BY_NAME["trust.initial"].meaning not in text
+
+
+def test_indonesian_help_follows_the_glossary():
+    """Decimal comma, thousands dot, ranges as 0–1 (never [0, 1]) and the glossary's terms."""
+    assert param_help("trust.initial", "id").split("Satuan: ")[1].startswith("-; rentang 0–1; bawaan 0,35;")
+    assert "rentang 1–10.000; bawaan 175;" in param_help("firms.ceiling", "id")
+    assert "rentang 1990–2100; bawaan 2013;" in param_help("levers.marketing_push_start", "id")  # years: no dot
+    assert "Pilihan: dipelajari, simetris, atau tetap; bawaan dipelajari;" in param_help("structure.trust", "id")
+    assert "Pilihan: ya/tidak; bawaan tidak;" in param_help("programme.kotaku", "id")
+    avoid = ("[0, 1]", "tuas", "keahlian", "pendamping", "hibah", "pangsa", "baseline", "benih", "dijawab")
+    shown = [c.help for g in controls("id").values() for c in g] + [c.help for c in structure_controls("id")]
+    shown += [c.label for g in controls("id").values() for c in g] + list(TEXT["id"].values())
+    for text in shown:
+        for word in avoid:
+            assert word not in text.lower(), (word, text)
+    assert "[" not in " ".join(c.help.split(" Satuan")[1] for c in controls("id")["enablers"])
+    # changed meanings of the second model
+    assert "pergantian pengurus" in PARAM_MEANINGS_ID["levers.consistent_team"]
+    assert PARAM_MEANINGS_ID["levers.consistent_team_effect"].startswith("Proporsi pergantian pengurus BKM")
+    assert "kepercayaan harus dibangun" in PARAM_MEANINGS_ID["trust.initial"]
+    for name in ("trust.end_threshold", "partnership.lapse_years"):
+        assert PARAM_MEANINGS_ID[name].startswith("Hanya pada struktur 'aturan kedaluwarsa'"), name
+    assert param_help("government.payment_lag", "id").endswith(
+        "sumber: dana APBD cair setahun setelah putaran perencanaan. (government.payment_lag)"
+    )
+
+
+def test_numbers_in_the_language_style():
+    assert fmt_num(0.35, "id") == "0,35" and fmt_num(0.35, "en") == "0.35"
+    assert fmt_num(1234.5, "id", 1) == "1.234,5" and fmt_num(1234.5, "en", 1) == "1,234.5"
+    assert fmt_num(2013, "id", grouping=False) == "2013" and fmt_num(float("nan"), "id") == "–"
+    assert fmt_num(-0.001, "id", 2) == "0,00"
+    assert place_name("Ward 007", "id") == "Kelurahan 007" and place_name("Region 2", "id") == "Wilayah 2"
+    assert place_name("Ward 007", "en") == "Ward 007" and place_name("Kebondalem", "id") == "Kebondalem"
+    c = next(c for c in controls("id")["levers"] if c.name == "levers.marketing_push_start")
+    _, rc = solara.render(ParamSlider(c, 2013.0, lambda name, value: None, "id"), handle_error=False)
+    assert rc.find(class_="plpbk-param-value").widget.children[0] == "2013"
+    c = next(c for c in controls("id")["enablers"] if c.name == "trust.initial")
+    _, rc = solara.render(ParamSlider(c, 0.35, lambda name, value: None, "id"), handle_error=False)
+    assert rc.find(class_="plpbk-param-value").widget.children[0] == "0,35"
 
 
 # ---------------------------------------------------------------- stepping and reset
@@ -173,6 +314,60 @@ def test_reset_applies_the_slider_values():
     assert len(rc.find(class_="plpbk-kpi-value plpbk-kpi-policy").widgets) == 5  # and the policy's
     button(rc, "Step").click()
     assert "step 1 of 20" in counter(rc)
+
+
+def test_structure_dropdown_is_applied_on_reset(built):
+    rc = render()
+    assert built[-1].baseline.params.values["structure.trust"] == "learned"
+    sel = structure_input(rc, "structure.trust")
+    assert [i["value"] for i in sel.items] == ["learned", "symmetric", "fixed"]
+    assert sel.items[0]["text"] == "learned (default)" and sel.v_model == "learned"
+    button(rc, "Step").click()
+    sel.v_model = "fixed"
+    assert rc.find(v.Alert).widgets  # "applied on Reset" hint
+    assert "step 1 of 20" in counter(rc)  # the running model keeps its structure until Reset
+    assert built[-1].baseline.params.values["structure.trust"] == "learned"
+    assert rc.find(v.ExpansionPanelHeader, children=["Model structure (1 changed)"]).widgets
+    button(rc, "Reset").click()
+    assert "step 0 of 20" in counter(rc) and not rc.find(v.Alert).widgets
+    cmp = built[-1]
+    assert cmp.baseline.params.values["structure.trust"] == "fixed"
+    assert cmp.policy is None  # a structure choice is context: it sets the baseline, not a policy run
+    trust0 = cmp.baseline.trust_partner.copy()
+    for _ in range(6):
+        button(rc, "Step").click()
+    assert np.array_equal(cmp.baseline.trust_partner, trust0)  # fixed trust never moves
+
+
+def test_structure_choices_set_both_runs_and_the_kotaku_switch(built):
+    rc = render(policy="all-efforts")
+    structure_input(rc, "structure.renewal").v_model = "lapse"
+    structure_input(rc, "programme.kotaku").v_model = True
+    button(rc, "Reset").click()
+    cmp = built[-1]
+    assert cmp.policy is not None
+    for _, m in cmp.models:
+        assert m.params.values["structure.renewal"] == "lapse" and m.params.values["programme.kotaku"] is True
+    assert cmp.policy.params.values["levers.marketing_push"] == pytest.approx(0.6)
+    # picking another scenario starts again from its own (default) structure
+    rc.find(v.Select, label="Scenario").widget.v_model = "pekalongan"
+    assert structure_input(rc, "structure.renewal").v_model == "decision"
+    assert built[-1].baseline.params.values["structure.renewal"] == "decision"
+
+
+def test_structure_controls_in_indonesian():
+    rc = render(lang="id")
+    sel = structure_input(rc, "structure.trust")
+    assert [i["text"] for i in sel.items] == ["dipelajari (bawaan)", "simetris", "tetap"]
+    assert rc.find(v.ExpansionPanelHeader, children=["Struktur model"]).widgets
+    assert rc.find(v.ExpansionPanelHeader, children=["Instrumen kebijakan"]).widgets
+    box = rc.find(class_="plpbk-structure plpbk-structure-structure-renewal")
+    tips = " ".join(str(x) for w in box.find(v.Tooltip).widgets for x in w.children)
+    assert "Cara kemitraan berakhir" in tips and "aturan kedaluwarsa" in tips
+    renewal = structure_input(rc, "structure.renewal")
+    assert [i["text"] for i in renewal.items] == ["keputusan mitra (bawaan)", "aturan kedaluwarsa"]
+    kotaku = structure_input(rc, "programme.kotaku")
+    assert kotaku.label == "Program beralih ke KOTAKU" and kotaku.v_model is False
 
 
 def test_the_policy_picker_sets_the_lever_sliders():
@@ -253,11 +448,39 @@ def test_every_chart_and_the_network_draw():
 
 def test_ward_table_rows():
     cmp = Comparison("kendal", {}, seed=1)
-    cmp.step()
+    for _ in range(12):
+        cmp.step()
     headers, rows = ward_rows(cmp, "baseline", "en")
     assert len(rows) == 20
-    assert [h["value"] for h in headers][:2] == ["ward", "regency"]
+    cols = [h["value"] for h in headers]
+    assert cols[:2] == ["ward", "maturity_start"]  # one regency: no regency column
+    assert {"market_access", "trust", "fees_collected", "turnovers"} <= set(cols)
+    table = cmp.baseline.ward_table()
+    assert set(cols) <= set(table)
     assert rows[0]["sustained"] in ("yes", "no")
+    assert rows[0]["trust"] == round(table["trust"][0], 2)  # sorts by the number ...
+    assert rows[0]["trust" + TEXT_SUFFIX] == f"{rows[0]['trust']:.2f}"  # ... shows it as text
+    _, rows_id = ward_rows(cmp, "baseline", "id")
+    assert rows_id[0]["ward" + TEXT_SUFFIX] == "Kelurahan 001" and rows_id[0]["sustained"] in ("ya", "tidak")
+    big = max(rows_id, key=lambda r: r["aid_received"])
+    assert big["aid_received"] >= 1000 and "." in big["aid_received" + TEXT_SUFFIX]  # thousands dot
+    assert "," in rows_id[0]["capacity" + TEXT_SUFFIX]  # decimal comma
+    assert isinstance(rows_id[0]["capacity"], float)
+    two = Comparison("showcase", {}, seed=1)  # two regions: the regency column is shown
+    headers, rows = ward_rows(two, "baseline", "id")
+    assert [h["value"] for h in headers][:2] == ["ward", "regency"]
+    assert {r["regency" + TEXT_SUFFIX] for r in rows} == {"Kendal", "Pekalongan"}  # real names stay as they are
+    assert rows[0]["ward" + TEXT_SUFFIX] == "Kebondalem"
+
+
+def test_ward_table_widget_in_the_dashboard():
+    rc = render(lang="id")
+    assert not rc.find(WardTableWidget).widgets  # tabs are lazy: the table is built when its tab opens
+    rc.find(v.Tabs).widget.v_model = 2
+    w = rc.find(WardTableWidget).widget
+    assert [h["text"] for h in w.headers][:3] == ["Kelurahan", "Status awal BKM", "Kapasitas"]
+    assert len(w.items) == 20 and w.items[0]["ward" + TEXT_SUFFIX] == "Kelurahan 001"
+    assert w.footer["items-per-page-text"] == "Baris per halaman:" and w.footer["page-text"] == "{0}–{1} dari {2}"
 
 
 def test_cli_registers_dashboard():

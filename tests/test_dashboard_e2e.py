@@ -193,6 +193,33 @@ def test_dashboard_in_a_real_browser(server, browser, tmp_path):
     page.close()
 
 
+def test_structure_dropdown_in_a_real_browser(server, browser):
+    """Pick "fixed" trust in the Model structure section, Reset, then read it in Bahasa Indonesia."""
+    url, _proc = server
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.locator(".plpbk-counter").wait_for(timeout=60_000)
+    page.locator(".v-expansion-panel-header", has_text="Model structure").click()
+    box = page.locator(".plpbk-structure-structure-trust")
+    box.scroll_into_view_if_needed()
+    assert "learned (default)" in box.inner_text()
+    box.locator(".v-select__slot").click()
+    page.get_by_role("option", name="fixed", exact=True).click()
+    page.wait_for_function("() => document.body.innerText.includes('Model structure (1 changed)')", timeout=10_000)
+    assert page.locator(".v-alert").count() == 1  # "applied on Reset"
+    page.locator(".plpbk-reset").click()
+    page.wait_for_function("() => document.querySelectorAll('.v-alert').length === 0", timeout=20_000)
+    assert "step 0 of 20" in page.locator(".plpbk-counter").inner_text()
+    # the same choice, in Bahasa Indonesia
+    page.locator(".plpbk-lang button", has_text="id").click()
+    page.wait_for_function("() => document.body.innerText.includes('Struktur model (1 diubah)')", timeout=10_000)
+    assert "tetap" in box.inner_text() and "Cara kepercayaan berubah" in box.inner_text()
+    assert not errors, errors
+    page.close()
+
+
 def test_port_in_use_is_a_one_line_error():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

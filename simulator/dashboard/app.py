@@ -1,14 +1,15 @@
 """The Solara app: ``Page`` is what ``plpbk dashboard`` (or ``solara run``) serves.
 
 Layout in the spirit of Mesa's ``SolaraViz``: an app bar, a sidebar with the run
-controls (scenario, policy, seed, Step / Play / Reset, step counter) and the model
-parameters as sliders generated from the registry, and a main area with the
-charts, the partnership network and the per-ward table.
+controls (scenario, policy, seed, Step / Play / Reset, step counter), the model
+parameters as sliders generated from the registry and a "Model structure" section
+(one dropdown per ``structure.*`` choice, a checkbox per yes/no switch), and a main
+area with the charts, the partnership network and the per-ward table.
 
 Each browser tab is its own Solara virtual kernel; every model lives in component
 state (``solara.use_reactive`` / ``use_memo``) of that kernel, so two people on two
-tabs never step each other's model. As in ``SolaraViz``, slider values are applied
-on Reset; picking a scenario or a policy resets the runs at once.
+tabs never step each other's model. As in ``SolaraViz``, slider and structure values
+are applied on Reset; picking a scenario or a policy resets the runs at once.
 """
 
 from __future__ import annotations
@@ -21,12 +22,23 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+import ipyvuetify as v
 import solara
 import solara.lab
+import traitlets
 
 from simulator.dashboard import charts
-from simulator.dashboard.controls import GROUPS, Control, controls, values_for
-from simulator.dashboard.i18n import LANGS, check_lang, t
+from simulator.dashboard.controls import (
+    GROUPS,
+    Choice,
+    Control,
+    Value,
+    controls,
+    differs,
+    structure_controls,
+    values_for,
+)
+from simulator.dashboard.i18n import LANGS, check_lang, fmt_num, fmt_spec, place_name, t
 from simulator.dashboard.runs import Comparison, policy_levers
 from simulator.scenario import ScenarioError, list_policies, list_presets, load_scenario
 
@@ -59,6 +71,12 @@ CSS = """
 .plpbk-param-value { font-size: 0.8rem; font-weight: 600; color: #1565c0; }
 .plpbk-param .v-slider--horizontal { margin-left: 0; margin-right: 0; }
 .plpbk-param .v-messages { display: none; }
+.plpbk-structure { margin: 2px 0 8px 0; }
+.plpbk-structure .v-input { margin-top: 0; padding-top: 0; font-size: 0.85rem; }
+.plpbk-structure-help { font-size: 0.78rem; color: #555; display: block; margin-bottom: 6px; }
+.plpbk-run-buttons .v-btn { min-width: 0 !important; padding: 0 12px !important; }
+.plpbk-wards td { white-space: nowrap; padding: 0 8px !important; }
+.plpbk-wards th { padding: 0 8px !important; line-height: 1.1rem; vertical-align: bottom; }
 """
 
 
@@ -68,14 +86,14 @@ def _png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
-def _start_values(scenario: str, policy: str) -> dict[str, float]:
+def _start_values(scenario: str, policy: str) -> dict[str, Value]:
     sc = load_scenario(scenario)
     values = values_for(sc)
     values.update(policy_levers(sc, policy or None))
     return values
 
 
-def make_comparison(scenario: str, values: dict[str, float], seed: int, policy: str) -> Comparison:
+def make_comparison(scenario: str, values: dict[str, Value], seed: int, policy: str) -> Comparison:
     """Build the session's runs (a baseline and, if levers differ, a policy run).
 
     The policy run is named after the policy file, with ``*`` when its levers were
@@ -85,19 +103,19 @@ def make_comparison(scenario: str, values: dict[str, float], seed: int, policy: 
     name = ""
     if policy:
         levers = policy_levers(load_scenario(scenario), policy)
-        edited = any(abs(values.get(k, v) - v) > 1e-12 for k, v in levers.items())
+        edited = any(differs(values.get(k, v), v) for k, v in levers.items())
         name = Path(policy).stem + ("*" if edited else "")
     return Comparison(scenario, values, seed=seed, policy_name=name)
 
 
 @solara.component
-def ParamSlider(c: Control, value: float, on_value: Callable[[str, float], None]) -> solara.Element:
+def ParamSlider(c: Control, value: float, on_value: Callable[[str, float], None], lang: str = "en") -> solara.Element:
     """One registry parameter as a slider, with its help text as a tooltip."""
 
     def changed(v: float, name: str = c.name) -> None:
         on_value(name, float(v))
 
-    shown = str(round(value)) if c.is_int else f"{value:g}"
+    shown = fmt_num(round(value) if c.is_int else value, lang, grouping=c.grouping)
     with solara.Div(classes=["plpbk-param", "plpbk-param-" + c.name.replace(".", "-")]) as main:
         with solara.Tooltip(c.help), solara.Row(justify="space-between", classes=["plpbk-param-head"]):
             solara.Text(c.label, classes=["plpbk-param-label"])
@@ -110,34 +128,59 @@ def ParamSlider(c: Control, value: float, on_value: Callable[[str, float], None]
 
 
 @solara.component
-def Kpi(label: str, base: float, pol: float | None, fmt: str, higher_is_better: bool = True) -> solara.Element:
+def StructureControl(c: Choice, value: Value, on_value: Callable[[str, Value], None]) -> solara.Element:
+    """One structure parameter: a dropdown of its choices (or a checkbox), its help text as a tooltip."""
+
+    def picked(v: Any, name: str = c.name) -> None:
+        if v is not None:
+            on_value(name, bool(v) if c.is_bool else str(v))
+
+    with solara.Div(classes=["plpbk-structure", "plpbk-structure-" + c.name.replace(".", "-")]) as main:
+        if c.is_bool:
+            with solara.Tooltip(c.help), solara.Div():
+                solara.v.Checkbox(label=c.label, v_model=bool(value), on_v_model=picked, dense=True, hide_details=True)
+        else:
+            with solara.Tooltip(c.help), solara.Div(classes=["plpbk-param-head"]):
+                solara.Text(c.label, classes=["plpbk-param-label"])
+            solara.v.Select(
+                items=[{"text": text, "value": val} for val, text in c.options],
+                v_model=value,
+                on_v_model=picked,
+                dense=True,
+                hide_details=True,
+            )
+    return main
+
+
+@solara.component
+def Kpi(
+    label: str, base: float, pol: float | None, fmt: str, higher_is_better: bool = True, lang: str = "en"
+) -> solara.Element:
     """A headline number: the baseline's and, if present, the policy's value with the difference."""
     with solara.Card(classes=["plpbk-kpi"], style={"min-width": "150px", "flex": "1 1 0"}) as main:
         with solara.Div():
             solara.Text(label, classes=["plpbk-kpi-label"])
         with solara.Div(style={"white-space": "nowrap"}):
-            solara.Text(_fmt(base, fmt), classes=["plpbk-kpi-value"])
+            solara.Text(fmt_spec(base, fmt, lang), classes=["plpbk-kpi-value"])
             if pol is not None:
                 solara.Text(" → ", classes=["plpbk-kpi-value", "plpbk-kpi-arrow"], style={"color": "#777"})
-                solara.Text(_fmt(pol, fmt), classes=["plpbk-kpi-value", "plpbk-kpi-policy"], style={"color": "#1565c0"})
+                solara.Text(
+                    fmt_spec(pol, fmt, lang),
+                    classes=["plpbk-kpi-value", "plpbk-kpi-policy"],
+                    style={"color": "#1565c0"},
+                )
         if pol is not None:
             d = pol - base
             with solara.Div():
                 if d == d and abs(d) > 1e-9:
                     good = (d > 0) == higher_is_better
                     solara.Text(
-                        ("+" if d > 0 else "") + _fmt(d, fmt),
+                        ("+" if d > 0 else "") + fmt_spec(d, fmt, lang),
                         classes=["plpbk-delta-up" if good else "plpbk-delta-down"],
                     )
                 else:
                     solara.Text("±0", classes=["plpbk-delta-same"])
     return main
-
-
-def _fmt(v: float, fmt: str) -> str:
-    if v != v:  # NaN
-        return "–"
-    return format(v, fmt)
 
 
 @solara.component
@@ -152,11 +195,11 @@ def Kpis(cmp: Comparison, tick: int, lang: str) -> solara.Element:
     base_cost = float(sum(cmp.series("baseline")["lever_cost"]))
     pol_cost = float(sum(cmp.series("policy")["lever_cost"])) if p else None
     with solara.Row(gap="8px", style={"flex-wrap": "wrap"}) as main:
-        Kpi(t("kpi_sustained", lang), b["sustained_share"], pol("sustained_share"), ".0%")
-        Kpi(t("kpi_partnerships", lang), b["partnerships_active"], pol("partnerships_active"), ".0f")
-        Kpi(t("kpi_aid", lang), b["aid_total"], pol("aid_total"), ",.0f")
-        Kpi(t("kpi_trust", lang), b["mean_trust_partner_live"], pol("mean_trust_partner_live"), ".2f")
-        Kpi(t("kpi_cost", lang), base_cost, pol_cost, ",.0f", higher_is_better=False)
+        Kpi(t("kpi_sustained", lang), b["sustained_share"], pol("sustained_share"), ".0%", lang=lang)
+        Kpi(t("kpi_partnerships", lang), b["partnerships_active"], pol("partnerships_active"), ".0f", lang=lang)
+        Kpi(t("kpi_aid", lang), b["aid_total"], pol("aid_total"), ",.0f", lang=lang)
+        Kpi(t("kpi_trust", lang), b["mean_trust_partner_live"], pol("mean_trust_partner_live"), ".2f", lang=lang)
+        Kpi(t("kpi_cost", lang), base_cost, pol_cost, ",.0f", higher_is_better=False, lang=lang)
     return main
 
 
@@ -230,32 +273,84 @@ WARD_COLUMNS = (
     ("capacity", "capacity", 2),
     ("marketing_skill", "marketing_skill", 2),
     ("managing_body", "managing_body", 2),
+    ("market_access", "market_access", 2),
+    ("trust", "trust_col", 2),
+    ("turnovers", "turnovers_col", 0),
     ("coverage", "coverage", 2),
     ("sustained", "sustained_col", None),
     ("partnerships", "partnerships_col", 0),
     ("partnership_years", "partnership_years", 0),
     ("aid_received", "aid_received", 0),
+    ("fees_collected", "fees_col", 0),
     ("assets", "assets", 0),
 )
+"""Columns of the wards table: ``(ward_table column, label key, decimals or None for text)``."""
+
+TEXT_SUFFIX = "__text"
+"""A row's display text of column ``c`` is ``row[c + TEXT_SUFFIX]``; ``row[c]`` is what the column sorts by."""
+
+WARD_TABLE_TEMPLATE = """
+<template>
+  <v-data-table
+    :headers="headers" :items="items" :items-per-page="50" dense :multi-sort="false"
+    class="plpbk-wards elevation-1" :footer-props="footer">
+    <template v-slot:item="{ item }">
+      <tr>
+        <td v-for="h in headers" :key="h.value" :class="'text-' + h.align">{{ item[h.value + '__text'] }}</td>
+      </tr>
+    </template>
+  </v-data-table>
+</template>
+"""
+
+
+class WardTableWidget(v.VuetifyTemplate):
+    """A sortable Vuetify data table that sorts by the numbers and shows them in the language's style."""
+
+    template = traitlets.Unicode(WARD_TABLE_TEMPLATE).tag(sync=True)
+    headers: traitlets.List[Any] = traitlets.List(default_value=[]).tag(sync=True)
+    items: traitlets.List[Any] = traitlets.List(default_value=[]).tag(sync=True)
+    footer: traitlets.Dict[str, Any] = traitlets.Dict(default_value={}).tag(sync=True)
+
+
+def table_footer(lang: str) -> dict[str, Any]:
+    """Vuetify's data-table footer in ``lang`` (rows per page, "1-20 of 20", all)."""
+    return {
+        "items-per-page-options": [10, 25, 50, -1],
+        "items-per-page-text": t("rows_per_page", lang),
+        "items-per-page-all-text": t("all_rows", lang),
+        "page-text": t("page_text", lang),
+    }
 
 
 def ward_rows(cmp: Comparison, run: str, lang: str) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
-    """Headers and rows of the per-ward table of one run (numbers rounded, booleans as yes/no)."""
+    """Headers and rows of the per-ward table of one run.
+
+    Each row holds, per column, the value the column sorts by (numbers rounded, yes/no and
+    names as text) and, under ``column + TEXT_SUFFIX``, the text shown (numbers in the
+    language's style: ``0,45`` and ``1.234`` in Bahasa Indonesia). The regency column is
+    left out when every ward is in the same regency.
+    """
     model = dict(cmp.models).get(run, cmp.baseline)
     table = model.ward_table()
+    columns = [c for c in WARD_COLUMNS if c[0] != "regency" or len(set(table["regency"])) > 1]
     headers = [
-        {"text": t(key, lang), "value": col, "align": "start" if nd is None else "end"} for col, key, nd in WARD_COLUMNS
+        {"text": t(key, lang), "value": col, "align": "start" if nd is None else "end"} for col, key, nd in columns
     ]
     rows = []
     for i in range(len(table["ward"])):
         row: dict[str, Any] = {}
-        for col, _, nd in WARD_COLUMNS:
-            v = table[col][i]
-            if isinstance(v, bool):
-                v = t("yes" if v else "no", lang)
-            elif nd is not None:
-                v = round(float(v), nd) if nd else round(float(v))
-            row[col] = v
+        for col, _, nd in columns:
+            val = table[col][i]
+            if isinstance(val, bool):
+                val = text = t("yes" if val else "no", lang)
+            elif nd is None:
+                val = text = place_name(str(val), lang)
+            else:
+                val = round(float(val), nd) if nd else round(float(val))
+                text = fmt_num(val, lang, nd)
+            row[col] = val
+            row[col + TEXT_SUFFIX] = text
         rows.append(row)
     return headers, rows
 
@@ -273,15 +368,7 @@ def WardTable(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManage
             if len(runs) > 1:
                 RunPicker(cmp, shown, run.set, lang)
             solara.Text(t("ward_help", lang), style={"color": "#555"})
-        solara.v.DataTable(
-            headers=headers,
-            items=rows,
-            items_per_page=50,
-            dense=True,
-            multi_sort=False,
-            class_="plpbk-wards elevation-1",
-            footer_props={"items-per-page-options": [10, 25, 50, -1]},
-        )
+        WardTableWidget.element(headers=headers, items=rows, footer=table_footer(lang))
     return main
 
 
@@ -310,7 +397,7 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
     lock = solara.use_memo(threading.RLock, [])
     cmp = cmp_r.value
 
-    def rebuild(scn: str, values: dict[str, float], seed: int, policy: str) -> None:
+    def rebuild(scn: str, values: dict[str, Value], seed: int, policy: str) -> None:
         playing.set(False)
         try:
             new = make_comparison(scn, values, seed, policy)
@@ -346,7 +433,7 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
         values_r.set(vals)
         rebuild(scenario_r.value, vals, seed_r.value, pol)
 
-    def set_value(name: str, v: float) -> None:
+    def set_value(name: str, v: Value) -> None:
         vals = dict(values_r.value)
         vals[name] = v
         values_r.set(vals)
@@ -377,9 +464,11 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
     policies = [t("no_policy", L)] + [n for n, _ in list_policies()]
     if policy and policy not in policies:
         policies.append(policy)
-    pending = any(abs(values_r.value.get(k, 0) - v) > 1e-12 for k, v in applied_r.value.items())
+    pending = any(differs(values_r.value.get(k), v) for k, v in applied_r.value.items())
     pending = pending or seed_r.value != cmp.seed
     groups = controls(L)
+    structure = structure_controls(L)
+    n_changed = sum(differs(values_r.value.get(s.name, s.default), s.default) for s in structure)
 
     with solara.Sidebar():
         with solara.Card(margin=0, elevation=0):
@@ -388,7 +477,7 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
                 t("policy", L), values=policies, value=policy_r.value or t("no_policy", L), on_value=pick_policy
             )
             solara.InputInt(t("seed", L), value=seed_r.value, on_value=seed_r.set, classes=["plpbk-seed"])
-            with solara.Row(justify="space-between"):
+            with solara.Row(justify="space-between", classes=["plpbk-run-buttons"]):
                 solara.Button(t("reset", L), color="primary", outlined=True, on_click=do_reset, classes=["plpbk-reset"])
                 solara.Button(
                     t("pause", L) if playing.value else t("play", L),
@@ -420,7 +509,12 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
         for g in GROUPS:
             with solara.Details(t(g, L), expand=g in ("enablers", "levers")):
                 for c in groups[g]:
-                    ParamSlider(c, values_r.value.get(c.name, c.default), set_value)
+                    ParamSlider(c, float(values_r.value.get(c.name, c.default)), set_value, L)
+        title = t("structure_changed", L, n=n_changed) if n_changed else t("structure", L)
+        with solara.Details(title, expand=False):
+            solara.Text(t("structure_help", L), classes=["plpbk-structure-help"])
+            for s in structure:
+                StructureControl(s, values_r.value.get(s.name, s.default), set_value)
 
     view = solara.use_reactive(0)
     with solara.Column(style={"padding": "4px 12px"}):

@@ -1,7 +1,9 @@
 """Matplotlib figures of the dashboard: yearly charts (baseline and policy together) and the network.
 
 Figures are built with :class:`matplotlib.figure.Figure` (no ``pyplot`` global state), so
-sessions drawing at the same time do not interfere.
+sessions drawing at the same time do not interfere. Tick labels of values go through
+:func:`simulator.dashboard.i18n.fmt_num` (decimal comma in Bahasa Indonesia, whatever the
+server's locale); calendar years are written without thousands separators.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import Formatter, MaxNLocator
 
-from simulator.dashboard.i18n import t
+from simulator.dashboard.i18n import fmt_num, place_name, t
 from simulator.dashboard.runs import Comparison
 from simulator.model.model import PartnershipModel
 from simulator.params import AID_FORMS
@@ -31,13 +33,34 @@ DPI = 90
 TRUST_CMAP = LinearSegmentedColormap.from_list("trust", ["#b71c1c", "#ef6c00", "#f9a825", "#7cb342", "#1b5e20"])
 """Trust colours, low red to high green, dark enough in the middle to read on white."""
 
-CHARTS: tuple[str, ...] = ("sector", "form", "proposals", "sustained", "trust", "aid")
+CHARTS: tuple[str, ...] = ("sector", "form", "proposals", "sustained", "trust", "aid", "decisions", "fees")
 """The yearly charts, in display order."""
+
+
+class NumberFormatter(Formatter):
+    """Tick labels in the language's number style, with as many decimals as the tick spacing needs."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+        self.digits = 0
+
+    def set_locs(self, locs: Sequence[float]) -> None:
+        """Choose the decimals from the spacing of the ticks (0.2 -> 1, 0.25 -> 2, 50 -> 0)."""
+        super().set_locs(list(locs))
+        steps = np.diff(np.asarray(locs, dtype=float))
+        step = float(np.min(np.abs(steps))) if len(steps) else 1.0
+        self.digits = 0
+        while self.digits < 4 and step > 0 and abs(round(step, self.digits) - step) > 1e-9 * max(1.0, step):
+            self.digits += 1
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        """One tick label."""
+        return fmt_num(x, self.lang, self.digits)
 
 
 def _frame(cmp: Comparison, title: str, ylabel: str, lang: str, ncols: int = 1) -> tuple[Figure, list]:
     fig = Figure(figsize=FIGSIZE, dpi=DPI)  # fixed margins: constrained layout doubles the drawing time
-    fig.subplots_adjust(left=0.11, right=0.985, bottom=0.17, top=0.86 if ncols == 1 else 0.8, wspace=0.08)
+    fig.subplots_adjust(left=0.125, right=0.985, bottom=0.17, top=0.86 if ncols == 1 else 0.8, wspace=0.08)
     axes = fig.subplots(1, ncols, sharey=True, squeeze=False)[0].tolist()
     start = cmp.baseline.start_year
     for ax in axes:
@@ -47,6 +70,7 @@ def _frame(cmp: Comparison, title: str, ylabel: str, lang: str, ncols: int = 1) 
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
         ax.spines[["top", "right"]].set_visible(False)
     axes[0].set_ylabel(ylabel)
+    axes[0].yaxis.set_major_formatter(NumberFormatter(lang))  # shared y: one formatter serves every panel
     fig.suptitle(title, fontsize=11, fontweight="bold")
     return fig, axes
 
@@ -111,13 +135,37 @@ def chart(cmp: Comparison, which: str, lang: str = "en") -> Figure:
         ax.set_ylim(0, 1.05)
     elif which == "trust":
         fig, (ax,) = _frame(cmp, t("chart_trust", lang), t("trust", lang), lang)
-        cols = [("mean_trust_partner_live", "trust_partner"), ("mean_trust_bkm_live", "trust_bkm")]
-        _lines(ax, cmp, cols, lang, colors=("#9467bd", "#8c564b"))
+        cols = [
+            ("mean_trust_partner_live", "trust_partner"),
+            ("mean_trust_bkm_live", "trust_bkm"),
+            ("mean_trust_ward", "trust_ward"),
+        ]
+        _lines(ax, cmp, cols, lang, colors=("#9467bd", "#8c564b", "#17becf"))
         ax.set_ylim(0, 1.05)
     elif which == "aid":
         fig, (ax,) = _frame(cmp, t("chart_aid", lang), t("rp_million_year", lang), lang)
         cols = [(f"aid_{f}", f) for f in AID_FORMS]
         _lines(ax, cmp, cols, lang)
+        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 10))
+    elif which == "decisions":
+        fig, (ax,) = _frame(cmp, t("chart_decisions", lang), t("partnerships_year", lang), lang)
+        cols = [
+            ("partnerships_started", "started"),
+            ("partnerships_renewed", "renewed"),
+            ("partnerships_scaled_down", "scaled_down"),
+            ("partnerships_ended", "ended"),
+        ]
+        _lines(ax, cmp, cols, lang, colors=("#2ca02c", "#1f77b4", "#ff7f0e", "#d62728"))
+        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 4))
+    elif which == "fees":
+        fig, (ax,) = _frame(cmp, t("chart_fees", lang), t("rp_million_year", lang), lang)
+        cols = [
+            ("fees_potential", "fees_potential"),
+            ("fees_collected", "fees_collected"),
+            ("upkeep_need", "upkeep_need"),
+            ("upkeep_paid", "upkeep_paid"),
+        ]
+        _lines(ax, cmp, cols, lang, colors=("#bcbd22", "#2ca02c", "#7f7f7f", "#8c564b"))
         ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 10))
     else:
         raise ValueError(f"unknown chart {which!r} (choose from {', '.join(CHARTS)})")
@@ -202,10 +250,17 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
         for i, b in enumerate(model.bkms):
             x, y = pos[f"w{i}"]
             ax.annotate(
-                b.name, (x, y), xytext=(x * 1.13, y * 1.13), fontsize=6.5, ha="center", va="center", color="0.3"
+                place_name(b.name, lang),
+                (x, y),
+                xytext=(x * 1.13, y * 1.13),
+                fontsize=6.5,
+                ha="center",
+                va="center",
+                color="0.3",
             )
     sm = ScalarMappable(norm=norm, cmap=cmap)
-    fig.colorbar(sm, ax=ax, shrink=0.6, label=t("net_trust", lang))
+    cbar = fig.colorbar(sm, ax=ax, shrink=0.6, label=t("net_trust", lang))
+    cbar.ax.yaxis.set_major_formatter(NumberFormatter(lang))
     handles = [
         Line2D([], [], marker="o", ls="", color="#bdbdbd", mec="0.25", ms=8, label=t("net_ward", lang)),
         Line2D([], [], marker="o", ls="", color="#2ca02c", mec="0.25", ms=8, label=t("net_ward_sustained", lang)),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from simulator.dashboard.controls import clamp, group_of
+from simulator.dashboard.controls import Value, clamp, group_of
 from simulator.model.model import PartnershipModel
 from simulator.params import BY_NAME
 from simulator.scenario import Scenario, load_policy, load_scenario
@@ -32,8 +32,9 @@ class Comparison:
 
     Args:
         scenario: Preset name or path of the scenario.
-        values: Slider values by dotted name. Enablers, obstacles, lever costs and strengths
-            set both runs; lever sizes and first years set the policy run only.
+        values: Control values by dotted name. Enablers, obstacles, lever costs and strengths
+            and the model structure (choices and yes/no switches) set both runs; lever sizes and
+            first years set the policy run only.
         seed: The seed both runs use.
         policy_name: Name shown for the policy run.
 
@@ -44,14 +45,14 @@ class Comparison:
     """
 
     scenario: str
-    values: Mapping[str, float] = field(default_factory=dict)
+    values: Mapping[str, Value] = field(default_factory=dict)
     seed: int = 1
     policy_name: str = ""
 
     def __post_init__(self) -> None:
         sc = load_scenario(self.scenario)
-        shared: dict[str, float | int] = {}
-        levers: dict[str, float | int] = {}
+        shared: dict[str, Value] = {}
+        levers: dict[str, Value] = {}
         for name, v in self.values.items():
             (levers if group_of(BY_NAME[name]) == "levers" else shared)[name] = clamp(name, v)
         self.base_scenario = sc.with_values(shared, origin="dashboard")
