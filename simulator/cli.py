@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from simulator.params import PARAMETERS, markdown_table
-from simulator.scenario import ScenarioError, list_policies, list_presets, load_scenario, parse_assignment
+from simulator.scenario import (
+    Scenario,
+    ScenarioError,
+    list_policies,
+    list_presets,
+    load_scenario,
+    parse_assignment,
+)
 
 EXAMPLES_RUN = """examples:
   plpbk run                                   baseline, 20 years, 10 seeds
@@ -230,6 +237,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--resume", action="store_true", help="finish an interrupted validation in --out")
     v.add_argument("--quiet", action="store_true", help="no progress bar")
     v.add_argument(
+        "--discriminate",
+        action="store_true",
+        help="also run every pattern under each alternative of the [structure] table and report which "
+        "alternatives each pattern rejects (discrimination.csv, .md and a heat map); a pattern no alternative "
+        "fails is reported as not discriminating and does not count",
+    )
+    v.add_argument(
         "--trace",
         type=Path,
         default=None,
@@ -415,6 +429,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     overrides = dict(parse_assignment(a) for a in args.sets)
     sc = load_scenario(args.scenario, policies=args.policy, overrides=overrides)
+    if args.discriminate:
+        if args.trace is not None:
+            raise UserError("--trace and --discriminate cannot be combined (run them separately)")
+        return _discriminate(args, sc)
     if not args.quiet:
         print(f"plpbk validate: {sc.name}: 10 patterns, {args.seeds} seeds per variant", flush=True)
     val = validate(
@@ -445,6 +463,39 @@ def cmd_validate(args: argparse.Namespace) -> int:
         args.trace.write_text(trace_markdown(val, args.seeds, " ".join(parts)))
         print(f"TRACE document written to {args.trace}")
     return 0 if val.passed else 1
+
+
+def _discriminate(args: argparse.Namespace, sc: Scenario) -> int:
+    """``plpbk validate --discriminate``: the patterns x structures matrix."""
+    from simulator.analysis.discrimination import AS_IS, discriminate, structure_alternatives
+
+    if not args.quiet:
+        n = len(structure_alternatives(sc))
+        print(f"plpbk validate --discriminate: {sc.name}: {n} alternative structures, {args.seeds} seeds", flush=True)
+    d = discriminate(
+        sc,
+        args.seeds,
+        executor=args.executor,
+        workers=args.workers,
+        out=args.out,
+        resume=args.resume,
+        progress=not args.quiet,
+    )
+    m = d.matrix()
+    w = max(len(c) for c in m.columns)
+    print("\n  pattern  " + "  ".join(f"{c:>{w}}" for c in m.columns))
+    for p in m.index:
+        print(f"  {p:>7}  " + "  ".join(f"{('pass' if m.loc[p, c] else 'FAIL'):>{w}}" for c in m.columns))
+    fails = d.failing_alternatives()
+    nd = [p for p, alts in fails.items() if not alts]
+    if nd:
+        print(f"not discriminating (no alternative fails them, not counted): {', '.join(map(str, nd))}")
+    held = sum(bool(m.loc[p, AS_IS]) for p in d.discriminating())
+    print(
+        f"{len(d.discriminating())} of {len(m.index)} patterns discriminate; {held} of them hold as is; "
+        f"report: {d.out}/discrimination.md"
+    )
+    return 0 if d.passed else 1
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
