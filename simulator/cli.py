@@ -237,6 +237,14 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--resume", action="store_true", help="finish an interrupted validation in --out")
     v.add_argument("--quiet", action="store_true", help="no progress bar")
     v.add_argument(
+        "--blocks",
+        type=_whole(1),
+        default=1,
+        metavar="K",
+        help="also run K disjoint blocks of --seeds seeds and report in how many each pattern holds "
+        "(robust margins; the verdict is the first block's), e.g. --blocks 10",
+    )
+    v.add_argument(
         "--discriminate",
         action="store_true",
         help="also run every pattern under each alternative of the [structure] table and report which "
@@ -443,6 +451,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         out=args.out,
         resume=args.resume,
         progress=not args.quiet,
+        blocks=args.blocks,
     )
     t = val.table
     w = max(len(x) for x in t["title"])
@@ -453,13 +462,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"  {r['pattern']:<2} {r['title']:<{w}}  {r['value']:8.3g}  {ci:>19}  {'pass' if r['passed'] else 'FAIL'}"
         )
         print(f"     statistic: {r['statistic']}\n     threshold: {r['threshold']}")
+        if "blocks_passed" in t:
+            print(f"     held in {int(r['blocks_passed'])} of {int(r['blocks'])} blocks of {args.seeds} seeds")
     print(f"\n{int(t['passed'].sum())} of {len(t)} patterns pass; report: {val.out}/validation.md")
     if args.trace is not None:
         from simulator.analysis.validation import trace_markdown
 
         parts = ["plpbk validate", *([args.scenario] if args.scenario else [])]
         parts += [f"--policy {p}" for p in args.policy] + [f"--set {a}" for a in args.sets]
-        parts += [f"--seeds {args.seeds}", f"--trace {args.trace}"]
+        parts += [f"--seeds {args.seeds}", *([f"--blocks {args.blocks}"] if args.blocks > 1 else [])]
+        parts += [f"--trace {args.trace}"]
         args.trace.write_text(trace_markdown(val, args.seeds, " ".join(parts)))
         print(f"TRACE document written to {args.trace}")
     return 0 if val.passed else 1

@@ -385,3 +385,36 @@ def test_cli_validate_bad_scenario_key_exits_2(tmp_path: Path, how: str) -> None
     assert len(lines) == 1, p.stderr
     assert "unknown key" in lines[0] and "Traceback" not in p.stderr
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- robust margins (blocks of seeds)
+
+
+def _first_block_only(d: Any) -> PatternResult:
+    """Toy pattern that holds only on replicates 0..4: tells blocks apart exactly."""
+    reps = d.summary["replicate"]
+    lo = float(reps.min())
+    return PatternResult(95, lo, lo, lo + 1, lo < 5, f"first replicate {lo:.0f}")
+
+
+def _always_holds(d: Any) -> PatternResult:
+    n = float(d.summary["replicate"].nunique())
+    return PatternResult(96, n, n - 1, n, n == 5, f"{n:.0f} replicates in the block")
+
+
+def test_blocks_count_passes_per_disjoint_block(tmp_path: Path) -> None:
+    from simulator.analysis.patterns import Pattern
+
+    toys = (
+        Pattern(95, "first block", "toy", "toy", "first replicate", "< 5", lambda sc: {}, _first_block_only),
+        Pattern(96, "every block", "toy", "toy", "replicates", "= 5", lambda sc: {}, _always_holds),
+    )
+    sc = load_scenario("baseline", overrides={"wards.n": 4, "time.years": 3})
+    v = validate(sc, 5, executor="serial", out=tmp_path / "v", progress=False, patterns=toys, blocks=3)
+    t = v.table.set_index("pattern")
+    assert t.loc[95, "blocks_passed"] == 1 and t.loc[96, "blocks_passed"] == 3
+    assert (t["blocks"] == 3).all()
+    assert v.passed  # the verdict is the first block's
+    assert v.data.summary["replicate"].max() == 4  # the report's data is the first block
+    md = (tmp_path / "v" / "validation.md").read_text()
+    assert "| 1 of 3 |" in md and "| 3 of 3 |" in md

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,7 @@ class Validation:
     results: list[PatternResult]
     data: PatternData
     out: Path
+    blocks: int = 1
 
     @property
     def passed(self) -> bool:
@@ -115,30 +116,61 @@ def validate(
     resume: bool = False,
     progress: bool | Callable[[int, int], None] = True,
     patterns: tuple[Pattern, ...] = PATTERNS,
+    blocks: int = 1,
 ) -> Validation:
     """Run and evaluate the patterns for a scenario, and write the report.
 
+    With ``blocks`` > 1 the batch runs ``blocks`` disjoint blocks of ``seeds`` seeds;
+    the verdict is the first block's, and the table gains ``blocks_passed``: in how
+    many blocks each pattern held (robust margins: a pattern that passes only on
+    lucky seeds shows up here).
+
     Args:
         sc: The scenario under test.
-        seeds: Replicate seeds per variant.
+        seeds: Replicate seeds per variant (per block).
         executor: Batch executor (see ``run_experiment``).
         workers: Worker processes.
         out: Output folder (default ``results/validate-<scenario>-<timestamp>``).
         resume: Finish an interrupted validation in ``out``.
         progress: Progress bar or callback.
         patterns: The patterns to check.
+        blocks: Disjoint blocks of ``seeds`` seeds to run and count passes over.
 
     Returns:
         The validation table, results and data.
     """
-    exp = validation_experiment(sc, seeds, patterns)
+    exp = validation_experiment(sc, seeds * blocks, patterns)
     out = Path(out) if out is not None else Path("results") / f"validate-{sc.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     run_experiment(exp, executor, workers=workers, out=out, resume=resume, progress=progress)
-    data = load_data(out, sc, patterns)
+    everything = load_data(out, sc, patterns)
+    data = block(everything, 0, seeds)
     results = evaluate(data, patterns)
     table = results_table(results, patterns)
+    if blocks > 1:
+        passes = np.zeros(len(patterns), dtype=int)
+        for b in range(blocks):
+            passes += [bool(r.passed) for r in evaluate(block(everything, b, seeds), patterns)]
+        table = table.assign(blocks_passed=passes, blocks=blocks)
     write_report(table, data, out, patterns, seeds)
-    return Validation(table, results, data, out)
+    return Validation(table, results, data, out, blocks)
+
+
+def block(data: PatternData, b: int, seeds: int) -> PatternData:
+    """The tables of replicates ``b * seeds`` to ``(b + 1) * seeds - 1`` (one disjoint block of seeds)."""
+
+    def part(df: pd.DataFrame) -> pd.DataFrame:
+        if df.empty:
+            return df
+        r = df["replicate"]
+        return df[(r >= b * seeds) & (r < (b + 1) * seeds)]
+
+    return replace(
+        data,
+        summary=part(data.summary),
+        timeseries=part(data.timeseries),
+        events=part(data.events),
+        wards=part(data.wards),
+    )
 
 
 def write_report(table: pd.DataFrame, data: PatternData, out: Path, patterns: tuple[Pattern, ...], seeds: int) -> None:
@@ -162,13 +194,14 @@ def markdown(table: pd.DataFrame, sc: Scenario, seeds: int, patterns: tuple[Patt
         f"{n_pass} of {len(table)} patterns hold over {seeds} seeds per variant "
         "(common random numbers; 95% bootstrap intervals over seeds).",
         "",
-        "| # | pattern | statistic | value | 95% interval | threshold | result |",
-        "|---|---|---|---|---|---|---|",
+        "| # | pattern | statistic | value | 95% interval | threshold | result |" + _block_head(table),
+        "|---|---|---|---|---|---|---|" + ("---|" if "blocks_passed" in table else ""),
     ]
     for _, r in table.iterrows():
         lines.append(
             f"| {r['pattern']} | {r['title']} | {r['statistic']} | {r['value']:.3g} | "
             f"[{r['ci_low']:.3g}, {r['ci_high']:.3g}] | {r['threshold']} | {'pass' if r['passed'] else 'FAIL'} |"
+            + _block_cell(r)
         )
     lines.append("")
     for _, r in table.iterrows():
@@ -184,6 +217,16 @@ def markdown(table: pd.DataFrame, sc: Scenario, seeds: int, patterns: tuple[Patt
             "",
         ]
     return "\n".join(lines)
+
+
+def _block_head(table: pd.DataFrame) -> str:
+    if "blocks_passed" not in table:
+        return ""
+    return f" blocks held (of {int(table['blocks'].iloc[0])}) |"
+
+
+def _block_cell(r: pd.Series) -> str:
+    return f" {int(r['blocks_passed'])} of {int(r['blocks'])} |" if "blocks_passed" in r else ""
 
 
 def plot_pattern(p: Pattern, d: PatternData) -> Any:
@@ -280,8 +323,19 @@ def trace_markdown(val: Validation, seeds: int, command: str, patterns: tuple[Pa
     rows = "\n".join(
         f"| {r['pattern']} | {r['title']} | {r['statistic']} | {r['value']:.3g} "
         f"[{r['ci_low']:.3g}, {r['ci_high']:.3g}] | {r['threshold']} | {'pass' if r['passed'] else 'FAIL'} |"
+        + _block_cell(r)
         for _, r in t.iterrows()
     )
+    head = "| # | pattern | statistic | value [95% interval] | threshold | result |" + _block_head(t)
+    rule = "|---|---|---|---|---|---|" + ("---|" if "blocks_passed" in t else "")
+    robust = ""
+    if "blocks_passed" in t:
+        k = int(t["blocks"].iloc[0])
+        robust = (
+            f"\n\n**Robust margins.** The same validation on {k} disjoint blocks of {seeds} seeds: each pattern's "
+            f"count of blocks in which it held is in the last column ({int((t['blocks_passed'] >= k - 1).sum())} of "
+            f"{len(t)} patterns hold in at least {k - 1} of {k} blocks)."
+        )
     sources = "\n".join(f"- **Pattern {p.number}, {p.title}.** {p.claim} *From:* {p.source}" for p in patterns)
     details = "\n".join(f"- Pattern {int(r['pattern'])}: {r['detail']}." for _, r in t.iterrows())
     vers = versions()
@@ -350,11 +404,11 @@ and used by `plpbk validate`, `plpbk calibrate`, the tests and this document.
 the contrasts the patterns need) x {seeds} shared seeds (common random numbers); intervals are
 95% bootstrap intervals over seeds.
 
-| # | pattern | statistic | value [95% interval] | threshold | result |
-|---|---|---|---|---|---|
+{head}
+{rule}
 {rows}
 
-**{int(t["passed"].sum())} of {len(t)} patterns hold.** Measured:
+**{int(t["passed"].sum())} of {len(t)} patterns hold** (first block of {seeds} seeds).{robust} Measured:
 
 {details}
 
