@@ -540,6 +540,15 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     for _, r in cal.ranges.iterrows():
         rng = f"{r['accepted_min']:.3g}-{r['accepted_max']:.3g}"
         print(f"  {r['parameter']:<{w}}  {rng:>20}  {r['own_value']:8.3g}  {'yes' if r['own_inside'] else 'NO'}")
+    if cal.ensemble is not None:
+        n = len(cal.accepted_sets)
+        print(f"ensemble: {cal.ensemble} ({n} accepted set{'s' if n != 1 else ''}; use with --ensemble)")
+    else:
+        print(
+            "warning: no sampled set reproduces every pattern: no ensemble.toml written "
+            "(widen the ranges or add samples)",
+            file=sys.stderr,
+        )
     print(f"\nreport: {cal.out}/calibration.md")
     return 0
 

@@ -6,6 +6,16 @@ sets for which every pattern holds (Grimm et al. 2005; Hartig et al. 2011).
 The report gives the accepted share, each parameter's accepted range, whether
 the scenario's own values lie inside it, and a pair plot.
 
+The accepted sets are also written to ``ensemble.toml`` (see
+:mod:`simulator.analysis.ensemble`), which ``plpbk compare --ensemble`` and
+``plpbk whatif --ensemble`` run over. The method is rejection ABC (approximate
+Bayesian computation by rejection) with a pass/fail acceptance rule: a sampled set
+is kept when every pattern holds. It is simple, exact for a pass/fail rule (the
+accepted sets are a sample of the prior restricted to the region where all
+patterns hold), and runs through the existing batch engine; sequential ABC
+(e.g. pyabc's ABC-SMC) needs a distance to shrink a tolerance on, not a
+pass/fail rule. When no sampled set is accepted, no ensemble file is written.
+
 The filter itself (``filter_sets``, ``accepted_ranges``) takes any pass/fail
 function, so it is tested on toy models whose accepted region is known.
 """
@@ -41,12 +51,21 @@ class Calibration:
         checks: One row per set: a pass/fail column per pattern and ``accepted``.
         ranges: One row per parameter: sampled and accepted ranges, the scenario's value, inside or not.
         out: The folder holding the batch and the report.
+        ensemble: The ensemble file written (``ensemble.toml``), or None when no sampled set was accepted.
     """
 
     design: pd.DataFrame
     checks: pd.DataFrame
     ranges: pd.DataFrame
     out: Path
+    ensemble: Path | None = None
+
+    @property
+    def accepted_sets(self) -> pd.DataFrame:
+        """The accepted sampled sets (the scenario's own set 0 excluded): ``set`` and one column per parameter."""
+        acc = self.checks["accepted"].to_numpy(dtype=bool, copy=True)
+        acc[0] = False
+        return self.design[acc]
 
     @property
     def accepted_share(self) -> float:
@@ -195,8 +214,39 @@ def calibrate(
     own = {f: exp.scenario.values[f] for f in factors}
     ranges = accepted_ranges(sets.iloc[1:], checks["accepted"].iloc[1:], factors, own)
     cal = Calibration(sets, checks, ranges, out)
+    cal.ensemble = write_calibrated_ensemble(cal, exp, patterns)
     write_report(cal, exp, factors)
     return cal
+
+
+def write_calibrated_ensemble(cal: Calibration, exp: Experiment, patterns: Sequence[Pattern]) -> Path | None:
+    """Write ``ensemble.toml``: the accepted sampled sets (the scenario's own set excluded).
+
+    Returns:
+        The file written, or None when no sampled set was accepted (no file is written,
+        and a stale one from an earlier run in the folder is removed).
+    """
+    from simulator.analysis.ensemble import METHOD, write_ensemble
+    from simulator.store import git_revision, now
+
+    path = cal.out / "ensemble.toml"
+    acc = cal.accepted_sets
+    if acc.empty:
+        path.unlink(missing_ok=True)
+        return None
+    factors = [c for c in acc.columns if c != "set"]
+    header = {
+        "scenario": exp.scenario.name,
+        "calibration": exp.name,
+        "source": exp.source,
+        "method": METHOD,
+        "patterns": [int(p.number) for p in patterns],
+        "revision": git_revision() or "unknown",
+        "date": now(),
+        "sampled": len(cal.design) - 1,
+    }
+    rows = [point_values(acc[factors].reset_index(drop=True), i) for i in range(len(acc))]
+    return write_ensemble(path, rows, header, ids=[int(x) for x in acc["set"]])
 
 
 def write_report(cal: Calibration, exp: Experiment, factors: Sequence[str]) -> None:
@@ -229,6 +279,18 @@ def write_report(cal: Calibration, exp: Experiment, factors: Sequence[str]) -> N
             f"{r['accepted_min']:.3g}-{r['accepted_max']:.3g} | {r['accepted_p5']:.3g}-{r['accepted_p95']:.3g} | "
             f"{r['own_value']:.3g} | {'yes' if r['own_inside'] else 'NO'} |"
         )
+    n_acc = len(cal.accepted_sets)
+    if cal.ensemble is not None:
+        lines += [
+            "",
+            f"**Ensemble:** the {n_acc} accepted sets are in `ensemble.toml` (method: rejection ABC, all patterns "
+            "must hold); run policies over them with `plpbk compare --ensemble` or `plpbk whatif --ensemble`.",
+        ]
+    else:
+        lines += [
+            "",
+            "**No ensemble written:** no sampled set reproduces every pattern, so there is no `ensemble.toml`.",
+        ]
     lines += ["", "![accepted (dark) and rejected (light) sets](pairs.png)", ""]
     (out / "calibration.md").write_text("\n".join(lines))
 

@@ -47,6 +47,10 @@ T: dict[str, dict[str, Any]] = {
         "c_title": "Policy brief: {policies} in {scenario}",
         "meta": "{date} · PLPBK partnership simulator {version} · {runs}",
         "c_runs": "{seeds} paired runs per option",
+        "c_ensemble": "Effects include parameter uncertainty: every option ran on each of the {n} parameter sets "
+        "the calibration accepted, with {seeds} paired seeds per set.",
+        "w_ensemble": "Results include parameter uncertainty: every option ran in every future on each of the {n} "
+        "parameter sets the calibration accepted, with {seeds} paired seeds per set.",
         "summary": "Summary",
         "c_intro": "This brief compares {n} policy package(s) with the **baseline** (no new policy) in the "
         "**{scenario}** scenario: {wards} wards over {years} years ({start}–{end}). Every option was simulated on "
@@ -155,6 +159,12 @@ T: dict[str, dict[str, Any]] = {
         "c_title": "Ringkasan kebijakan: {policies} di {scenario}",
         "meta": "{date} · Simulator kemitraan PLPBK {version} · {runs}",
         "c_runs": "{seeds} simulasi berpasangan per pilihan",
+        "c_ensemble": "Dampak sudah mencakup ketidakpastian parameter: setiap pilihan disimulasikan pada "
+        "masing-masing dari {n} kumpulan nilai parameter yang lolos kalibrasi, dengan {seeds} bilangan acak awal "
+        "(seed) berpasangan per kumpulan.",
+        "w_ensemble": "Hasil sudah mencakup ketidakpastian parameter: setiap pilihan disimulasikan di setiap masa "
+        "depan pada masing-masing dari {n} kumpulan nilai parameter yang lolos kalibrasi, dengan {seeds} bilangan "
+        "acak awal (seed) berpasangan per kumpulan.",
         "summary": "Ringkasan",
         "c_intro": "Ringkasan ini membandingkan {n} paket kebijakan dengan **kondisi dasar** (tanpa kebijakan baru) "
         "pada skenario **{scenario}**: {wards} kelurahan selama {years} tahun ({start}–{end}). Setiap pilihan "
@@ -445,12 +455,12 @@ def compare_brief(cmp: Comparison, lang: str = "en") -> Brief:
     desc = {p.name: p.description for p in cmp.policies}
     title = t["c_title"].format(policies=", ".join(p.name for p in cmp.policies), scenario=sc.name)
     md = [f"# {title}", "", _meta(lang, t["c_runs"].format(seeds=cmp.seeds)), "", f"## {t['summary']}", ""]
-    md += [
-        t["c_intro"].format(
-            n=len(cmp.policies), scenario=sc.name, wards=wards, years=years, start=start, end=end, seeds=cmp.seeds
-        ),
-        "",
-    ]
+    intro = t["c_intro"].format(
+        n=len(cmp.policies), scenario=sc.name, wards=wards, years=years, start=start, end=end, seeds=cmp.seeds
+    )
+    if cmp.ensemble is not None:
+        intro += " " + t["c_ensemble"].format(n=cmp.ensemble.n, seeds=cmp.seeds)
+    md += [intro, ""]
     sus = eff[eff["outcome"] == "sustained_share_final"].set_index("policy")
     for name in sus.sort_values("diff", ascending=False).index:
         e, c = sus.loc[name], costs.loc[name]
@@ -582,16 +592,19 @@ def whatif_brief(wi: WhatIf, lang: str = "en") -> Brief:
     md = [f"# {title}", "", _meta(lang, t["w_runs"].format(futures=spec.futures, seeds=spec.seeds)), ""]
     factors = ", ".join(labels.get(f.name, f.name) for f in spec.factors)
     md += [f"## {t['summary']}", ""]
+    intro = t["w_intro"].format(
+        n=len(spec.policies),
+        scen=", ".join(f"**{s.name}**" for s in spec.scenarios),
+        futures=spec.futures,
+        k=len(spec.factors),
+        factors=factors,
+        seeds=spec.seeds,
+        target=target,
+    )
+    if spec.ensemble is not None:
+        intro += " " + t["w_ensemble"].format(n=spec.ensemble.n, seeds=spec.seeds)
     md += [
-        t["w_intro"].format(
-            n=len(spec.policies),
-            scen=", ".join(f"**{s.name}**" for s in spec.scenarios),
-            futures=spec.futures,
-            k=len(spec.factors),
-            factors=factors,
-            seeds=spec.seeds,
-            target=target,
-        ),
+        intro,
         "",
         "![robustness](plots/robustness.png)",
         "",

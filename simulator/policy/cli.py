@@ -15,10 +15,14 @@ EXAMPLES_COMPARE = """examples:
   plpbk compare --scenario kendal all-efforts --seeds 50 --out results/kendal-all
   plpbk compare scenarios/policies/csr-forum.toml my-policy.toml --lang id
   plpbk compare --scenario pekalongan all-efforts --out results/pk --resume   # after an interruption
+  plpbk compare all-efforts --ensemble results/calibrate-baseline-X/ensemble.toml --seeds 10
 
 POLICY is a policy file (scenarios/policies/*.toml or your own) or a built-in name
 (see 'plpbk scenarios'). Output: effects.csv, costs.csv, paired.csv, plots/*.png,
 brief.md and brief.html (the policy brief), manifest.json, and the runs in batch/.
+With --ensemble (the ensemble.toml that 'plpbk calibrate' writes) every option runs on
+every accepted parameter set with --seeds paired seeds per set, and the effects pool
+over sets x seeds, so they include parameter uncertainty.
 """
 
 EXAMPLES_WHATIF = """examples:
@@ -26,6 +30,7 @@ EXAMPLES_WHATIF = """examples:
   plpbk whatif experiments/whatif-efforts.toml --threshold 0.6 --lang id --out results/wi-id
   plpbk whatif experiments/whatif-efforts.toml --futures 16 --seeds 2       # a quick look
   plpbk whatif experiments/whatif-efforts.toml --out results/wi --resume     # finish, or re-analyse
+  plpbk whatif experiments/whatif-efforts.toml --ensemble results/calibrate-baseline-X/ensemble.toml
 
 Output: robustness.csv, stability.csv, boxes.csv (PRIM), outcomes.csv, futures.csv,
 plots/*.png, brief.md and brief.html, manifest.json, and the runs in batches/<scenario>/.
@@ -73,6 +78,14 @@ def _common(p: argparse.ArgumentParser, default_out: str) -> None:
         "--resume", action="store_true", help="finish an interrupted job in --out (runs already stored are reused)"
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar; print only the output folder")
+    p.add_argument(
+        "--ensemble",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="run every option on each parameter set of FILE (ensemble.toml from 'plpbk calibrate'); "
+        "--seeds then counts seeds per set",
+    )
 
 
 def add_commands(sub: Any) -> None:
@@ -142,6 +155,16 @@ def _run_guarded(command: str, fn: Any, out: Path) -> Any:
     return run_guarded(command, out, fn)
 
 
+def _note_scenario(calibrated: str, used: list[str], path: Path) -> None:
+    """Say on stderr when an ensemble was calibrated on another scenario than the one it is used with."""
+    other = [u for u in used if calibrated and u != calibrated]
+    if other:
+        print(
+            f"note: {path} was calibrated on scenario '{calibrated}', used here with {', '.join(other)}",
+            file=sys.stderr,
+        )
+
+
 def _report_failures(failures: list[dict[str, Any]]) -> int:
     if not failures:
         return 0
@@ -153,6 +176,7 @@ def _report_failures(failures: list[dict[str, Any]]) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """``plpbk compare``: paired comparison of policies with the baseline."""
+    from simulator.analysis.ensemble import load_ensemble
     from simulator.policy.compare import COMPARE_SEED, compare, resolve_policies
     from simulator.scenario import load_scenario
 
@@ -160,11 +184,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.years is not None:
         sc = sc.with_years(args.years)
     pols = resolve_policies(args.policies)
+    ens = None
+    if args.ensemble is not None:
+        ens = load_ensemble(args.ensemble)
+        ens.check(sc)
+        _note_scenario(ens.scenario, [sc.name], ens.path)
     out = args.out or _default_out(f"compare-{sc.name}")
     if not args.quiet:
+        k = 1 if ens is None else ens.n
+        sets = "" if ens is None else f" x {k} parameter sets"
         print(
             f"plpbk compare: {sc.name} ({sc.n_wards} wards, {sc.values['time.years']} years): baseline + "
-            f"{', '.join(p.name for p in pols)} on {args.seeds} paired seeds = {(len(pols) + 1) * args.seeds} runs",
+            f"{', '.join(p.name for p in pols)} on {args.seeds} paired seeds{sets} = "
+            f"{(len(pols) + 1) * args.seeds * k} runs",
             flush=True,
         )
     cmp = _run_guarded(
@@ -181,6 +213,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             resume=args.resume,
             progress=not args.quiet,
             lang=args.lang,
+            ensemble=ens,
         ),
         out,
     )
@@ -207,15 +240,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_whatif(args: argparse.Namespace) -> int:
     """``plpbk whatif``: policies across uncertain futures."""
-    from simulator.policy.whatif import load_whatif, whatif
+    from simulator.policy.whatif import load_whatif, whatif, with_ensemble
 
     spec = load_whatif(args.experiment, futures=args.futures, seeds=args.seeds, threshold=args.threshold)
+    spec = with_ensemble(spec, args.ensemble)
+    if spec.ensemble is not None:
+        _note_scenario(spec.ensemble.scenario, [s.name for s in spec.scenarios], spec.ensemble.path)
     out = args.out or _default_out(spec.name)
     if not args.quiet:
-        n = len(spec.options) * spec.futures * spec.seeds * len(spec.scenarios)
+        n = len(spec.options) * spec.futures * spec.sets * spec.seeds * len(spec.scenarios)
+        sets = "" if spec.ensemble is None else f" x {spec.sets} parameter sets"
         print(
             f"plpbk whatif: {spec.name}: {len(spec.options)} options (baseline + {len(spec.policies)} policies) x "
-            f"{spec.futures} futures x {spec.seeds} seeds x {len(spec.scenarios)} scenario(s) = {n} runs; "
+            f"{spec.futures} futures{sets} x {spec.seeds} seeds x {len(spec.scenarios)} scenario(s) = {n} runs; "
             f"target {spec.outcome} >= {spec.threshold:g}",
             flush=True,
         )

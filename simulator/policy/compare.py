@@ -16,6 +16,13 @@ for every policy and outcome reports:
   ward: extra cost / extra wards with a sustained programme in the final year,
   reported only when the effect's interval lies above zero.
 
+With an ensemble (``ensemble=`` / ``--ensemble FILE``, the parameter sets a
+calibration accepted, see :mod:`simulator.analysis.ensemble`) every option runs
+on every set with the same seeds (point = set x options + option), the pairs are
+(set, seed), and the means, intervals and shares pool over all set x seed pairs:
+the bootstrap resamples pairs across sets and seeds, so the effects carry
+parameter uncertainty as well as chance.
+
 The analysis functions (:func:`paired_effects`, :func:`cost_table`) take plain
 tables, so they work on any model's output (the tests use a toy model).
 """
@@ -38,6 +45,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from simulator.analysis.ensemble import Ensemble, load_ensemble
 from simulator.analysis.plots import COLOURS, draw_bands
 from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment
@@ -109,7 +117,11 @@ def resolve_policies(refs: Sequence[str | Path | Policy]) -> list[Policy]:
 
 
 def compare_experiment(
-    sc: Scenario, policies: Sequence[Policy], seeds: int, master_seed: int = COMPARE_SEED
+    sc: Scenario,
+    policies: Sequence[Policy],
+    seeds: int,
+    master_seed: int = COMPARE_SEED,
+    ensemble: Ensemble | None = None,
 ) -> Experiment:
     """The batch a comparison runs: the baseline and each policy x the same ``seeds`` seeds.
 
@@ -118,14 +130,18 @@ def compare_experiment(
         policies: The policies; point i + 1 is policy i applied to ``sc``.
         seeds: Replicate seeds (shared by every point: common random numbers).
         master_seed: Seed the replicate seeds derive from.
+        ensemble: Parameter sets to run every option on (point = set * options + option), or None.
 
     Returns:
-        A list-design experiment; point 0 is the baseline.
+        A list-design experiment; point 0 is the baseline (of set 0).
     """
-    points: list[dict[str, Any]] = [{}, *(dict(p.levers) for p in policies)]
+    options: list[dict[str, Any]] = [{}, *(dict(p.levers) for p in policies)]
+    sets: list[dict[str, Any]] = [{}] if ensemble is None else [dict(s) for s in ensemble.sets]
+    points = [{**s, **o} for s in sets for o in options]
+    over = "" if ensemble is None else f" x {ensemble.n} parameter sets"
     return Experiment(
         name=f"compare-{sc.name}",
-        description=f"{sc.name}: baseline and {', '.join(p.name for p in policies)} on {seeds} shared seeds",
+        description=f"{sc.name}: baseline and {', '.join(p.name for p in policies)} on {seeds} shared seeds{over}",
         scenario=sc,
         kind="list",
         points=tuple(points),
@@ -173,8 +189,12 @@ def paired_effects(
 ) -> pd.DataFrame:
     """Paired differences of every option against the baseline, seed by seed.
 
+    With a ``set`` column (an ensemble run), runs pair on (set, replicate): a policy's
+    run is compared with the baseline's run of the same parameter set and seed, and
+    every statistic pools over all set x seed pairs (the bootstrap resamples those pairs).
+
     Args:
-        summary: One row per run with columns ``option``, ``replicate`` and the outcomes.
+        summary: One row per run with columns ``option``, ``replicate`` (and ``set``) and the outcomes.
         option: Column naming the option (the baseline and the policies).
         baseline: The baseline option's name.
         outcomes: Outcome columns to compare.
@@ -182,21 +202,22 @@ def paired_effects(
         seed: Seed of the resampling.
 
     Returns:
-        One row per (policy, outcome): baseline, policy (means over seeds), diff
+        One row per (policy, outcome): baseline, policy (means over pairs), diff
         (mean paired difference), ci_low, ci_high (95% bootstrap), p_better
-        (share of seeds where the policy is higher, ties half), n (pairs).
+        (share of pairs where the policy is higher, ties half), n (pairs).
 
     Raises:
         ValueError: When the baseline is missing or a policy's seeds do not match the baseline's.
     """
     if baseline not in set(summary[option]):
         raise ValueError(f"no '{baseline}' runs in the table")
-    base = summary[summary[option] == baseline].set_index("replicate").sort_index()
+    keys = ["set", "replicate"] if "set" in summary.columns else ["replicate"]
+    base = summary[summary[option] == baseline].set_index(keys).sort_index()
     rows = []
     for name in dict.fromkeys(summary[option]):
         if name == baseline:
             continue
-        pol = summary[summary[option] == name].set_index("replicate").sort_index()
+        pol = summary[summary[option] == name].set_index(keys).sort_index()
         common = base.index.intersection(pol.index)
         if len(common) == 0:
             raise ValueError(f"policy {name!r} shares no replicate seeds with the baseline")
@@ -307,6 +328,7 @@ class Comparison:
         out: The output folder, or None when nothing was written.
         failures: Runs that raised (run_id, point, replicate, seed, error); the analysis uses the
             seeds every option completed.
+        ensemble: The parameter sets every option ran on (tables then have a ``set`` column), or None.
     """
 
     scenario: Scenario
@@ -318,6 +340,7 @@ class Comparison:
     costs: pd.DataFrame
     out: Path | None = None
     failures: list[dict[str, Any]] = field(default_factory=list)
+    ensemble: Ensemble | None = None
 
     @property
     def options(self) -> list[str]:
@@ -325,9 +348,12 @@ class Comparison:
         return [BASELINE, *(p.name for p in self.policies)]
 
 
-def _label(df: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+def _label(df: pd.DataFrame, names: Sequence[str], ensemble: bool = False) -> pd.DataFrame:
     df = df.copy()
-    df.insert(0, "option", [names[int(i)] for i in df["point"]])
+    k = len(names)
+    df.insert(0, "option", [names[int(i) % k] for i in df["point"]])
+    if ensemble:
+        df.insert(1, "set", (df["point"].to_numpy(dtype=np.int64) // k) + 1)
     return df
 
 
@@ -398,13 +424,14 @@ def compare(
     resume: bool = False,
     progress: bool | Callable[[int, int], None] = True,
     lang: str = "en",
+    ensemble: str | Path | Ensemble | None = None,
 ) -> Comparison:
     """Compare policies against the baseline on paired seeds and write tables, plots and a brief.
 
     Args:
         scenario: Baseline scenario (file, preset name, Scenario, or None for ``baseline``).
         policies: Policy files, built-in names or Policy objects.
-        seeds: Paired seeds (runs per option).
+        seeds: Paired seeds (runs per option, or per option and parameter set with ``ensemble``).
         years: Years to simulate (default: the scenario's).
         master_seed: Seed the paired seeds derive from.
         out: Output folder (default ``results/compare-<scenario>-<timestamp>``).
@@ -414,12 +441,14 @@ def compare(
         resume: Finish an interrupted comparison in ``out``.
         progress: Progress bar or callback.
         lang: Language of the brief: ``en`` or ``id``.
+        ensemble: An ensemble file (or Ensemble) of calibrated parameter sets: every option runs on
+            every set with the same seeds, and the effects pool over sets x seeds.
 
     Returns:
         The comparison.
 
     Raises:
-        ScenarioError: On a bad scenario or policy.
+        ScenarioError: On a bad scenario, policy or ensemble file.
         OutputError: When ``out`` holds something else or cannot be written.
     """
     from simulator.policy.brief import compare_brief, write_brief
@@ -431,7 +460,11 @@ def compare(
     if years is not None:
         sc = sc.with_years(years)
     pols = resolve_policies(policies)
-    exp = compare_experiment(sc, pols, seeds, master_seed)
+    ens = load_ensemble(ensemble) if isinstance(ensemble, str | Path) else ensemble
+    if ens is not None:
+        for p in pols:
+            ens.check(sc.with_values(dict(p.levers), origin=p.source))
+    exp = compare_experiment(sc, pols, seeds, master_seed, ens)
     out = Path(out) if out is not None else Path("results") / f"compare-{sc.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     digest = exp.digest()
     check_out(out, "plpbk-compare", digest, resume)
@@ -455,6 +488,7 @@ def compare(
             "rule": "SeedSequence([master_seed, replicate])",
             "values": [exp.seed(0, r) for r in range(seeds)],
         },
+        "ensemble": None if ens is None else ens.manifest(),
         "batch": "batch",
         "lang": lang,
         "versions": versions(),
@@ -468,8 +502,8 @@ def compare(
     )
     res = open_results(batch)
     names = [BASELINE, *(p.name for p in pols)]
-    summary = _label(res.summary, names)
-    ts = _label(res.timeseries, names)
+    summary = _label(res.summary, names, ens is not None)
+    ts = _label(res.timeseries, names, ens is not None)
     effects = paired_effects(summary)
     costs = cost_table(
         summary,
@@ -478,7 +512,7 @@ def compare(
         years=int(sc.values["time.years"]),
         active_years={p.name: active_years(p, sc) for p in pols},
     )
-    cmp = Comparison(sc, pols, seeds, summary, ts, effects, costs, out, list(rep.failures))
+    cmp = Comparison(sc, pols, seeds, summary, ts, effects, costs, out, list(rep.failures), ens)
     write_csv(effects, out / "effects.csv")
     write_csv(costs, out / "costs.csv")
     write_csv(paired_table(summary), out / "paired.csv")
@@ -497,9 +531,10 @@ def compare(
 
 
 def paired_table(summary: pd.DataFrame) -> pd.DataFrame:
-    """One row per (option, replicate) with the seed and the outcomes (the raw pairs)."""
-    cols = ["option", "replicate", "seed", *(o.column for o in OUTCOMES), "lever_cost_total"]
-    return summary[cols].sort_values(["option", "replicate"], kind="stable").reset_index(drop=True)
+    """One row per (option, [set,] replicate) with the seed and the outcomes (the raw pairs)."""
+    keys = ["option", "set", "replicate"] if "set" in summary.columns else ["option", "replicate"]
+    cols = [*keys, "seed", *(o.column for o in OUTCOMES), "lever_cost_total"]
+    return summary[cols].sort_values(keys, kind="stable").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- plots
@@ -540,7 +575,8 @@ def plot_paths(
     shown = [o for o in OUTCOMES if o.series is not None]
     fig, axes2 = plt.subplots(2, 2, figsize=(10, 6.6))
     axes = axes2.ravel()
-    n = int(ts[ts["option"] == baseline]["replicate"].nunique())
+    keys = ["set", "replicate"] if "set" in ts.columns else ["replicate"]
+    n = len(ts[ts["option"] == baseline][keys].drop_duplicates())
     for ax, o in zip(axes, shown, strict=True):
         assert o.series is not None
         for i, name in enumerate((baseline, policy)):

@@ -44,6 +44,13 @@ averaged over a future's seeds):
 - **where it fails**: a PRIM box (:mod:`simulator.policy.prim`) over the
   uncertain parameters describing the futures in which it misses the threshold,
   with coverage and density.
+
+With an ensemble (``ensemble=`` / ``--ensemble FILE``: the parameter sets a
+calibration accepted, see :mod:`simulator.analysis.ensemble`) every option runs
+in every future on every set with the same seeds (point = (option * futures +
+future) * sets + set), and a future's outcome is the mean over sets x seeds, so
+robustness and regret carry parameter uncertainty. An ensemble may not set a
+parameter the what-if file varies in [uncertainty] (the future decides it).
 """
 
 from __future__ import annotations
@@ -67,6 +74,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from simulator.analysis.ensemble import Ensemble, EnsembleError, load_ensemble
 from simulator.analysis.plots import COLOURS
 from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor, load_toml_spec
@@ -122,6 +130,7 @@ class WhatIfSpec:
         min_coverage: PRIM smallest coverage of the chosen box.
         density_slack: PRIM: boxes this close to the best density count as equally dense (simpler wins).
         source: The file it came from.
+        ensemble: Calibrated parameter sets every option and future runs on, or None.
     """
 
     name: str
@@ -139,6 +148,12 @@ class WhatIfSpec:
     min_coverage: float = 0.5
     density_slack: float = 0.05
     source: str = ""
+    ensemble: Ensemble | None = None
+
+    @property
+    def sets(self) -> int:
+        """Parameter sets per (option, future): the ensemble's size, or 1."""
+        return 1 if self.ensemble is None else self.ensemble.n
 
     @property
     def options(self) -> list[str]:
@@ -151,13 +166,17 @@ class WhatIfSpec:
         return d
 
     def experiment(self, sc: Scenario) -> Experiment:
-        """The batch of one scenario: option-major list design (point = option * futures + future)."""
+        """The batch of one scenario: option-major list design.
+
+        Point = option * futures + future, or with an ensemble (option * futures + future) * sets + set.
+        """
         futures = self.design()
         fvals = [{f.name: _py(futures.at[i, f.name]) for f in self.factors} for i in range(len(futures))]
+        sets: list[dict[str, Any]] = [{}] if self.ensemble is None else [dict(x) for x in self.ensemble.sets]
         points = []
         for pol in (None, *self.policies):
             levers = dict(pol.levers) if pol is not None else {}
-            points += [{**fv, **levers} for fv in fvals]
+            points += [{**sv, **fv, **levers} for fv in fvals for sv in sets]
         return Experiment(
             name=f"{self.name}-{sc.name}",
             description=f"what-if {self.name} on {sc.name}: {len(self.options)} options x {self.futures} futures",
@@ -182,11 +201,40 @@ class WhatIfSpec:
             "futures": self.futures,
             "seeds": self.seeds,
             "master_seed": self.master_seed,
+            "ensemble": None if self.ensemble is None else [dict(x) for x in self.ensemble.sets],
         }
 
     def digest(self) -> str:
         """Hash of what determines the runs (the threshold and PRIM settings only change the analysis)."""
         return hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def with_ensemble(spec: WhatIfSpec, ensemble: str | Path | Ensemble | None) -> WhatIfSpec:
+    """The what-if run over an ensemble of calibrated parameter sets.
+
+    Args:
+        spec: The what-if.
+        ensemble: An ensemble file or Ensemble (None: ``spec`` unchanged).
+
+    Returns:
+        The what-if with the ensemble.
+
+    Raises:
+        EnsembleError: On a bad ensemble file, an ensemble that sets a parameter the what-if varies
+            in [uncertainty], or a set that does not fit a scenario.
+    """
+    if ensemble is None:
+        return spec
+    ens = load_ensemble(ensemble) if isinstance(ensemble, str | Path) else ensemble
+    varied = [f.name for f in spec.factors if f.name in ens.parameters]
+    if varied:
+        raise EnsembleError(
+            f"{ens.path}: sets '{varied[0]}', which {spec.source or spec.name} varies in [uncertainty]; an ensemble "
+            "may not override the what-if's own uncertain factors (drop it from one of the two files)"
+        )
+    for sc in spec.scenarios:
+        ens.check(sc)
+    return replace(spec, ensemble=ens)
 
 
 def _py(v: Any) -> Any:
@@ -325,18 +373,20 @@ def whatif_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Wha
 
 
 def future_outcomes(summary: pd.DataFrame, spec: WhatIfSpec) -> pd.DataFrame:
-    """Mean over seeds of each (option, future) of a scenario's batch summary.
+    """Mean over seeds (and ensemble sets) of each (option, future) of a scenario's batch summary.
 
     Args:
         summary: The batch's summary table (``point``, ``replicate``, outcomes).
         spec: The what-if.
 
     Returns:
-        One row per option and future: option, future, the outcome means, lever_cost_total, seeds.
+        One row per option and future: option, future, the outcome means, lever_cost_total, seeds
+        (the runs averaged: seeds, or sets x seeds with an ensemble).
     """
     df = summary.copy()
-    df["option"] = [spec.options[int(p) // spec.futures] for p in df["point"]]
-    df["future"] = df["point"] % spec.futures
+    k = spec.sets
+    df["option"] = [spec.options[int(p) // (spec.futures * k)] for p in df["point"]]
+    df["future"] = (df["point"] // k) % spec.futures
     cols = list(dict.fromkeys([spec.outcome, *BY_COLUMN, "lever_cost_total"]))
     g = df.groupby(["option", "future"], sort=False)[cols]
     out = g.mean().reset_index()
@@ -564,6 +614,7 @@ def whatif(
     lang: str = "en",
     threshold: float | None = None,
     announce: Callable[[str], None] | None = None,
+    ensemble: str | Path | Ensemble | None = None,
 ) -> WhatIf:
     """Run a what-if experiment and write tables, plots and a policy brief.
 
@@ -579,12 +630,15 @@ def whatif(
         lang: Language of the brief: ``en`` or ``id``.
         threshold: Override the file's satisficing threshold.
         announce: Called with one line before each scenario's batch (e.g. ``print``).
+        ensemble: An ensemble file (or Ensemble) of calibrated parameter sets: every option runs in every
+            future on every set (same seeds); it may not set a parameter the what-if varies.
 
     Returns:
         The results.
 
     Raises:
         ExperimentError: On a bad file.
+        EnsembleError: On a bad ensemble, or one that sets a parameter the what-if varies.
         OutputError: When ``out`` holds something else or cannot be written.
     """
     from simulator.policy.brief import whatif_brief, write_brief
@@ -594,6 +648,7 @@ def whatif(
         spec = load_whatif(spec)
     if threshold is not None:
         spec = replace(spec, threshold=float(threshold))
+    spec = with_ensemble(spec, ensemble)
     out = Path(out) if out is not None else Path("results") / f"{spec.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     check_out(out, "plpbk-whatif", spec.digest(), resume)
     try:
@@ -613,6 +668,7 @@ def whatif(
             "min_coverage": spec.min_coverage,
             "density_slack": spec.density_slack,
         },
+        "ensemble": None if spec.ensemble is None else spec.ensemble.manifest(),
         "batches": {sc.name: f"batches/{sc.name}" for sc in spec.scenarios},
         "lang": lang,
         "versions": versions(),
@@ -627,8 +683,10 @@ def whatif(
         b = out / "batches" / sc.name
         if announce is not None:
             n = len(exp.points) * exp.replicates
+            sets = "" if spec.ensemble is None else f" x {spec.sets} parameter sets"
             announce(
-                f"  {sc.name}: {len(spec.options)} options x {spec.futures} futures x {spec.seeds} seeds = {n} runs"
+                f"  {sc.name}: {len(spec.options)} options x {spec.futures} futures{sets} x {spec.seeds} seeds "
+                f"= {n} runs"
             )
         rep = run_experiment(
             exp, executor, workers=workers, scheduler=scheduler, out=b, resume=b.exists(), progress=progress
@@ -837,4 +895,5 @@ __all__ = [
     "robustness",
     "whatif",
     "whatif_from_dict",
+    "with_ensemble",
 ]
