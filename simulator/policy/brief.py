@@ -543,6 +543,8 @@ def compare_brief(cmp: Comparison, lang: str = "en") -> Brief:
     refs = [p.name if _is_builtin(p.source) else p.source for p in cmp.policies]
     scen = sc.name if sc.source.startswith("preset:") else sc.source
     cmd = f"plpbk compare --scenario {scen} {' '.join(refs)} --seeds {cmp.seeds}"
+    if cmp.ensemble is not None:
+        cmd += f" --ensemble {cmp.ensemble.path}"
     if int(sc.values["time.years"]) != 20:
         cmd += f" --years {int(sc.values['time.years'])}"
     md += ["", t["reproduce"], "", "```", cmd + (f" --lang {lang}" if lang != "en" else ""), "```", ""]
@@ -716,7 +718,15 @@ def whatif_brief(wi: WhatIf, lang: str = "en") -> Brief:
         md += [f"![failures {name}](plots/failures-{name}.png)", ""]
     md += [f"## {t['how']}", ""] + [f"- {x}" for x in t["w_how"]]
     src = Path(spec.source).as_posix() if spec.source else "EXPERIMENT.toml"
-    md += ["", t["reproduce"], "", "```", f"plpbk whatif {src}" + (f" --lang {lang}" if lang != "en" else ""), "```"]
+    ens = f" --ensemble {spec.ensemble.path}" if spec.ensemble is not None else ""
+    md += [
+        "",
+        t["reproduce"],
+        "",
+        "```",
+        f"plpbk whatif {src}{ens}" + (f" --lang {lang}" if lang != "en" else ""),
+        "```",
+    ]
     md.append("")
     return Brief(title, "\n".join(md), lang)
 
