@@ -4,8 +4,12 @@
 - :mod:`simulator.policy.whatif`: policies across a Latin hypercube of uncertain futures (``plpbk whatif``);
 - :mod:`simulator.policy.prim`: PRIM scenario discovery;
 - :mod:`simulator.policy.brief`: the policy brief (Markdown and HTML, English or Bahasa Indonesia).
+
+``compare`` and ``whatif`` take ``ensemble=`` (an ``ensemble.toml`` from ``plpbk calibrate``, read by
+:func:`load_ensemble`) to run every option on each calibrated parameter set.
 """
 
+from simulator.analysis.ensemble import Ensemble, EnsembleError, load_ensemble
 from simulator.policy.compare import Comparison, compare, cost_table, paired_effects
 from simulator.policy.prim import Box, PrimResult, prim
 from simulator.policy.whatif import WhatIf, WhatIfSpec, load_whatif, whatif
@@ -13,11 +17,14 @@ from simulator.policy.whatif import WhatIf, WhatIfSpec, load_whatif, whatif
 __all__ = [
     "Box",
     "Comparison",
+    "Ensemble",
+    "EnsembleError",
     "PrimResult",
     "WhatIf",
     "WhatIfSpec",
     "compare",
     "cost_table",
+    "load_ensemble",
     "load_whatif",
     "paired_effects",
     "prim",
