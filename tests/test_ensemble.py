@@ -217,6 +217,30 @@ def test_pooling_over_sets_gives_the_exact_mean_difference() -> None:
     assert np.isfinite([e["ci_low"], e["ci_high"]]).all()
 
 
+def test_ensemble_interval_is_the_spread_across_sets_not_the_pooled_standard_error() -> None:
+    from simulator.policy.compare import bootstrap_ci, ensemble_ci
+
+    # sets whose effect is exactly 0, 1, ..., 9 (no seed noise within a set): the interval is the
+    # spread of the effect across sets, about [0, 9], however many seeds each set has
+    for seeds in (5, 50):
+        x = np.repeat(np.arange(10.0), seeds)
+        sets = np.repeat(np.arange(10), seeds)
+        lo, hi = ensemble_ci(x, sets, seed=1)
+        assert lo == 0.0 and hi == 9.0
+        plo, phi = bootstrap_ci(x, seed=1)  # the pooled standard error shrinks with more pairs
+        assert phi - plo < 9.0 / 2
+    # one set: the ordinary bootstrap of that set's mean
+    rng = np.random.default_rng(3)
+    y = rng.normal(2.0, 1.0, 40)
+    a, b = ensemble_ci(y, np.zeros(40, dtype=int), seed=5), bootstrap_ci(y, seed=5)
+    assert a[0] == pytest.approx(b[0], abs=0.05) and a[1] == pytest.approx(b[1], abs=0.05)
+    # identical sets: no wider than one set alone (up to resampling noise)
+    z = np.tile(y, 4)
+    lo4, hi4 = ensemble_ci(z, np.repeat(np.arange(4), 40), seed=5)
+    assert hi4 - lo4 == pytest.approx(b[1] - b[0], rel=0.15)
+    assert np.isnan(ensemble_ci(np.array([np.nan]), np.array([0]))).all()
+
+
 def test_whatif_refuses_an_ensemble_that_sets_one_of_its_factors(tmp_path: Path) -> None:
     spec = load_whatif(ROOT / "experiments" / "whatif-efforts.toml")
     p = write_ensemble(tmp_path / "e.toml", [{"trust.initial": 0.5}], {"scenario": "baseline"})

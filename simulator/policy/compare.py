@@ -19,9 +19,13 @@ for every policy and outcome reports:
 With an ensemble (``ensemble=`` / ``--ensemble FILE``, the parameter sets a
 calibration accepted, see :mod:`simulator.analysis.ensemble`) every option runs
 on every set with the same seeds (point = set x options + option), the pairs are
-(set, seed), and the means, intervals and shares pool over all set x seed pairs:
-the bootstrap resamples pairs across sets and seeds, so the effects carry
-parameter uncertainty as well as chance.
+(set, seed), and the means and shares pool over all set x seed pairs. The interval
+is then a two-level bootstrap (:func:`ensemble_ci`): a parameter set drawn at
+random, its seeds resampled, their mean taken. It is the range of the effect one
+would measure across the accepted parameter sets, so it carries parameter
+uncertainty as well as chance, and is wider than the interval of one set alone
+when the sets disagree. (Resampling the pooled pairs instead would give the
+standard error of the pooled mean, which narrows as sets are added.)
 
 The analysis functions (:func:`paired_effects`, :func:`cost_table`) take plain
 tables, so they work on any model's output (the tests use a toy model).
@@ -178,6 +182,44 @@ def bootstrap_ci(x: np.ndarray, *, n_boot: int = N_BOOT, seed: int = 0, level: f
     return float(np.percentile(means, a)), float(np.percentile(means, 100 - a))
 
 
+def ensemble_ci(
+    x: np.ndarray, sets: np.ndarray, *, n_boot: int = N_BOOT, seed: int = 0, level: float = 0.95
+) -> tuple[float, float]:
+    """Two-level percentile bootstrap over parameter sets: the spread of the effect across sets.
+
+    Each resample draws one parameter set at random (uniformly: every accepted set is
+    equally plausible) and resamples that set's values (one per seed) with replacement;
+    the interval holds the middle ``level`` of the resampled means. It reflects both how
+    much the effect differs between accepted parameter sets and the seed noise within a set.
+
+    Args:
+        x: Values (e.g. paired differences), one per (set, seed); NaNs are dropped.
+        sets: The parameter set of each value.
+        n_boot: Bootstrap resamples.
+        seed: Seed of the resampling.
+        level: Interval level.
+
+    Returns:
+        (low, high); NaN for an empty sample.
+    """
+    x = np.asarray(x, dtype=float)
+    sets = np.asarray(sets)
+    ok = ~np.isnan(x)
+    x, sets = x[ok], sets[ok]
+    if len(x) == 0:
+        return float("nan"), float("nan")
+    groups = [x[sets == s] for s in dict.fromkeys(sets.tolist())]
+    rng = np.random.default_rng(seed)
+    pick = rng.integers(0, len(groups), n_boot)
+    means = np.empty(n_boot)
+    for i, g in enumerate(groups):
+        rows = np.nonzero(pick == i)[0]
+        if len(rows):
+            means[rows] = g[rng.integers(0, len(g), size=(len(rows), len(g)))].mean(axis=1)
+    a = (1 - level) / 2 * 100
+    return float(np.percentile(means, a)), float(np.percentile(means, 100 - a))
+
+
 def paired_effects(
     summary: pd.DataFrame,
     *,
@@ -190,8 +232,9 @@ def paired_effects(
     """Paired differences of every option against the baseline, seed by seed.
 
     With a ``set`` column (an ensemble run), runs pair on (set, replicate): a policy's
-    run is compared with the baseline's run of the same parameter set and seed, and
-    every statistic pools over all set x seed pairs (the bootstrap resamples those pairs).
+    run is compared with the baseline's run of the same parameter set and seed; the
+    means and shares pool over all set x seed pairs, and the interval is the two-level
+    bootstrap of :func:`ensemble_ci` (the effect's spread across parameter sets).
 
     Args:
         summary: One row per run with columns ``option``, ``replicate`` (and ``set``) and the outcomes.
@@ -228,7 +271,10 @@ def paired_effects(
             p = pol.loc[common, col].to_numpy(dtype=float)
             d = p - b
             ok = ~np.isnan(d)
-            lo, hi = bootstrap_ci(d, n_boot=n_boot, seed=seed + k)
+            if "set" in keys:
+                lo, hi = ensemble_ci(d, common.get_level_values("set").to_numpy(), n_boot=n_boot, seed=seed + k)
+            else:
+                lo, hi = bootstrap_ci(d, n_boot=n_boot, seed=seed + k)
             better = float(((d[ok] > 0).sum() + 0.5 * (d[ok] == 0).sum()) / ok.sum()) if ok.any() else math.nan
             rows.append(
                 {
