@@ -35,7 +35,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulator.model.model import ROUTES, PartnershipModel
+from simulator.model.model import PartnershipModel
+from simulator.model.state import ROUTES
 from simulator.params import AID_FORMS
 from simulator.scenario import Scenario, load_scenario
 

@@ -18,7 +18,9 @@ import pytest
 
 import simulator
 from simulator.model import mechanisms as mech
-from simulator.model.model import END_REASONS, PartnershipModel
+from simulator.model import partnering, phases
+from simulator.model.model import PartnershipModel
+from simulator.model.state import END_REASONS, Payment
 from simulator.params import BY_NAME, PARAMETERS
 from simulator.scenario import load_scenario
 
@@ -51,7 +53,7 @@ class TestRenewalDecision:
         m.budget_left[:] = m.budget / 2
         u = copy.deepcopy(m.rng).random(3)
         ys: dict[str, float] = {}
-        ended, reason = m._renewal_decisions(5, ys)
+        ended, reason = partnering.renewal_decisions(m, 5, ys)
         share = 1 / 2
         expected = []
         for p, w in pairs:
@@ -74,21 +76,21 @@ class TestRenewalDecision:
         m = tiny(**{"renewal.bias": -10.0, "renewal.scale_down_share": 1.0})
         m.alive[:] = False
         m.alive[0, 0], m.scale[0, 0], m.last_active[0, 0] = True, 0.5, 4
-        ended, reason = m._renewal_decisions(5, {})
+        ended, reason = partnering.renewal_decisions(m, 5, {})
         assert ended[0, 0] and END_REASONS[reason[0, 0]] == "scaled out"  # 0.25 < renewal.min_scale 0.3
 
     def test_backstop_ends_a_partnership_without_aid(self) -> None:
         m = tiny(**{"renewal.bias": 10.0})
         m.alive[:] = False
         m.alive[0, 0], m.scale[0, 0], m.last_active[0, 0] = True, 1.0, 1
-        ended, reason = m._renewal_decisions(1 + int(v("renewal.backstop_years")), {})
+        ended, reason = partnering.renewal_decisions(m, 1 + int(v("renewal.backstop_years")), {})
         assert ended[0, 0] and END_REASONS[reason[0, 0]] == "lapsed"
 
     def test_new_partnership_is_not_decided_in_its_first_year(self) -> None:
         m = tiny(**{"renewal.bias": -10.0, "renewal.scale_down_share": 0.0})
         m.alive[:] = False
         m.alive[0, 0], m.scale[0, 0], m.started[0, 0], m.last_active[0, 0] = True, 1.0, 5, 5
-        ended, _ = m._renewal_decisions(5, {})
+        ended, _ = partnering.renewal_decisions(m, 5, {})
         assert not ended.any()
 
     def test_renewed_partnership_brings_its_continuation(self) -> None:
@@ -96,7 +98,7 @@ class TestRenewalDecision:
         m.alive[:] = False
         m.committed[:] = False
         m.alive[2, 1], m.committed[2, 1], m.scale[2, 1], m.last_form[2, 1] = True, True, 0.5, 3
-        w, p, f, req = m._continuations()
+        w, p, f, req = partnering.continuations(m)
         assert list(w) == [1] and list(p) == [2] and list(f) == [3]
         assert req[0] > 0
 
@@ -113,7 +115,7 @@ class TestReputation:
         # agencies 0, 1 serve regions 0, 1; firms are placed one per region
         assert list(m.partner_region) == [0, 1, 0, 1]
         m.trust_partner[:] = 0.6
-        m._learn_from_deliveries(np.array([0]), np.array([0]), np.array([False]))
+        partnering.learn_from_deliveries(m, np.array([0]), np.array([0]), np.array([False]))
         ls, lf = v("trust.learn_success"), v("trust.learn_failure")
         spread = v("trust.reputation_spread")
         assert m.trust_partner[0, 0] == pytest.approx(0.6 - lf * 0.6)  # own failure
@@ -127,7 +129,7 @@ class TestReputation:
         for spread in (v("trust.reputation_spread"), 0.0):
             m = tiny(**{"trust.reputation_spread": spread})
             m.trust_partner[:] = 0.4
-            m._learn_from_deliveries(np.array([1, 1]), np.array([2, 2]), np.array([True, True]))
+            partnering.learn_from_deliveries(m, np.array([1, 1]), np.array([2, 2]), np.array([True, True]))
             ls = v("trust.learn_success")
             own = 0.4 + ls * 0.6
             assert m.trust_partner[1, 2] == pytest.approx(own + ls * (1 - own))  # two own successes in turn
@@ -137,7 +139,7 @@ class TestReputation:
     def test_fixed_trust_learns_nothing(self) -> None:
         m = tiny(**{"structure.trust": "fixed"})
         before = m.trust_partner.copy()
-        m._learn_from_deliveries(np.array([0]), np.array([0]), np.array([False]))
+        partnering.learn_from_deliveries(m, np.array([0]), np.array([0]), np.array([False]))
         assert (m.trust_partner == before).all()
 
 
@@ -153,7 +155,7 @@ class TestDemand:
         m.managing_body[:] = [0.6, 0.6, 0.6]
         ys: dict[str, float] = {}
         m._inkind = np.zeros(3)
-        m._phase_assets(ys)
+        phases.assets(m, ys)
         n, wtp, k = v("demand.users_per_asset"), v("demand.willingness_to_pay"), v("demand.collection_min")
         coll = k + (1 - k) * 0.6
         good, poor = n * 500 * 0.9 * 0.8 * wtp * coll, n * 500 * 0.15 * 0.8 * wtp * coll
@@ -167,7 +169,7 @@ class TestDemand:
         m.market_access[:] = [0.9, 0.15, 0.5]
         m.managing_body[:] = 0.6
         m._inkind = np.zeros(3)
-        m._phase_assets({})
+        phases.assets(m, {})
         assert np.allclose(m.fees_total, m.fees_total[0])
 
     def test_physical_aid_rehabilitates_worn_assets(self) -> None:
@@ -178,11 +180,9 @@ class TestDemand:
         m._projects = np.zeros(3)
         m._inkind = np.zeros(3)
         m._touched = np.zeros_like(m.alive)
-        from simulator.model.model import _Payment
-
-        m._pending.append(_Payment(0, np.array([0]), np.array([0]), np.array([0]), np.array([30.0])))
+        m._pending.append(Payment(0, np.array([0]), np.array([0]), np.array([0]), np.array([30.0])))
         ys: dict[str, float] = {}
-        m._phase_delivery(0, 2008, ys)
+        partnering.delivery(m, 0, 2008, ys)
         r = v("assets.rehab_share")
         repair = min(30 * r, 100 * 0.4)
         assert ys["aid_rehabilitation"] == pytest.approx(repair)
@@ -202,7 +202,7 @@ class TestTurnover:
         m.trust_partner[:] = 0.9
         m.trust_bkm[:] = 0.1
         ys: dict[str, float] = {}
-        m._phase_bkm_elections(3, {"consistent_team": 0.0}, ys)
+        phases.bkm_elections(m, 3, {"consistent_team": 0.0}, ys)
         assert ys["turnovers"] == 1 and m.turnovers.tolist() == [1, 0, 0]
         assert m.skill.tolist() == pytest.approx([0.8 * (1 - v("bkm.turnover_skill_loss")), 0.8, 0.8])
         assert m.capacity.tolist() == pytest.approx([0.6 * (1 - v("bkm.turnover_capacity_loss")), 0.6, 0.6])
@@ -215,14 +215,14 @@ class TestTurnover:
         m = tiny(**{"bkm.turnover": 1.0, "levers.consistent_team_effect": 1.0})
         m.election_offset[:] = 3
         ys: dict[str, float] = {}
-        m._phase_bkm_elections(3, {"consistent_team": 1.0}, ys)
+        phases.bkm_elections(m, 3, {"consistent_team": 1.0}, ys)
         assert ys["turnovers"] == 0
 
     def test_no_election_outside_the_term(self) -> None:
         m = tiny(**{"bkm.turnover": 1.0})
         m.election_offset[:] = 3
         ys: dict[str, float] = {}
-        m._phase_bkm_elections(4, {"consistent_team": 0.0}, ys)
+        phases.bkm_elections(m, 4, {"consistent_team": 0.0}, ys)
         assert ys["turnovers"] == 0
 
 
@@ -237,7 +237,7 @@ class TestPolitics:
         m.alive[:] = False
         m.alive[0, 0] = True
         ys: dict[str, float] = {}
-        m._phase_politics(int(v("government.first_election")), ys)
+        phases.politics(m, int(v("government.first_election")), ys)
         assert ys["election"] == 1
         region_budget = v("government.budget_per_ward") * 3
         for r in range(3):
@@ -251,7 +251,7 @@ class TestPolitics:
     def test_no_election_between_terms(self) -> None:
         m = tiny()
         ys: dict[str, float] = {}
-        m._phase_politics(int(v("government.first_election")) + 1, ys)
+        phases.politics(m, int(v("government.first_election")) + 1, ys)
         assert ys["election"] == 0 and (m.priority == 0).all()
 
 
@@ -293,7 +293,7 @@ class TestBudgetRound:
         ys: dict[str, float] = {}
         m._touched = np.zeros_like(m.alive)
         lv = {n: 0.0 for n in ("facilitation", "csr_forum")}
-        m._phase_decisions(4, 2012, lv, w, p, f, np.full(3, 100.0), ys, (e, e, e, np.zeros(0)))
+        partnering.decisions(m, 4, 2012, lv, w, p, f, np.full(3, 100.0), ys, (e, e, e, np.zeros(0)))
         ev = m.event_log()
         prop = ev["event"] == "proposal"
         status = dict(zip(ev["ward"][prop].tolist(), ev["status"][prop].tolist(), strict=True))
@@ -307,7 +307,7 @@ class TestPlanAndKotaku:
         every = int(v("wards.plan_years"))
         m.backlog[:] = 40
         ys: dict[str, float] = {}
-        m._phase_plan(every, ys)
+        phases.plan(m, every, ys)
         assert ys["plan_items_expired"] == 3 * 4 * 40
         assert (m.backlog.sum(1) >= m.plan_items).all() and (m.backlog.sum(1) < 40).all()
 

@@ -1,0 +1,155 @@
+"""What the model records and shows: the event log, the yearly statistics and the ward table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from simulator.model.state import ROUTES, FloatArray, IntArray
+from simulator.params import AID_FORMS
+
+if TYPE_CHECKING:
+    from simulator.model.model import PartnershipModel
+
+
+def record(
+    m: PartnershipModel,
+    year: int,
+    event: str,
+    w: IntArray,
+    p: IntArray,
+    f: IntArray,
+    amount: FloatArray,
+    status: Any,
+    duration: FloatArray,
+) -> None:
+    """Append one kind of event (one element per ward-partner pair) to the model's log."""
+    n = len(w)
+    if n == 0:
+        return
+    log = m._log
+    log["year"].append(np.full(n, year))
+    log["event"].append(np.full(n, event, dtype=object))
+    log["ward"].append(np.asarray(w))
+    log["partner"].append(np.asarray(p))
+    log["form"].append(np.asarray(f))
+    log["amount"].append(np.asarray(amount, dtype=float))
+    log["status"].append(np.broadcast_to(np.asarray(status, dtype=object), (n,)))
+    log["duration"].append(np.asarray(duration, dtype=float))
+
+
+def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
+    """The proposal, delivery and partnership log as column arrays.
+
+    Returns:
+        Columns year, event, ward, partner, form, amount, status, duration
+        (ward and partner are indices into ``bkms`` and ``partner_list``;
+        form indexes ``AID_FORMS``).
+    """
+    return {k: (np.concatenate(v) if v else np.zeros(0)) for k, v in m._log.items()}
+
+
+def ward_trust(m: PartnershipModel) -> FloatArray:
+    """Partners' mean trust in each BKM, over the partners that know its record.
+
+    A partner knows a BKM's record once it has dealt with it or heard of its
+    deliveries from other partners; a BKM no partner knows has baseline trust.
+    """
+    known = m.contact | m.heard
+    n = known.sum(0)
+    tot = np.where(known, m.trust_partner, 0.0).sum(0)
+    return np.where(n > 0, tot / np.maximum(n, 1), m._v("trust.initial"))
+
+
+def observe(m: PartnershipModel, new: int, ended: int) -> None:
+    """Compute the year's observations into ``m.stats`` (one value per time-series column)."""
+    W, G = m.n_wards, m.n_gov
+    alive = m.alive
+    ys = m._year_stats
+    s: dict[str, float] = {
+        "wards": float(W),
+        "sustained_share": float(m.sustained.mean()),
+        "partnerships_active": float(alive.sum()),
+        "partnerships_government": float(alive[:G].sum()),
+        "partnerships_private": float(alive[G:].sum()),
+    }
+    for k, form in enumerate(AID_FORMS):
+        s[f"partnerships_{form}"] = float((alive & (m.last_form == k)).sum())
+    s["partnerships_started"] = float(new)
+    s["partnerships_ended"] = float(ended)
+    for key in ("partnerships_renewed", "partnerships_scaled_down"):
+        s[key] = ys.get(key, 0.0)
+    for key in ("continuations_funded", "continuations_unfunded"):
+        s[key] = ys.get(key, 0.0)
+    s["wards_with_partnership"] = float(alive.any(0).mean())
+    s["firms_ever_partnered_share"] = float(m.ever_partnered[G:].mean()) if m.n_firms else 0.0
+    for route in ROUTES:
+        for what in ("sent", "answered", "accepted", "no_budget"):
+            key = f"proposals_{what}_{route}"
+            s[key] = ys.get(key, 0.0)
+        s[f"aid_committed_{route}"] = ys.get(f"aid_committed_{route}", 0.0)
+    for form in AID_FORMS:
+        s[f"aid_{form}"] = ys.get(f"aid_{form}", 0.0)
+    s["aid_total"] = sum(s[f"aid_{form}"] for form in AID_FORMS)
+    s["aid_failed"] = ys.get("aid_failed", 0.0)
+    s["aid_rehabilitation"] = ys.get("aid_rehabilitation", 0.0)
+    s["grant_spent"] = ys.get("grant_spent", 0.0)
+    t0 = m._v("trust.initial")
+    c = m.contact
+    s["mean_trust_partner"] = float(m.trust_partner[c].mean()) if c.any() else t0
+    s["mean_trust_bkm"] = float(m.trust_bkm[c].mean()) if c.any() else t0
+    live = alive.any()
+    s["mean_trust_partner_live"] = float(m.trust_partner[alive].mean()) if live else float("nan")
+    s["mean_trust_bkm_live"] = float(m.trust_bkm[alive].mean()) if live else float("nan")
+    s["mean_trust_ward"] = float(m.ward_trust().mean())
+    s["reports_sent"] = ys.get("reports_sent", 0.0)
+    s["reports_missing"] = ys.get("reports_missing", 0.0)
+    s["mean_capacity"] = float(m.capacity.mean())
+    s["mean_managing_body"] = float(m.managing_body.mean())
+    s["mean_marketing_skill"] = float(m.skill.mean())
+    has = m.assets > 0
+    s["mean_condition"] = float(m.condition[has].mean()) if has.any() else 1.0
+    s["assets_total"] = float(m.assets.sum())
+    for key in ("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid"):
+        s[key] = ys.get(key, 0.0)
+    s["mean_coverage"] = float(m.coverage.mean())
+    s["mean_cash"] = float(m.cash.mean())
+    s["plan_backlog"] = float(m.backlog.sum())
+    s["plan_items_expired"] = ys.get("plan_items_expired", 0.0)
+    s["turnovers"] = ys.get("turnovers", 0.0)
+    s["election"] = ys.get("election", 0.0)
+    reach_g = m.reach[:G] > 0
+    s["agencies_aware_share"] = float((m.aware[:G] & reach_g).sum() / reach_g.sum()) if G and reach_g.any() else 0.0
+    s["firms_aware_share"] = float(m.aware[G:].mean()) if m.n_firms else 0.0
+    s["lever_cost"] = ys.get("lever_cost", 0.0)
+    m.stats = s
+
+
+def ward_table(m: PartnershipModel) -> dict[str, list[Any]]:
+    """Current per-ward state as columns (for tables and the dashboard)."""
+    return {
+        "ward": [b.name for b in m.bkms],
+        "regency": [b.regency for b in m.bkms],
+        "maturity_start": list(m.maturity0),
+        "capacity": m.capacity.tolist(),
+        "marketing_skill": m.skill.tolist(),
+        "coordination": m.coordination.tolist(),
+        "managing_body": m.managing_body.tolist(),
+        "market_access": m.market_access.tolist(),
+        "trust": m.ward_trust().tolist(),
+        "assets": m.assets.tolist(),
+        "condition": m.condition.tolist(),
+        "cash": m.cash.tolist(),
+        "coverage": m.coverage.tolist(),
+        "sustained": m.sustained.tolist(),
+        "partnerships": m.alive.sum(0).tolist(),
+        "partnership_years": m.partnership_years.tolist(),
+        "sustained_years": m.sustained_years.tolist(),
+        "aid_received": m.aid_received.tolist(),
+        "fees_collected": m.fees_total.tolist(),
+        "grant_received": m.grant_received.tolist(),
+        "grant_spent": m.grant_spent.tolist(),
+        "plan_backlog": m.backlog.sum(1).tolist(),
+        "turnovers": m.turnovers.tolist(),
+    }

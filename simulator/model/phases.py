@@ -1,0 +1,241 @@
+"""The yearly phases that concern a ward on its own.
+
+Politics, plan, grant, marketing, learning and assets (see ``simulator.model.model``
+for the order of the year).
+
+Each phase is a function of the model (``m``) and the year; the equations are in
+``simulator.model.mechanisms`` and ``docs/ODD.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from simulator.model import mechanisms as mech
+from simulator.model.setup import draw_mandates, draw_plan, set_gov_budgets
+from simulator.model.state import PHYSICAL, TOL, FloatArray
+
+if TYPE_CHECKING:
+    from simulator.model.model import PartnershipModel
+
+
+def politics(m: PartnershipModel, year: int, ys: dict[str, float]) -> None:
+    """A regional election reshuffles agencies' priorities, budgets, mandates and awareness."""
+    first, every = m._i("government.first_election"), m._i("government.election_years")
+    election = year >= first and (year - first) % every == 0
+    ys["election"] = float(election)
+    G = m.n_gov
+    if not election or not G:
+        return
+    rng = m.rng
+    m.priority[:G] = rng.normal(0.0, m._v("government.priority_spread"), G)
+    set_gov_budgets(m)
+    change = np.nonzero(rng.random(G) < m._v("government.mandate_change"))[0]
+    if len(change):
+        m.fit[change] = draw_mandates(m, change)
+    p_loss = m._v("government.election_awareness_loss")
+    lost = m.aware[:G] & ~m.alive[:G] & (rng.random((G, m.n_wards)) < p_loss)
+    m.aware[:G] &= ~lost
+
+
+def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict[str, float]) -> None:
+    """Boards due for election may turn over: the team loses skill, capacity and ties."""
+    term = m._i("bkm.term_years")
+    due = (t > 0) & ((t - m.election_offset) % term == 0)
+    p_turn = m._v("bkm.turnover") * (1.0 - lv["consistent_team"] * m._v("levers.consistent_team_effect"))
+    turn = due & (m.rng.random(m.n_wards) < p_turn)
+    ys["turnovers"] = float(turn.sum())
+    if not turn.any():
+        return
+    m.turnovers += turn
+    m.skill[turn] *= 1.0 - m._v("bkm.turnover_skill_loss")
+    m.capacity[turn] *= 1.0 - m._v("bkm.turnover_capacity_loss")
+    if m.structure["trust"] != "fixed":
+        loss, t0 = m._v("bkm.turnover_tie_loss"), m._v("trust.initial")
+        m.trust_partner[:, turn] += loss * (t0 - m.trust_partner[:, turn])
+        m.trust_bkm[:, turn] += loss * (t0 - m.trust_bkm[:, turn])
+
+
+def plan(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
+    """Renew the RTPLP when due (unfunded items expire; worn assets add repair items), else add a few."""
+    every = m._i("wards.plan_years")
+    if t > 0 and t % every == 0:
+        expired = m.backlog.sum(1)
+        m.items_expired += expired
+        ys["plan_items_expired"] = float(expired.sum())
+        m.backlog = draw_plan(m, m.plan_items)
+        repair = np.floor(m.assets * (1.0 - m.condition) / m._v("aid.size_physical")).astype(np.int64)
+        m.backlog[:, PHYSICAL] += repair
+        return
+    ys["plan_items_expired"] = 0.0
+    if t > 0:
+        new_items = m.rng.poisson(m._v("wards.plan_renewal"), m.n_wards)
+        m.backlog += draw_plan(m, new_items)
+
+
+def grant(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
+    """BLM tranches on the grant calendar: planning, marketing, two implementation tranches."""
+    py = t + 1  # programme year
+    s = m.grant_scale
+    spent = np.zeros(m.n_wards)
+    if py == m._i("grant.planning_year"):
+        amt = m._v("grant.planning") * s
+        m.grant_received += amt
+        spent += amt
+        m._projects += m._v("grant.planning_projects") * (s > 0)
+    if py == m._i("grant.marketing_year"):
+        m.grant_received += m.grant_marketing
+        spent += m.grant_marketing
+    impl = 0.0
+    if py == m._i("grant.implementation_1_year"):
+        impl += m._v("grant.implementation_1")
+    if py == m._i("grant.implementation_2_year"):
+        impl += m._v("grant.implementation_2") + m._v("grant.local_cofunding")
+    if impl > 0:
+        amt = impl * s
+        m.grant_received += amt
+        used = amt * mech.grant_absorption(m.capacity, m._v("grant.absorption_min"), m._v("grant.absorption_full"))
+        spent += used
+        wp = m._v("aid.physical_managing_body_weight")
+        q_phys = wp * m.managing_body + (1.0 - wp) * m.capacity
+        built = used * mech.delivery_success_probability(q_phys, m._v("aid.delivery_min"))
+        add_assets(m, built)
+        m.built_total += built
+        size = m._v("aid.size_physical")
+        items = np.minimum(m.backlog[:, PHYSICAL], np.floor(used / size).astype(np.int64))
+        m.backlog[:, PHYSICAL] -= items
+        m._projects += used / size
+    if py <= m._i("grant.implementation_2_year"):
+        m._inkind += m._v("programme.activity_cost") * np.minimum(1.0, s)
+    m.grant_spent += spent
+    ys["grant_spent"] = float(spent.sum())
+
+
+def add_assets(m: PartnershipModel, value: FloatArray) -> None:
+    """Add newly built assets at full condition (condition becomes the value-weighted mean)."""
+    total = m.assets + value
+    with np.errstate(invalid="ignore", divide="ignore"):
+        m.condition = np.where(total > 0, (m.condition * m.assets + value) / total, m.condition)
+    m.assets = total
+
+
+def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
+    """Institutions learn of wards' programmes: Bass diffusion plus musrenbang and CSR forum."""
+    # a team that understands the concept keeps marketing on its own (study enabler 3)
+    effort = m._v("programme.marketing_after") * m.skill
+    first, span = m._i("grant.marketing_year"), m._i("grant.marketing_span")
+    if first <= t + 1 < first + span:  # the marketing tranche is being spent
+        effort = np.maximum(effort, np.minimum(1.0, m.grant_marketing / span / m._v("grant.marketing_ref")))
+    effort = np.minimum(1.0, effort + lv["marketing_push"] + m.event_boost)
+    m.marketing_effort = effort
+    m.marketing = effort * m.skill
+    G = m.n_gov
+    p, q = m._v("marketing.innovation"), m._v("marketing.imitation")
+    prob = np.zeros((m.n_partners, m.n_wards))
+    reach = m.reach
+    if G:
+        reach_g = reach[:G]
+        share_g = (m.aware[:G] * reach_g).sum(0) / np.maximum(1.0, reach_g.sum(0))
+        facil = m._facilitation(t, year, lv)
+        wf = m._v("government.awareness_facilitation_share")
+        musrenbang = m._v("government.awareness") * m.coordination * (1.0 - wf + wf * facil)
+        prob[:G] = mech.bass_awareness(m.marketing, share_g, p, q, musrenbang)[None, :]
+    if m.n_firms:
+        reach_f = reach[G:]
+        share_f = (m.aware[G:] * reach_f).sum(0) / np.maximum(TOL, reach_f.sum(0))
+        forum = lv["csr_forum"] * m._v("levers.csr_forum_awareness")
+        prob[G:] = mech.bass_awareness(m.marketing, share_f, p, q, forum)[None, :]
+    draw = m.rng.random((m.n_partners, m.n_wards))
+    m.aware |= draw < prob * reach
+
+
+def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
+    """Capacity, managing body, trust and awareness change with this year's experience."""
+    facil = m._facilitation(t, year, lv)
+    practice = np.minimum(1.0, m._projects / m._v("bkm.practice_ref"))
+    over_ref = m._v("bkm.overload_projects")
+    overload = np.maximum(0.0, m._projects - over_ref) / over_ref
+    m.capacity = mech.capacity_update(
+        m.capacity,
+        practice,
+        facil,
+        lv["strengthening"],
+        overload,
+        m._v("bkm.learning_rate"),
+        m._v("bkm.erosion_rate"),
+        m._v("bkm.practice_weight"),
+    )
+    target = mech.managing_body_target(m.mb_base, m.capacity, m._v("bkm.managing_body_capacity_weight"))
+    m.managing_body = m.managing_body + m._v("bkm.managing_body_adjust") * (target - m.managing_body)
+    if m.structure["trust"] != "fixed":
+        idle = (m.contact | m.heard) & ~m._touched
+        rate = m._v("trust.forgetting") * (1.0 - m._v("trust.coordination_memory") * m.coordination)
+        t0 = m._v("trust.initial")
+        m.trust_partner = np.where(idle, mech.trust_forget(m.trust_partner, t0, rate), m.trust_partner)
+        m.trust_bkm = np.where(idle, mech.trust_forget(m.trust_bkm, t0, rate), m.trust_bkm)
+    G = m.n_gov
+    forget = np.r_[
+        np.full(G, m._v("government.awareness_forgetting")),
+        np.full(m.n_firms, m._v("firms.awareness_forgetting")),
+    ][:, None]
+    p_forget = np.broadcast_to(forget, m.aware.shape).copy()
+    p_forget[:G] *= (1.0 - m.coordination)[None, :]
+    lost = m.aware & ~m.alive & (m.rng.random(m.aware.shape) < p_forget)
+    m.aware &= ~lost
+    train = m._v("levers.marketing_push_training") * lv["marketing_push"]
+    m.skill = np.clip(m.skill + train * (1.0 - m.skill), 0.0, 1.0)
+
+
+def assets(m: PartnershipModel, ys: dict[str, float]) -> None:
+    """Fees, self-help, upkeep, repair and wear; then whether each ward's programme is sustained."""
+    fees, agreed = mech.fee_revenue(
+        m.assets,
+        m.condition,
+        m.market_access,
+        m.managing_body,
+        m._v("demand.users_per_asset"),
+        m._v("demand.willingness_to_pay"),
+        m._v("demand.collection_min"),
+        m.structure["demand"],
+    )
+    m.fees_total += fees
+    income = fees + m._v("programme.self_help") * m.capacity
+    m.cash += income
+    m.cash_in += income
+    before = m.cash
+    upkeep = mech.upkeep_need(
+        m.assets,
+        m.condition,
+        m._v("assets.upkeep_rate"),
+        m._v("assets.upkeep_growth"),
+        m.structure["upkeep"],
+    )
+    activity = m._v("programme.activity_cost")
+    m.cash, paid_upkeep, paid = mech.pay_needs(m.cash, upkeep, activity, m._inkind)
+    m.cash_out += before - m.cash
+    phi = np.divide(paid_upkeep, upkeep, out=np.ones(m.n_wards), where=upkeep > 0)
+    m.condition = mech.condition_update(
+        m.condition,
+        phi,
+        m.managing_body,
+        m._v("assets.decay"),
+        m._v("assets.repair_rate"),
+        m._v("assets.upkeep_managing_body_weight"),
+        m.structure["upkeep"],
+    )
+    need = upkeep + activity
+    win = m._i("programme.sustain_window")
+    m._need_hist = ([*m._need_hist, need])[-win:]
+    m._paid_hist = ([*m._paid_hist, paid])[-win:]
+    tot_need = np.sum(m._need_hist, axis=0)
+    m.coverage = np.divide(np.sum(m._paid_hist, axis=0), tot_need, out=np.ones(m.n_wards), where=tot_need > 0)
+    m.sustained = (m.coverage >= m._v("programme.sustain_coverage") - TOL) & (
+        m.capacity >= m._v("programme.sustain_capacity")
+    )
+    ys["fees_collected"] = float(fees.sum())
+    ys["fees_potential"] = float(agreed.sum())
+    ys["upkeep_need"] = float(upkeep.sum())
+    ys["upkeep_paid"] = float(paid_upkeep.sum())

@@ -1,0 +1,230 @@
+"""Setting a model up: wards and their BKMs, partners, and the state arrays.
+
+Functions of the model (``m``), called once from ``PartnershipModel.__init__``;
+they draw from ``m.rng`` in a fixed order, so the same seed gives the same start.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from simulator.model import mechanisms as mech
+from simulator.model.agents import BKM, Firm, GovernmentAgency
+from simulator.model.state import N_FORMS, FloatArray, IntArray
+from simulator.params import AID_FORMS, FIRM_KINDS, GOV_SECTORS, MATURITY_BANDS, MATURITY_LEVELS
+
+if TYPE_CHECKING:
+    from simulator.model.model import PartnershipModel
+
+
+def init_wards(m: PartnershipModel) -> None:
+    """Draw each ward's BKM (maturity, capacity, skill, coordination, managing body, market access).
+
+    A wards CSV gives names, regencies, grants and any per-ward values it holds.
+    """
+    v, rng = m.params.values, m.rng
+    wards = m.params.wards
+    het = m._v("wards.heterogeneity")
+    if wards is None:
+        n = int(v["wards.n"])
+        shares = np.array([float(v[f"wards.share_{lvl.replace(' ', '_')}"]) for lvl in MATURITY_LEVELS])
+        maturity = rng.choice(len(MATURITY_LEVELS), size=n, p=shares / shares.sum())
+        n_regions = min(int(v["wards.regions"]), n)
+        region = (np.arange(n) * n_regions) // n
+        names = [f"Ward {i + 1:03d}" for i in range(n)]
+        regencies = [f"Region {r + 1}" for r in region]
+        plan_items = np.full(n, int(v["wards.plan_items"]))
+        grant_scale = np.ones(n)
+        grant_marketing = np.full(n, m._v("grant.marketing"))
+    else:
+        n = len(wards)
+        maturity = np.array([MATURITY_LEVELS.index(w.maturity) for w in wards])
+        regs = list(dict.fromkeys(w.regency for w in wards))
+        region = np.array([regs.index(w.regency) for w in wards])
+        n_regions = len(regs)
+        names = [w.name for w in wards]
+        regencies = [w.regency for w in wards]
+        plan_items = np.array([w.plan_items for w in wards])
+        total = sum(
+            m._v(f"grant.{k}")
+            for k in ("planning", "marketing", "implementation_1", "implementation_2", "local_cofunding")
+        )
+        grant_scale = np.array([w.grant_received / total if total > 0 else 0.0 for w in wards])
+        grant_marketing = np.array(
+            [
+                w.grant_marketing if w.grant_marketing is not None else m._v("grant.marketing") * s
+                for w, s in zip(wards, grant_scale, strict=True)
+            ]
+        )
+    m.n_wards, m.n_regions = n, n_regions
+    lo = np.array([MATURITY_BANDS[lvl][0] for lvl in MATURITY_LEVELS])[maturity]
+    hi = np.array([MATURITY_BANDS[lvl][1] for lvl in MATURITY_LEVELS])[maturity]
+    m.capacity = rng.uniform(lo, hi)
+    m.skill = np.clip(rng.normal(m._v("bkm.marketing_skill"), het, n), 0, 1)
+    m.coordination = np.clip(rng.normal(m._v("bkm.coordination"), het, n), 0, 1)
+    m.mb_base = np.clip(rng.normal(m._v("bkm.managing_body"), het, n), 0, 1)
+    m.market_access = np.clip(rng.normal(m._v("demand.market_access"), het, n), 0, 1)
+    if wards is not None:
+        for i, w in enumerate(wards):
+            for col, arr in (
+                ("marketing_skill", m.skill),
+                ("coordination", m.coordination),
+                ("managing_body", m.mb_base),
+                ("market_access", m.market_access),
+            ):
+                given = getattr(w, col)
+                if given is not None:
+                    arr[i] = given
+    m.managing_body = mech.managing_body_target(m.mb_base, m.capacity, m._v("bkm.managing_body_capacity_weight"))
+    m.plan_items = plan_items.astype(np.int64)
+    m.backlog = draw_plan(m, m.plan_items)
+    m.region = region.astype(np.int64)
+    m.grant_scale = grant_scale
+    m.grant_marketing = grant_marketing
+    m.maturity0 = [MATURITY_LEVELS[k] for k in maturity]
+    term = m._i("bkm.term_years")
+    m.election_offset = rng.integers(1, term + 1, n).astype(np.int64)
+    m.bkms = [BKM(m, i, names[i], regencies[i], int(region[i]), MATURITY_LEVELS[maturity[i]]) for i in range(n)]
+
+
+def draw_plan(m: PartnershipModel, items: IntArray) -> IntArray:
+    """Draw a plan of ``items`` items per ward over the aid forms (the plan mix)."""
+    mix = np.array([m._v(f"wards.mix_{f}") for f in AID_FORMS])
+    return m.rng.multinomial(items, mix / mix.sum()).astype(np.int64).reshape(len(items), N_FORMS)
+
+
+def init_partners(m: PartnershipModel) -> None:
+    """Create the agencies (one region each) and firms (home regions, kinds), their budgets, mandates and reach."""
+    v = m.params.values
+    n_gov, n_firm = int(v["government.agencies"]), int(v["firms.n"])
+    W, R = m.n_wards, m.n_regions
+    m.n_gov, m.n_firms = n_gov, n_firm
+    P = n_gov + n_firm
+    m.n_partners = P
+    m.sector = np.r_[np.zeros(n_gov, np.int64), np.ones(n_firm, np.int64)]
+    wards_in_region = np.bincount(m.region, minlength=R).astype(float)
+    gov_region = np.arange(n_gov) % R
+    # firms are placed in regions in proportion to their wards, kinds by the largest-remainder
+    # rule, so both mixes are exact and not random
+    firm_region = _apportion(wards_in_region, n_firm)
+    shares = np.array([m._v(f"firms.share_{k}") for k in ("state", "bank", "resource", "private")])
+    firm_kind = _apportion(shares, n_firm)
+    mand, priv = m._v("firms.mandatory_factor"), m._v("firms.private_factor")
+    budget_factor = np.array([mand, 1.0, mand, priv])[firm_kind]
+    resp_factor = np.array([1.0, 1.0, mand, priv])[firm_kind]
+    m.partner_region = np.r_[gov_region, firm_region].astype(np.int64)
+
+    m.gov_region_budget = m._v("government.budget_per_ward") * wards_in_region
+    m.priority = np.zeros(P)
+    budget = np.zeros(P)
+    if n_firm:
+        budget[n_gov:] = m._v("firms.csr_budget_per_ward") * W * budget_factor / budget_factor.sum()
+    m.budget = budget
+    m.responsiveness = np.r_[
+        np.full(n_gov, m._v("government.responsiveness")),
+        np.clip(m._v("firms.responsiveness") * resp_factor, 0, 1),
+    ]
+    m.base_bias = np.r_[
+        np.full(n_gov, m._v("government.acceptance_bias")), np.full(n_firm, m._v("firms.acceptance_bias"))
+    ]
+    m.ceiling = np.r_[np.full(n_gov, m._v("government.ceiling")), np.full(n_firm, m._v("firms.ceiling"))]
+    m.pref_p = np.r_[np.full(n_gov, m._v("government.preferred_forms")), np.full(n_firm, m._v("firms.preferred_forms"))]
+    m.fit = draw_mandates(m, np.arange(P))
+    same = m.partner_region[:, None] == m.region[None, :]
+    m.reach = np.where(same, 1.0, 0.0)
+    m.reach[n_gov:] = np.where(same[n_gov:], 1.0, m._v("firms.outside_reach"))
+    set_gov_budgets(m)
+    m.budget_left = m.budget.copy()
+    m.partner_list = []
+    regency_of_region = {int(r): m.bkms[int(np.argmax(m.region == r))].regency for r in np.unique(m.region)}
+    for g in range(n_gov):
+        kind = GOV_SECTORS[(g // R) % len(GOV_SECTORS)]
+        where = regency_of_region.get(int(gov_region[g]), f"region {gov_region[g] + 1}")
+        m.partner_list.append(GovernmentAgency(m, g, f"{kind} ({where})", kind, int(gov_region[g])))
+    for f in range(n_firm):
+        kind = FIRM_KINDS[firm_kind[f]]
+        m.partner_list.append(Firm(m, n_gov + f, f"{kind} {f + 1}", kind, int(firm_region[f])))
+    m.partner_kind = [p.kind for p in m.partner_list]
+
+
+def draw_mandates(m: PartnershipModel, who: IntArray) -> FloatArray:
+    """Preferred aid forms (mandate or CSR focus) of the given partners, as fit values."""
+    rng = m.rng
+    preferred = rng.random((len(who), N_FORMS)) < m.pref_p[who, None]
+    none = ~preferred.any(axis=1)
+    preferred[none, rng.integers(0, N_FORMS, none.sum())] = True
+    return np.where(preferred, 1.0, m._v("acceptance.unpreferred_fit"))
+
+
+def set_gov_budgets(m: PartnershipModel) -> None:
+    """Split each region's community budget among its agencies by their current priority."""
+    G = m.n_gov
+    if not G:
+        return
+    r = m.partner_region[:G]
+    weight = np.exp(m.priority[:G])
+    total = np.bincount(r, weights=weight, minlength=m.n_regions)
+    m.budget[:G] = m.gov_region_budget[r] * weight / total[r]
+
+
+def init_state(m: PartnershipModel) -> None:
+    """Create every state array: pair state, ward ledgers, the log and the year's scratch arrays."""
+    W, P = m.n_wards, m.n_partners
+    t0 = m._v("trust.initial")
+    m.trust_partner = np.full((P, W), t0)
+    m.trust_bkm = np.full((P, W), t0)
+    m.aware = np.zeros((P, W), dtype=bool)
+    m.contact = np.zeros((P, W), dtype=bool)
+    m.heard = np.zeros((P, W), dtype=bool)
+    m.alive = np.zeros((P, W), dtype=bool)
+    m.scale = np.zeros((P, W))
+    m.started = np.zeros((P, W), dtype=np.int64)
+    m.last_active = np.zeros((P, W), dtype=np.int64)
+    m.last_form = np.zeros((P, W), dtype=np.int64)
+    m.reported = np.zeros((P, W), dtype=bool)
+    m.committed = np.zeros((P, W), dtype=bool)
+    m.cash = np.zeros(W)
+    m.assets = np.zeros(W)
+    m.condition = np.ones(W)
+    m.sustained = np.zeros(W, dtype=bool)
+    m.coverage = np.zeros(W)
+    m.event_boost = np.zeros(W)
+    m.marketing_effort = np.zeros(W)
+    m.partnership_years = np.zeros(W)
+    m.sustained_years = np.zeros(W)
+    m.aid_received = np.zeros(W)
+    m.aid_given = np.zeros(P)
+    m.ever_partnered = np.zeros(P, dtype=bool)
+    m.grant_received = np.zeros(W)
+    m.grant_spent = np.zeros(W)
+    m.fees_total = np.zeros(W)
+    m.rehab_total = np.zeros(W)
+    # ledgers (Rp million, cumulative) that the invariant tests balance
+    m.cash_in = np.zeros(W)  # fees, self-help, money aid that succeeded
+    m.cash_out = np.zeros(W)  # upkeep and activities paid from cash
+    m.built_total = np.zeros(W)  # asset value built by the grant and by physical aid
+    m.turnovers = np.zeros(W, dtype=np.int64)
+    m.items_expired = np.zeros(W, dtype=np.int64)
+    m._need_hist = []
+    m._paid_hist = []
+    # accepted aid waiting for payment (government: a payment lag later)
+    m._pending = []
+    m._log = {k: [] for k in ("year", "event", "ward", "partner", "form", "amount", "status", "duration")}
+    m._year_stats = {}
+    # this year's scratch state, reset at the start of every step
+    m._projects = np.zeros(W)  # projects done (practice)
+    m._inkind = np.zeros(W)  # in-kind activity funding
+    m._touched = np.zeros((P, W), dtype=bool)  # pairs with contact this year
+    m.marketing = np.zeros(W)  # effort x team skill
+
+
+def _apportion(weights: FloatArray, n: int) -> IntArray:
+    """Assign n items to groups in proportion to weights (largest remainder); returns each item's group."""
+    if n == 0 or weights.sum() <= 0:
+        return np.zeros(n, dtype=np.int64)
+    raw = weights / weights.sum() * n
+    counts = np.floor(raw).astype(np.int64)
+    counts[np.argsort(-(raw - counts), kind="stable")[: n - counts.sum()]] += 1
+    return np.repeat(np.arange(len(weights)), counts).astype(np.int64)

@@ -1,0 +1,42 @@
+"""Names, index constants and types the model's modules share.
+
+The model keeps its state in NumPy arrays on ``PartnershipModel`` (one row per
+ward, or one row per partner and one column per ward); these constants name the
+indices into them and the labels the event log and tables use.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from simulator.params import AID_FORMS
+
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+
+N_FORMS = len(AID_FORMS)
+PHYSICAL, MONEY, PROGRAMME, EVENT = range(N_FORMS)
+GOV, PRIVATE = 0, 1
+ROUTES = ("government", "private")
+"""The two routes a proposal can take, indexed by a partner's sector."""
+STATUS = ("unanswered", "refused", "no budget", "accepted")
+UNANSWERED, REFUSED, NO_BUDGET, ACCEPTED = range(len(STATUS))
+END_REASONS = ("left", "scaled out", "lapsed", "trust failed")
+"""Why a partnership ends: the partner's decision (left, or scaled below the minimum), the
+backstop or lapse rule (lapsed), or the lapse structure's trust rule (trust failed)."""
+TOL = 1e-9
+"""Tolerance of budget and threshold comparisons (rounding in sums)."""
+
+
+class Payment(NamedTuple):
+    """Accepted aid waiting for payment: due in step ``due``, one element per proposal."""
+
+    due: int
+    ward: IntArray
+    partner: IntArray
+    form: IntArray
+    amount: FloatArray
