@@ -6,8 +6,9 @@ import argparse
 import math
 import sys
 import textwrap
-from pathlib import Path
 from typing import Any
+
+from simulator.cli_common import UserError, add_batch_args, batch_executor, run_guarded, whole
 
 EXAMPLES = """examples:
   plpbk ablate kendal                                   20 paired seeds, processes on all CPUs
@@ -44,7 +45,6 @@ def add_commands(sub: Any) -> None:
         sub: The subparsers object of the ``plpbk`` parser.
     """
     from simulator.analysis.ablation import OUTCOMES
-    from simulator.cli import _whole
 
     outcomes = ", ".join(o.label for o in OUTCOMES)
     a = sub.add_parser(
@@ -66,14 +66,14 @@ def add_commands(sub: Any) -> None:
     )
     a.add_argument(
         "--seeds",
-        type=_whole(2),
+        type=whole(2),
         default=20,
         metavar="N",
         help="paired seeds per variant and baseline (default 20), e.g. --seeds 50",
     )
     a.add_argument(
         "--years",
-        type=_whole(1),
+        type=whole(1),
         default=None,
         metavar="Y",
         help="years to simulate (default: the scenario's), e.g. --years 30",
@@ -94,40 +94,9 @@ def add_commands(sub: Any) -> None:
         help="policy file or built-in name applied to the baseline and every variant; repeatable, "
         "e.g. --policy csr-forum",
     )
-    a.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="output folder (default results/ablation-<scenario>-<timestamp>); must not exist or be empty, "
-        "unless --resume",
+    add_batch_args(
+        a, default_out="results/ablation-<scenario>-<timestamp>", quiet="no table; print only the output folder"
     )
-    a.add_argument(
-        "--executor",
-        choices=("serial", "processes", "dask"),
-        default="processes",
-        help="where runs execute: serial (this process), processes (local worker processes, the default) or dask "
-        "(a local Dask cluster, or the one at --scheduler), e.g. --executor serial",
-    )
-    a.add_argument(
-        "--workers",
-        type=_whole(1),
-        default=None,
-        metavar="N",
-        help="worker processes (default: all CPUs), e.g. --workers 2",
-    )
-    a.add_argument(
-        "--scheduler",
-        default=None,
-        metavar="tcp://HOST:PORT",
-        help="a running Dask scheduler (implies --executor dask)",
-    )
-    a.add_argument(
-        "--resume",
-        action="store_true",
-        help="finish an interrupted ablation in --out (stored runs are reused), or redo the report of a finished one",
-    )
-    a.add_argument("--quiet", action="store_true", help="no progress bar or table; print only the output folder")
     a.set_defaults(func=cmd_ablate)
 
 
@@ -141,12 +110,11 @@ def _cell(o: Any, r: Any) -> str:
 def cmd_ablate(args: argparse.Namespace) -> int:
     """``plpbk ablate``: run the variants on paired seeds and report the effects."""
     from simulator.analysis.ablation import OUTCOMES, ablate, default_out, resolve_scenario, split_variants
-    from simulator.cli import UserError, run_guarded
     from simulator.scenario import parse_assignment
 
     if args.resume and args.out is None:
         raise UserError("--resume needs --out DIR (the folder of the interrupted ablation)")
-    executor = "dask" if args.scheduler else args.executor
+    executor = batch_executor(args)
     overrides = dict(parse_assignment(a) for a in args.sets)
     sc = resolve_scenario(args.scenario, years=args.years, overrides=overrides, policies=args.policy)
     todo, skipped = split_variants(sc)

@@ -138,6 +138,7 @@ def discriminate(
     *,
     executor: str | Executor = "processes",
     workers: int | None = None,
+    scheduler: str | None = None,
     out: str | Path | None = None,
     resume: bool = False,
     progress: bool | Callable[[int, int], None] = True,
@@ -150,6 +151,7 @@ def discriminate(
         seeds: Replicate seeds per structure and variant.
         executor: Batch executor (see ``run_experiment``).
         workers: Worker processes.
+        scheduler: Address of a running Dask scheduler (with ``executor="dask"``).
         out: Output folder (default ``results/discriminate-<scenario>-<timestamp>``).
         resume: Finish an interrupted run in ``out``.
         progress: Progress bar or callback.
@@ -161,7 +163,7 @@ def discriminate(
     exp, labels = discrimination_experiment(sc, seeds, patterns)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     out = Path(out) if out is not None else Path("results") / f"discriminate-{sc.name}-{stamp}"
-    run_experiment(exp, executor, workers=workers, out=out, resume=resume, progress=progress)
+    run_experiment(exp, executor, workers=workers, scheduler=scheduler, out=out, resume=resume, progress=progress)
     res = open_results(out)
     structures = {AS_IS: {}, **structure_alternatives(sc)}
     rows = []

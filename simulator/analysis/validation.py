@@ -112,6 +112,7 @@ def validate(
     *,
     executor: str | Executor = "processes",
     workers: int | None = None,
+    scheduler: str | None = None,
     out: str | Path | None = None,
     resume: bool = False,
     progress: bool | Callable[[int, int], None] = True,
@@ -130,6 +131,7 @@ def validate(
         seeds: Replicate seeds per variant (per block).
         executor: Batch executor (see ``run_experiment``).
         workers: Worker processes.
+        scheduler: Address of a running Dask scheduler (with ``executor="dask"``).
         out: Output folder (default ``results/validate-<scenario>-<timestamp>``).
         resume: Finish an interrupted validation in ``out``.
         progress: Progress bar or callback.
@@ -141,7 +143,7 @@ def validate(
     """
     exp = validation_experiment(sc, seeds * blocks, patterns)
     out = Path(out) if out is not None else Path("results") / f"validate-{sc.name}-{time.strftime('%Y%m%d-%H%M%S')}"
-    run_experiment(exp, executor, workers=workers, out=out, resume=resume, progress=progress)
+    run_experiment(exp, executor, workers=workers, scheduler=scheduler, out=out, resume=resume, progress=progress)
     everything = load_data(out, sc, patterns)
     data = block(everything, 0, seeds)
     results = evaluate(data, patterns)

@@ -10,6 +10,8 @@ import sys
 import warnings
 from typing import Any
 
+from simulator.cli_common import UserError, port
+
 EXAMPLES = """examples:
   plpbk dashboard                         Kendal scenario at http://127.0.0.1:8765
   plpbk dashboard pekalongan --port 9000  another preset and port
@@ -21,16 +23,6 @@ Stop with Ctrl-C.
 """
 
 DEFAULT_PORT = 8765
-
-
-def _port(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= v <= 65535:
-        raise argparse.ArgumentTypeError(f"{v} is out of range: a port is 1..65535")
-    return v
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -47,7 +39,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     d.add_argument(
         "scenario", nargs="?", default="kendal", help="scenario file or preset name it opens with (default: kendal)"
     )
-    d.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
+    d.add_argument("--port", type=port, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
     d.add_argument(
         "--host",
         default="127.0.0.1",
@@ -64,8 +56,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    from simulator.cli import UserError
-
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as e:

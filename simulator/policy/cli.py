@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from simulator.cli_common import add_batch_args, batch_executor, run_guarded, share, whole
+
 EXAMPLES_COMPARE = """examples:
   plpbk compare marketing-push bkm-strengthening consistent-team
   plpbk compare --scenario kendal all-efforts --seeds 50 --out results/kendal-all
@@ -45,39 +47,9 @@ def _fill(text: str) -> str:
     return textwrap.fill(text, width=88)
 
 
-def _whole(low: int) -> Any:
-    from simulator.cli import _whole as w
-
-    return w(low)
-
-
-def _share(text: str) -> float:
-    try:
-        v = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(v) or v < 0:
-        raise argparse.ArgumentTypeError(f"{v} is out of range: must be a number >= 0")
-    return v
-
-
 def _common(p: argparse.ArgumentParser, default_out: str) -> None:
     p.add_argument("--lang", choices=("en", "id"), default="en", help="language of the brief: en or id (Bahasa)")
-    p.add_argument(
-        "--executor",
-        choices=("serial", "processes", "dask"),
-        default="processes",
-        help="where runs execute (default processes: local worker processes)",
-    )
-    p.add_argument("--workers", type=_whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)")
-    p.add_argument(
-        "--scheduler", default=None, metavar="tcp://HOST:PORT", help="a running Dask scheduler (with --executor dask)"
-    )
-    p.add_argument("--out", type=Path, default=None, metavar="DIR", help=f"output folder (default {default_out})")
-    p.add_argument(
-        "--resume", action="store_true", help="finish an interrupted job in --out (runs already stored are reused)"
-    )
-    p.add_argument("--quiet", action="store_true", help="no progress bar; print only the output folder")
+    add_batch_args(p, default_out=default_out)
     p.add_argument(
         "--ensemble",
         type=Path,
@@ -111,9 +83,9 @@ def add_commands(sub: Any) -> None:
     c.add_argument(
         "--scenario", default=None, metavar="SCENARIO", help="baseline scenario file or preset (default: baseline)"
     )
-    c.add_argument("--seeds", type=_whole(2), default=20, metavar="N", help="paired seeds per option (default 20)")
-    c.add_argument("--years", type=_whole(1), default=None, metavar="Y", help="years to simulate (default: scenario's)")
-    c.add_argument("--master-seed", type=_whole(0), default=None, metavar="S", help="seed the paired seeds derive from")
+    c.add_argument("--seeds", type=whole(2), default=20, metavar="N", help="paired seeds per option (default 20)")
+    c.add_argument("--years", type=whole(1), default=None, metavar="Y", help="years to simulate (default: scenario's)")
+    c.add_argument("--master-seed", type=whole(0), default=None, metavar="S", help="seed the paired seeds derive from")
     _common(c, "results/compare-<scenario>-<timestamp>")
     c.set_defaults(func=cmd_compare)
 
@@ -133,13 +105,13 @@ def add_commands(sub: Any) -> None:
     w.add_argument("experiment", type=Path, help="what-if file (see experiments/whatif-efforts.toml)")
     w.add_argument(
         "--threshold",
-        type=_share,
+        type=share,
         default=None,
         metavar="X",
         help="override the target: outcome >= X (a share 0-1 for sustained_share_final)",
     )
-    w.add_argument("--futures", type=_whole(4), default=None, metavar="N", help="override the number of futures")
-    w.add_argument("--seeds", type=_whole(1), default=None, metavar="N", help="override the seeds per future")
+    w.add_argument("--futures", type=whole(4), default=None, metavar="N", help="override the number of futures")
+    w.add_argument("--seeds", type=whole(1), default=None, metavar="N", help="override the seeds per future")
     _common(w, "results/<name>-<timestamp>")
     w.set_defaults(func=cmd_whatif)
 
@@ -147,12 +119,6 @@ def add_commands(sub: Any) -> None:
 def _default_out(name: str) -> Path:
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", name)
     return Path("results") / f"{slug}-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
-
-
-def _run_guarded(command: str, fn: Any, out: Path) -> Any:
-    from simulator.cli import run_guarded
-
-    return run_guarded(command, out, fn)
 
 
 def _note_scenario(calibrated: str, used: list[str], path: Path) -> None:
@@ -199,15 +165,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
             f"{(len(pols) + 1) * args.seeds * k} runs",
             flush=True,
         )
-    cmp = _run_guarded(
+    cmp = run_guarded(
         "compare",
+        out,
         lambda: compare(
             sc,
             pols,
             seeds=args.seeds,
             master_seed=COMPARE_SEED if args.master_seed is None else args.master_seed,
             out=out,
-            executor="dask" if args.scheduler else args.executor,
+            executor=batch_executor(args),
             scheduler=args.scheduler,
             workers=args.workers,
             resume=args.resume,
@@ -215,14 +182,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
             lang=args.lang,
             ensemble=ens,
         ),
-        out,
     )
     code = _report_failures(cmp.failures)
     if args.quiet:
         print(out)
         return code
     e = cmp.effects[cmp.effects["outcome"] == "sustained_share_final"].set_index("policy")
-    c = cmp.costs.set_index("policy")
+    costs = cmp.costs.set_index("policy").to_dict("index")
     w = max(len(n) for n in e.index)
     print(
         f"\n  {'policy':<{w}}  {'extra sustained wards [95%]':>28}  {'P(better)':>9}  {'cost/ward/yr':>12}  "
@@ -231,9 +197,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     for name, r in e.iterrows():
         k = cmp.scenario.n_wards
         ci = f"{r['diff'] * k:+.1f} [{r['ci_low'] * k:+.1f}, {r['ci_high'] * k:+.1f}]"
-        per = c.loc[name, "cost_per_extra_ward"]
+        per = float(costs[name]["cost_per_extra_ward"])
         per_s = f"{per:.0f}" if not math.isnan(per) else "undefined"
-        print(f"  {name:<{w}}  {ci:>28}  {r['p_better']:9.0%}  {c.loc[name, 'cost_per_ward_year']:12.1f}  {per_s:>19}")
+        cost = float(costs[name]["cost_per_ward_year"])
+        print(f"  {name!s:<{w}}  {ci:>28}  {r['p_better']:9.0%}  {cost:12.1f}  {per_s:>19}")
     print(f"\npolicy brief: {out}/brief.md (and brief.html); tables and plots in {out}/")
     return code
 
@@ -256,12 +223,13 @@ def cmd_whatif(args: argparse.Namespace) -> int:
             f"target {spec.outcome} >= {spec.threshold:g}",
             flush=True,
         )
-    wi = _run_guarded(
+    wi = run_guarded(
         "whatif",
+        out,
         lambda: whatif(
             spec,
             out=out,
-            executor="dask" if args.scheduler else args.executor,
+            executor=batch_executor(args),
             scheduler=args.scheduler,
             workers=args.workers,
             resume=args.resume,
@@ -269,7 +237,6 @@ def cmd_whatif(args: argparse.Namespace) -> int:
             lang=args.lang,
             announce=None if args.quiet else print,
         ),
-        out,
     )
     code = _report_failures(wi.failures)
     if args.quiet:

@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from simulator.cli_common import UserError, add_batch_args, batch_executor, run_guarded, whole
+
 EXAMPLES = """examples:
   plpbk sensitivity experiments/sa-morris-enablers-obstacles.toml
   plpbk sensitivity experiments/sa-morris-enablers-obstacles.toml --screen 8 --out results/morris
@@ -22,8 +24,6 @@ statistic; see docs/sensitivity.md. Results: <out>/analysis/ (summary.md, CSV ta
 
 def add_commands(sub: Any) -> None:
     """Register ``plpbk sensitivity`` on the ``plpbk`` subparsers."""
-    from simulator.cli import _whole
-
     s = sub.add_parser(
         "sensitivity",
         help="global sensitivity analysis (Morris screening or Sobol indices) of an experiment file",
@@ -43,12 +43,12 @@ def add_commands(sub: Any) -> None:
     )
     s.add_argument(
         "--samples",
-        type=_whole(2),
+        type=whole(2),
         default=None,
         metavar="N",
         help="replace the base sample size: Sobol N (a power of 2) or Morris trajectories",
     )
-    s.add_argument("--replicates", type=_whole(1), default=None, metavar="R", help="replace the seeds per point")
+    s.add_argument("--replicates", type=whole(1), default=None, metavar="R", help="replace the seeds per point")
     s.add_argument(
         "--statistic",
         default=None,
@@ -57,46 +57,31 @@ def add_commands(sub: Any) -> None:
     )
     s.add_argument(
         "--screen",
-        type=_whole(2),
+        type=whole(2),
         default=None,
         metavar="K",
         help="Morris only: write analysis/screened-sobol.toml for the K most influential factors",
     )
     s.add_argument(
         "--screen-samples",
-        type=_whole(2),
+        type=whole(2),
         default=512,
         metavar="N",
         help="Sobol base sample N of the screened experiment (a power of 2, default 512)",
     )
-    s.add_argument(
-        "--executor",
-        choices=("serial", "processes", "dask"),
-        default=None,
-        help="default processes (dask with --scheduler)",
-    )
-    s.add_argument("--workers", type=_whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)")
-    s.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT", help="a running Dask scheduler")
-    s.add_argument(
-        "--out", type=Path, default=None, metavar="DIR", help="output folder (default results/<name>-<timestamp>)"
-    )
-    s.add_argument("--resume", action="store_true", help="finish an interrupted analysis in --out (and re-analyse)")
+    add_batch_args(s, default_out="results/<name>-<timestamp>", quiet="print only the analysis folder")
     s.add_argument("--svg", action="store_true", help="also write plots as SVG")
-    s.add_argument("--quiet", action="store_true", help="no progress bar; print only the analysis folder")
     s.set_defaults(func=cmd_sensitivity)
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     """``plpbk sensitivity``: run the design through the batch engine, then analyse it."""
-    from simulator.cli import UserError, run_guarded
     from simulator.sensitivity.core import SensitivityError
     from simulator.sensitivity.experiment import load_sensitivity, run_sensitivity
 
     if args.resume and args.out is None:
         raise UserError("--resume needs --out DIR (the folder of the interrupted analysis)")
-    executor = args.executor or ("dask" if args.scheduler else "processes")
-    if args.scheduler and executor != "dask":
-        raise UserError(f"--scheduler needs --executor dask (got --executor {executor})")
+    executor = batch_executor(args)
     try:
         spec = load_sensitivity(
             args.experiment,

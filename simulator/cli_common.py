@@ -1,0 +1,194 @@
+"""What every ``plpbk`` command module shares: errors, the batch guard, number parsers, batch flags.
+
+This module is the one home of these things. The command modules (``simulator/cli.py`` and
+``simulator/*/cli.py``, ``simulator/analysis/*_cli.py``) import from here and from the
+library, never from each other; ``simulator/cli.py`` imports the command modules to register
+them. So this module imports nothing of the ``plpbk`` commands (and, at import time, nothing
+of the library either: the batch engine is imported where a guard needs it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+EXECUTOR_CHOICES = ("serial", "processes", "dask")
+"""The ``--executor`` names (those of ``simulator.batch.EXECUTORS``)."""
+
+
+class UserError(Exception):
+    """An error in what the user typed or gave; reported in one line, exit 2."""
+
+
+class CommandExit(Exception):  # noqa: N818 (control flow, not an error)
+    """End a command with this exit code (its message is already printed)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def run_guarded[T](command: str, out: Path, call: Callable[[], T]) -> T:
+    """Run a call that drives the batch engine, turning its interruptions into exit codes.
+
+    A dead worker prints its message and exits 1; Ctrl-C prints how many runs are stored
+    in ``out`` and how to resume, and exits 130. Finished runs are kept either way.
+
+    Args:
+        command: The subcommand's name, for messages.
+        out: The results folder.
+        call: The work.
+
+    Returns:
+        What ``call`` returns.
+
+    Raises:
+        CommandExit: On a dead worker (1) or an interruption (130).
+    """
+    from simulator.batch import BatchInterrupted, WorkerCrashError
+
+    try:
+        return call()
+    except WorkerCrashError as e:
+        print(f"plpbk {command}: {e}", file=sys.stderr)
+        raise CommandExit(1) from None
+    except BatchInterrupted as e:
+        r = e.report
+        print(
+            f"plpbk {command}: interrupted: {r.already + r.executed} of {r.total} runs are stored in {out}; "
+            f"run the same command with --resume to finish",
+            file=sys.stderr,
+        )
+        raise CommandExit(130) from None
+
+
+# --------------------------------------------------------------------------- number parsers (argparse types)
+
+
+def whole(low: int) -> Callable[[str], int]:
+    """An argparse type: a whole number >= ``low``."""
+
+    def conv(text: str) -> int:
+        try:
+            v = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if v < low:
+            raise argparse.ArgumentTypeError(f"{v} is out of range: must be >= {low}")
+        return v
+
+    return conv
+
+
+def share(text: str) -> float:
+    """An argparse type: a finite number >= 0 (a share, or a threshold on another outcome)."""
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(v) or v < 0:
+        raise argparse.ArgumentTypeError(f"{v} is out of range: must be a number >= 0")
+    return v
+
+
+def port(text: str) -> int:
+    """An argparse type: a TCP port, 1..65535."""
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= v <= 65535:
+        raise argparse.ArgumentTypeError(f"{v} is out of range: a port is 1..65535")
+    return v
+
+
+# --------------------------------------------------------------------------- the batch flags
+
+
+class _Executor(argparse.Action):
+    """Store ``--executor`` and note that it was given (so a conflict with ``--scheduler`` is an error)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.executor_given = True
+
+
+def add_batch_args(
+    parser: argparse.ArgumentParser,
+    *,
+    default_out: str,
+    quiet: str = "print only the output folder",
+) -> None:
+    """Add the flags of every command that drives the batch engine, with one set of help texts.
+
+    ``--executor {serial,processes,dask}`` (default processes), ``--workers N``,
+    ``--scheduler tcp://HOST:PORT`` (implies dask), ``--resume``, ``--quiet`` and
+    ``--out DIR``. Read the executor with :func:`batch_executor`.
+
+    Args:
+        parser: The command's parser.
+        default_out: The default output folder, as shown in the help (e.g.
+            ``results/<name>-<timestamp>``).
+        quiet: What the command still prints with ``--quiet``, after "no progress bar; ".
+    """
+    parser.add_argument(
+        "--executor",
+        choices=EXECUTOR_CHOICES,
+        default="processes",
+        action=_Executor,
+        help="where runs execute: serial (this process), processes (local worker processes, the default) or "
+        "dask (a local Dask cluster on 127.0.0.1, or the cluster at --scheduler)",
+    )
+    parser.add_argument(
+        "--workers", type=whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)"
+    )
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="tcp://HOST:PORT",
+        help="address of a running Dask scheduler (implies --executor dask); see docs/scaling.md",
+    )
+    parser.add_argument("--out", type=Path, default=None, metavar="DIR", help=f"output folder (default {default_out})")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="finish an interrupted job in --out: runs already stored are reused, only missing runs execute",
+    )
+    parser.add_argument("--quiet", action="store_true", help=f"no progress bar; {quiet}")
+    parser.set_defaults(executor_given=False)
+
+
+def batch_executor(args: argparse.Namespace) -> str:
+    """The executor the batch flags ask for: ``--scheduler`` implies ``dask``.
+
+    Raises:
+        UserError: When ``--scheduler`` is given with an explicit ``--executor`` other than dask.
+    """
+    if args.scheduler:
+        if getattr(args, "executor_given", False) and args.executor != "dask":
+            raise UserError(f"--scheduler needs --executor dask (got --executor {args.executor})")
+        return "dask"
+    return str(args.executor)
+
+
+__all__ = [
+    "EXECUTOR_CHOICES",
+    "CommandExit",
+    "UserError",
+    "add_batch_args",
+    "batch_executor",
+    "port",
+    "run_guarded",
+    "share",
+    "whole",
+]
