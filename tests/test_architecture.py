@@ -1,0 +1,165 @@
+"""The package's import graph: no import cycle through the command line, and no new cycle anywhere.
+
+Every module under ``simulator/`` is parsed with ``ast`` (nothing is imported); each
+``import simulator...`` and ``from simulator... import ...`` is an edge, including imports
+inside functions (they run, just later), but not those under ``if TYPE_CHECKING:`` (they
+never run). ``from simulator.x import y`` points at ``simulator.x.y`` when that is a module,
+else at ``simulator.x``. The parent packages an import implies are not edges (every module
+would then be in a cycle with ``simulator/__init__.py``).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent / "simulator"
+
+KNOWN_CYCLES: tuple[frozenset[str], ...] = (
+    # Known, outside the command line, and left to the next step of issue 15 ("one home for each
+    # shared thing"); this test fails on any other cycle, or when this one grows or changes:
+    # - simulator.policy.brief <-> simulator.policy.compare: compare writes the brief; the brief
+    #   imports compare's BY_COLUMN and write_text (inside functions);
+    # - simulator (the package) -> analysis.ablation -> policy.compare -> policy.brief -> simulator:
+    #   the package exports ablate(); ablation reuses compare's paired effects; the brief reads
+    #   simulator.__version__.
+    # (whatif -> brief is one-way: brief names WhatIf only under TYPE_CHECKING; store -> analysis.plots
+    # is one-way too: plots does not import the store.)
+    frozenset({"simulator", "simulator.analysis.ablation", "simulator.policy.brief", "simulator.policy.compare"}),
+)
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {module_name(p): p for p in sorted(ROOT.rglob("*.py"))}
+
+
+def is_cli(name: str) -> bool:
+    """A module of the ``plpbk`` command line: simulator.cli, simulator.cli_common, */cli.py, *_cli.py."""
+    last = name.rsplit(".", 1)[-1]
+    return name in ("simulator.cli", "simulator.cli_common") or last == "cli" or last.endswith("_cli")
+
+
+def _type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(node: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import statement under ``node``, skipping the body of ``if TYPE_CHECKING:``."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.If) and _type_checking(child.test):
+            for x in child.orelse:
+                yield from _imports_of(x)
+            continue
+        yield from _imports_of(child)
+
+
+def _imports_of(node: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        yield node
+    else:
+        yield from _imports(node)
+
+
+def _resolve(name: str, node: ast.ImportFrom) -> str | None:
+    """The absolute module ``from ... import`` names (relative imports resolved against ``name``)."""
+    if node.level == 0:
+        return node.module
+    is_pkg = MODULES[name].name == "__init__.py"
+    base = name.split(".")
+    base = base if is_pkg else base[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def edges(name: str) -> set[str]:
+    """The ``simulator`` modules that module ``name`` imports."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"), filename=str(MODULES[name]))
+    out: set[str] = set()
+    for node in _imports(tree):
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        else:
+            mod = _resolve(name, node)
+            if mod is None:
+                continue
+            targets = [f"{mod}.{a.name}" if f"{mod}.{a.name}" in MODULES else mod for a in node.names]
+        for t in targets:
+            while t and t not in MODULES and "." in t:  # import simulator.x.Name -> simulator.x
+                t = t.rsplit(".", 1)[0]
+            if t in MODULES and t != name:
+                out.add(t)
+    return out
+
+
+def graph() -> dict[str, set[str]]:
+    return {m: edges(m) for m in MODULES}
+
+
+def cycles(g: dict[str, set[str]]) -> list[frozenset[str]]:
+    """The strongly connected components with more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    found: list[frozenset[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(g[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = set()
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.add(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                found.append(frozenset(comp))
+
+    for v in sorted(g):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_the_graph_sees_the_command_modules() -> None:
+    g = graph()
+    commands = {m for m in MODULES if is_cli(m)}
+    assert {"simulator.cli", "simulator.cli_common", "simulator.policy.cli", "simulator.batch.cli"} <= commands
+    # simulator.cli registers every other command module; they import only the shared module
+    assert commands - {"simulator.cli", "simulator.cli_common"} <= g["simulator.cli"]
+    for m in commands - {"simulator.cli"}:
+        assert "simulator.cli" not in g[m], f"{m} imports simulator.cli"
+    assert not (g["simulator.cli_common"] & commands), "the shared module imports a command module"
+
+
+def test_no_import_cycle_through_the_command_line() -> None:
+    bad = [sorted(c) for c in cycles(graph()) if any(is_cli(m) for m in c)]
+    assert not bad, f"import cycles through the command line: {bad}"
+
+
+def test_no_new_import_cycle() -> None:
+    new = [sorted(c) for c in cycles(graph()) if c not in KNOWN_CYCLES]
+    assert not new, f"new import cycles (break them, or name them in KNOWN_CYCLES with a reason): {new}"
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    g = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert cycles(g) == [frozenset({"a", "b", "c"})]
