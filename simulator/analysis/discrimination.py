@@ -59,6 +59,11 @@ def structure_alternatives(sc: Scenario) -> dict[str, dict[str, Any]]:
     return out
 
 
+def structures(sc: Scenario) -> dict[str, dict[str, Any]]:
+    """The scenario as it is (``AS_IS``, no override) followed by every alternative structure."""
+    return {AS_IS: {}, **structure_alternatives(sc)}
+
+
 @dataclass
 class Discrimination:
     """The outcome of ``discriminate``.
@@ -110,16 +115,15 @@ def discrimination_experiment(
     Returns:
         The list-design experiment and, for each design point, its (structure, variant).
     """
-    structures = {AS_IS: {}, **structure_alternatives(sc)}
     vs = variants(sc, patterns)
     points, labels = [], []
-    for s_name, s_over in structures.items():
+    for s_name, s_over in structures(sc).items():
         for v_name, v_over in vs.items():
             points.append({**s_over, **v_over})
             labels.append((s_name, v_name))
     exp = Experiment(
         name=f"discriminate-{sc.name}",
-        description=f"structural discrimination of {sc.name}: {len(structures)} structures x {len(vs)} "
+        description=f"structural discrimination of {sc.name}: {len(structures(sc))} structures x {len(vs)} "
         f"variants x {seeds} seeds",
         scenario=sc,
         kind="list",
@@ -165,9 +169,8 @@ def discriminate(
     out = Path(out) if out is not None else Path("results") / f"discriminate-{sc.name}-{stamp}"
     run_experiment(exp, executor, workers=workers, scheduler=scheduler, out=out, resume=resume, progress=progress)
     res = open_results(out)
-    structures = {AS_IS: {}, **structure_alternatives(sc)}
     rows = []
-    for s_name, s_over in structures.items():
+    for s_name, s_over in structures(sc).items():
         idx = {i: v for i, (s, v) in enumerate(labels) if s == s_name}
         data = PatternData(
             scenario=sc.with_values(s_over) if s_over else sc,
