@@ -106,7 +106,6 @@ class PartnershipModel(mesa.Model):
     cash_out: FloatArray
     built_total: FloatArray
     turnovers: IntArray
-    items_expired: IntArray
     # partners (P)
     sector: IntArray
     partner_region: IntArray

@@ -64,7 +64,6 @@ def plan(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
     every = m._i("wards.plan_years")
     if t > 0 and t % every == 0:
         expired = m.backlog.sum(1)
-        m.items_expired += expired
         ys["plan_items_expired"] = float(expired.sum())
         m.backlog = draw_plan(m, m.plan_items)
         repair = np.floor(m.assets * (1.0 - m.condition) / m._v("aid.size_physical")).astype(np.int64)

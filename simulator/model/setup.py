@@ -206,7 +206,6 @@ def init_state(m: PartnershipModel) -> None:
     m.cash_out = np.zeros(W)  # upkeep and activities paid from cash
     m.built_total = np.zeros(W)  # asset value built by the grant and by physical aid
     m.turnovers = np.zeros(W, dtype=np.int64)
-    m.items_expired = np.zeros(W, dtype=np.int64)
     m._need_hist = []
     m._paid_hist = []
     # accepted aid waiting for payment (government: a payment lag later)
