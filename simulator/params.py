@@ -237,10 +237,11 @@ PARAMETERS: tuple[Param, ...] = (
     ),
     _choice(
         "structure.renewal",
-        ("decision", "lapse"),
-        "How partnerships end: each year the partner decides to renew, scale down or leave (decision); or a "
+        ("decision", "lapse", "permanent"),
+        "How partnerships end: each year the partner decides to renew, scale down or leave (decision); a "
         "bookkeeping rule ends them after partnership.lapse_years without aid or when trust falls below "
-        "trust.end_threshold (lapse).",
+        "trust.end_threshold (lapse); or they never end and are renewed every year within the partner's "
+        "budget (permanent).",
         "assumption (decision: Ring & Van de Ven 1994; Gulati 1995)",
     ),
     _choice(
@@ -252,9 +253,11 @@ PARAMETERS: tuple[Param, ...] = (
     ),
     _choice(
         "structure.enablers",
-        ("complementary", "additive"),
+        ("complementary", "additive", "substitutes"),
         "How trust, coordination and marketing-team skill combine into the enabler index of acceptance: a "
-        "weighted geometric mean, so each needs the others (complementary); or a weighted sum (additive).",
+        "weighted geometric mean, so each needs the others (complementary); a weighted sum (additive); or "
+        "one minus the weighted geometric mean of their shortfalls, so any one can stand in for the others "
+        "(substitutes).",
         "assumption (study: the enablers act together)",
     ),
     _choice(
@@ -263,6 +266,14 @@ PARAMETERS: tuple[Param, ...] = (
         "How many users pay fees: users rise with the ward's market access and the assets' condition (market); "
         "or every rupiah of assets has the same users wherever it stands (flat).",
         "assumption (market: the Kraton Kidul record)",
+    ),
+    _choice(
+        "structure.awareness",
+        ("gated", "open"),
+        "Which institutions can hear of the programme: a firm's CSR desk must first take notice of the "
+        "programme (marketing in its region, a CSR forum) before it can learn of any ward (gated); or every "
+        "institution in reach knows every ward from the start, so few respond only because few answer (open).",
+        "assumption (gated: the study's obstacle 'few institutions respond')",
     ),
     # --- structure ---------------------------------------------------------
     _p(
@@ -734,6 +745,16 @@ PARAMETERS: tuple[Param, ...] = (
         "obstacle",
     ),
     _p(
+        "bkm.turnover_partnership_loss",
+        0.4,
+        0,
+        1,
+        "probability",
+        "Chance that each live partnership of a BKM ends when its board turns over: the new team does not "
+        "carry the agreement on (not under structure.renewal = permanent).",
+        "obstacle",
+    ),
+    _p(
         "bkm.learning_rate",
         0.15,
         0,
@@ -979,6 +1000,16 @@ PARAMETERS: tuple[Param, ...] = (
         1,
         "probability / year",
         "Chance per year a firm with no live partnership forgets a ward's programme (staff turnover).",
+        "obstacle",
+    ),
+    _p(
+        "firms.notice_rate",
+        0.3,
+        0,
+        1,
+        "probability / year",
+        "Under structure.awareness = gated: yearly chance a firm's CSR desk takes notice of the programme when "
+        "every ward in its reach markets at full effort and skill (scales with their mean marketing).",
         "obstacle",
     ),
     _p(

@@ -59,9 +59,21 @@ def structure_alternatives(sc: Scenario) -> dict[str, dict[str, Any]]:
     return out
 
 
+ALTERNATIVE_RULES: dict[str, dict[str, Any]] = {
+    "rule: management does not matter": {"assets.upkeep_managing_body_weight": 0.0, "demand.collection_min": 1.0},
+    "rule: capacity without memory": {"bkm.learning_rate": 1.0, "bkm.erosion_rate": 1.0},
+}
+"""Documented alternative rules that are not ``[structure]`` choices, each a set of parameter values.
+
+``management does not matter``: paid upkeep works as well whatever the managing body, and every
+agreed fee is collected (money alone keeps assets up). ``capacity without memory``: BKM capacity
+moves to the level its practice and facilitation support within a year (no stock, no trap).
+"""
+
+
 def structures(sc: Scenario) -> dict[str, dict[str, Any]]:
-    """The scenario as it is (``AS_IS``, no override) followed by every alternative structure."""
-    return {AS_IS: {}, **structure_alternatives(sc)}
+    """The scenario as it is (``AS_IS``, no override), every alternative structure, then every alternative rule."""
+    return {AS_IS: {}, **structure_alternatives(sc), **ALTERNATIVE_RULES}
 
 
 @dataclass

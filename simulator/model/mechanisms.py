@@ -142,13 +142,15 @@ def enabler_index(
     ``complementary``: the weighted geometric mean ``T^a C^b S^c`` (each enabler
     needs the others: the gain from one grows with the others).
     ``additive``: the weighted mean ``a T + b C + c S`` (no interaction).
+    ``substitutes``: ``1 - (1-T)^a (1-C)^b (1-S)^c`` (any one enabler can stand
+    in for the others: the gain from one shrinks as the others grow).
 
     Args:
         trust: The funder's trust in the BKM, T.
         coordination: The BKM's communication and coordination, C.
         skill: The marketing team's skill, S.
         shares: Weights (a, b, c), summing to 1.
-        structure: ``complementary`` or ``additive``.
+        structure: ``complementary``, ``additive`` or ``substitutes``.
 
     Returns:
         The enabler index.
@@ -157,6 +159,8 @@ def enabler_index(
     a, b, k = shares
     if structure == "additive":
         return a * t + b * c + k * s
+    if structure == "substitutes":
+        return 1.0 - np.power(1.0 - t, a) * np.power(1.0 - c, b) * np.power(1.0 - s, k)
     return np.power(t, a) * np.power(c, b) * np.power(s, k)
 
 
@@ -278,6 +282,28 @@ def renewal_choice(p_renew: ArrayLike, scale_down_share: float, draw: ArrayLike)
     out[u < p + (1.0 - p) * scale_down_share] = SCALE_DOWN
     out[u < p] = RENEW
     return out
+
+
+def notice_probability(reach: ArrayLike, marketing: ArrayLike, rate: float, extra: ArrayLike = 0.0) -> FloatArray:
+    """Chance a firm's CSR desk takes notice of the programme this year (``structure.awareness = gated``).
+
+    ``p = r * sum_w(R_w M_w) / sum_w(R_w) + extra``: the rate times the reach-weighted
+    mean marketing (effort x skill) of the wards the firm can see, plus what a CSR
+    forum adds.
+
+    Args:
+        reach: Firm x ward reach R (1 in the home region, less outside it).
+        marketing: Wards' marketing M this year.
+        rate: Notice rate r at full marketing everywhere in reach.
+        extra: Added chance (a CSR forum), per firm or scalar.
+
+    Returns:
+        One probability per firm, in [0, 1].
+    """
+    r = _f(reach)
+    total = r.sum(axis=1)
+    seen = np.divide(r @ _f(marketing), total, out=np.zeros_like(total), where=total > 0)
+    return np.clip(rate * seen + _f(extra), 0.0, 1.0)
 
 
 def bass_awareness(

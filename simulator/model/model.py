@@ -120,6 +120,7 @@ class PartnershipModel(mesa.Model):
     fit: FloatArray
     aid_given: FloatArray
     ever_partnered: BoolArray
+    noticed: BoolArray  # firms (F): the CSR desk has taken notice of the programme (structure.awareness)
     # partner x ward
     reach: FloatArray
     aware: BoolArray

@@ -77,7 +77,7 @@ def observe(m: PartnershipModel, new: int, ended: int) -> None:
     for k, form in enumerate(AID_FORMS):
         s[f"partnerships_{form}"] = float((alive & (m.last_form == k)).sum())
     s["partnerships_started"] = float(new)
-    s["partnerships_ended"] = float(ended)
+    s["partnerships_ended"] = float(ended) + ys.get("partnerships_ended_turnover", 0.0)
     for key in ("partnerships_renewed", "partnerships_scaled_down"):
         s[key] = ys.get(key, 0.0)
     for key in ("continuations_funded", "continuations_unfunded"):

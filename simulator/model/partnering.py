@@ -367,6 +367,11 @@ def partnerships(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -
     """Partners renew, scale down or leave live partnerships (or the lapse rule ends them)."""
     ys["partnerships_renewed"] = 0.0
     ys["partnerships_scaled_down"] = 0.0
+    if m.structure["renewal"] == "permanent":  # nothing ends; every partnership is renewed
+        keep = m.alive & (m.started < t)
+        m.committed |= keep
+        ys["partnerships_renewed"] = float(keep.sum())
+        return 0
     if m.structure["renewal"] == "lapse":
         failed = m.alive & (m.trust_partner < m._v("trust.end_threshold"))
         lapsed = m.alive & ~failed & (t - m.last_active >= m._v("partnership.lapse_years"))
@@ -374,14 +379,32 @@ def partnerships(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -
         reason = np.where(failed, END_REASONS.index("trust failed"), END_REASONS.index("lapsed"))
     else:
         ended, reason = renewal_decisions(m, t, ys)
+    return end_partnerships(m, t, year, ended, reason)
+
+
+def end_partnerships(m: PartnershipModel, t: int, year: int, ended: BoolArray, reason: IntArray | np.int64) -> int:
+    """End the partnerships marked in ``ended`` (partner x ward), logging each with its reason.
+
+    Args:
+        m: The model.
+        t: Step index of this year.
+        year: Calendar year.
+        ended: Partner x ward mask of the partnerships that end.
+        reason: Index into ``END_REASONS``, per pair (or one for all).
+
+    Returns:
+        The number of partnerships ended.
+    """
     if not ended.any():
         return 0
     p, w = np.nonzero(ended)
     dur = (t - m.started[p, w]).astype(float)  # years it was observed alive
-    status = np.asarray(END_REASONS, dtype=object)[reason[p, w]]
+    why = np.broadcast_to(reason, ended.shape)[p, w]
+    status = np.asarray(END_REASONS, dtype=object)[why]
     record(m, year, "partnership_end", w, p, m.last_form[p, w], np.zeros(len(w)), status, dur)
     m.alive &= ~ended
     m.scale[ended] = 0.0
+    m.committed &= ~ended
     return len(w)
 
 

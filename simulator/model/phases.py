@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulator.model import mechanisms as mech
+from simulator.model.partnering import end_partnerships
 from simulator.model.setup import draw_mandates, draw_plan, set_gov_budgets
-from simulator.model.state import PHYSICAL, TOL, FloatArray
+from simulator.model.state import END_REASONS, PHYSICAL, TOL, FloatArray
 
 if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
@@ -57,6 +58,10 @@ def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict
         loss, t0 = m._v("bkm.turnover_tie_loss"), m._v("trust.initial")
         m.trust_partner[:, turn] += loss * (t0 - m.trust_partner[:, turn])
         m.trust_bkm[:, turn] += loss * (t0 - m.trust_bkm[:, turn])
+    if m.structure["renewal"] != "permanent":  # the new team may not carry live agreements on
+        broken = m.alive & turn[None, :] & (m.rng.random(m.alive.shape) < m._v("bkm.turnover_partnership_loss"))
+        ended = end_partnerships(m, t, m.start_year + t, broken, np.int64(END_REASONS.index("board turnover")))
+        ys["partnerships_ended_turnover"] = float(ended)
 
 
 def plan(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
@@ -147,6 +152,13 @@ def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -
         share_f = (m.aware[G:] * reach_f).sum(0) / np.maximum(TOL, reach_f.sum(0))
         forum = lv["csr_forum"] * m._v("levers.csr_forum_awareness")
         prob[G:] = mech.bass_awareness(m.marketing, share_f, p, q, forum)[None, :]
+        if m.structure["awareness"] == "gated":  # a firm hears of wards only once its CSR desk noticed
+            notice = mech.notice_probability(reach_f, m.marketing, m._v("firms.notice_rate"), forum)
+            m.noticed |= m.rng.random(m.n_firms) < notice
+            prob[G:] *= m.noticed[:, None]
+    if m.structure["awareness"] == "open":  # every institution in reach knows every ward
+        m.aware |= reach > 0
+        return
     draw = m.rng.random((m.n_partners, m.n_wards))
     m.aware |= draw < prob * reach
 
@@ -182,8 +194,9 @@ def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) ->
     ][:, None]
     p_forget = np.broadcast_to(forget, m.aware.shape).copy()
     p_forget[:G] *= (1.0 - m.coordination)[None, :]
-    lost = m.aware & ~m.alive & (m.rng.random(m.aware.shape) < p_forget)
-    m.aware &= ~lost
+    if m.structure["awareness"] != "open":
+        lost = m.aware & ~m.alive & (m.rng.random(m.aware.shape) < p_forget)
+        m.aware &= ~lost
     train = m._v("levers.marketing_push_training") * lv["marketing_push"]
     m.skill = np.clip(m.skill + train * (1.0 - m.skill), 0.0, 1.0)
 

@@ -176,6 +176,7 @@ def init_state(m: PartnershipModel) -> None:
     m.trust_partner = np.full((P, W), t0)
     m.trust_bkm = np.full((P, W), t0)
     m.aware = np.zeros((P, W), dtype=bool)
+    m.noticed = np.zeros(P - m.n_gov, dtype=bool)
     m.contact = np.zeros((P, W), dtype=bool)
     m.heard = np.zeros((P, W), dtype=bool)
     m.alive = np.zeros((P, W), dtype=bool)

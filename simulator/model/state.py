@@ -25,9 +25,10 @@ ROUTES = ("government", "private")
 """The two routes a proposal can take, indexed by a partner's sector."""
 STATUS = ("unanswered", "refused", "no budget", "accepted")
 UNANSWERED, REFUSED, NO_BUDGET, ACCEPTED = range(len(STATUS))
-END_REASONS = ("left", "scaled out", "lapsed", "trust failed")
+END_REASONS = ("left", "scaled out", "lapsed", "trust failed", "board turnover")
 """Why a partnership ends: the partner's decision (left, or scaled below the minimum), the
-backstop or lapse rule (lapsed), or the lapse structure's trust rule (trust failed)."""
+backstop or lapse rule (lapsed), the lapse structure's trust rule (trust failed), or a new
+BKM team that does not carry the agreement on (board turnover)."""
 TOL = 1e-9
 """Tolerance of budget and threshold comparisons (rounding in sums)."""
 
