@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from simulator.analysis.calibration import accepted_ranges, calibrate, calibration_batch, filter_sets
-from simulator.analysis.patterns import PATTERNS
+from simulator.analysis.patterns import Pattern, PatternData, PatternResult
+from simulator.model import mechanisms as mech
 from simulator.batch import load_experiment
 from simulator.params import BY_NAME
 
@@ -63,8 +64,33 @@ samples = 6
 """
 
 
+def _asymmetry(d: PatternData) -> PatternResult:
+    """A toy pattern with a known answer: one failure costs more trust than one success earns (at 0.5)."""
+    v = d.scenario.values
+    ls, lf, t0 = float(v["trust.learn_success"]), float(v["trust.learn_failure"]), 0.5
+    loss = t0 - float(mech.trust_update(t0, 0, ls, lf))
+    gain = float(mech.trust_update(t0, 1, ls, lf)) - t0
+    t, steps = t0 - loss, 0
+    while t < t0 - 1e-9 and steps < 100:
+        t = float(mech.trust_update(t, 1, ls, lf))
+        steps += 1
+    ratio = loss / gain
+    return PatternResult(9, ratio, ratio, ratio, ratio > 1 and steps >= 2, f"{steps} successes to recover")
+
+
+def _runs(d: PatternData) -> PatternResult:
+    n = float(d.summary["replicate"].nunique())
+    return PatternResult(7, n, n, n, n >= 1, "runs exist")
+
+
+TOYS = (
+    Pattern(7, "runs exist", "toy", "toy", "replicates", ">= 1", lambda sc: {}, _runs),
+    Pattern(9, "trust lost faster than won", "toy", "toy", "loss / gain", "> 1", lambda sc: {}, _asymmetry),
+)
+
+
 def expected_pattern9(ls: float, lf: float, t0: float = 0.5) -> bool:
-    """Pattern 9 by hand: a failure costs more than a success earns, and >= 2 successes recover it."""
+    """The toy pattern by hand: a failure costs more than a success earns, and >= 2 successes recover it."""
     loss, gain = lf * t0, ls * (1 - t0)
     t, steps = t0 - loss, 0
     while t < t0 - 1e-9 and steps < 100:
@@ -77,7 +103,7 @@ def test_calibrate_end_to_end_matches_the_analytic_pattern(tmp_path: Path) -> No
     p = tmp_path / "cal.toml"
     p.write_text(EXP)
     exp = load_experiment(p)
-    pats = (PATTERNS[6], PATTERNS[8])  # all four aid forms; trust lost faster than won
+    pats = TOYS  # a toy pattern whose answer is known analytically
     batch, sets = calibration_batch(exp, pats)
     assert (
         len(sets) == 7 and sets.loc[0, "trust.learn_success"] == BY_NAME["trust.learn_success"].default

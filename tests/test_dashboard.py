@@ -365,7 +365,7 @@ def test_structure_controls_in_indonesian():
     tips = " ".join(str(x) for w in box.find(v.Tooltip).widgets for x in w.children)
     assert "Cara kemitraan berakhir" in tips and "aturan kedaluwarsa" in tips
     renewal = structure_input(rc, "structure.renewal")
-    assert [i["text"] for i in renewal.items] == ["keputusan mitra (bawaan)", "aturan kedaluwarsa"]
+    assert [i["text"] for i in renewal.items] == ["keputusan mitra (bawaan)", "aturan kedaluwarsa", "tidak pernah berakhir"]
     kotaku = structure_input(rc, "programme.kotaku")
     assert kotaku.label == "Program beralih ke KOTAKU" and kotaku.v_model is False
 
@@ -448,7 +448,7 @@ def test_every_chart_and_the_network_draw():
 
 def test_ward_table_rows():
     cmp = Comparison("kendal", {}, seed=1)
-    for _ in range(12):
+    for _ in range(20):
         cmp.step()
     headers, rows = ward_rows(cmp, "baseline", "en")
     assert len(rows) == 20

@@ -16,7 +16,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulator.analysis.discrimination import AS_IS, Discrimination, discriminate, structure_alternatives
+from simulator.analysis.discrimination import (
+    ALTERNATIVE_RULES,
+    AS_IS,
+    Discrimination,
+    discriminate,
+    structure_alternatives,
+)
 from simulator.analysis.patterns import BASE, Pattern, PatternData, PatternResult, bootstrap_mean
 from simulator.params import BY_NAME, PARAMETERS
 from simulator.scenario import load_scenario
@@ -26,7 +32,7 @@ def test_alternatives_are_every_other_structure_value() -> None:
     sc = load_scenario("kendal")
     alts = structure_alternatives(sc)
     expected = sum(len(p.choices) - 1 for p in PARAMETERS if p.kind == "choice")
-    assert len(alts) == expected == 6
+    assert len(alts) == expected == 9
     assert alts["trust=fixed"] == {"structure.trust": "fixed"}
     assert "trust=learned" not in alts  # the scenario's own value is not an alternative
     fixed = load_scenario("kendal", overrides={"structure.trust": "fixed"})
@@ -95,7 +101,7 @@ def test_toy_pattern_fails_exactly_under_fixed_trust(tmp_path: Path) -> None:
     assert fails[92] == []  # cannot fail: not discriminating
     assert d.discriminating() == [91] and d.passed
     m = d.matrix()
-    assert m.shape == (2, 7) and bool(m.loc[91, AS_IS])
+    assert m.shape == (2, 1 + 9 + len(ALTERNATIVE_RULES)) and bool(m.loc[91, AS_IS])
     fixed = d.table[(d.table["pattern"] == 91) & (d.table["structure"] == "trust=fixed")].iloc[0]
     assert fixed["value"] < 1e-12 and fixed["ci_high"] < 1e-12  # trust never moves: 0 up to rounding
     for f in ("discrimination.csv", "discrimination.md", "discrimination.png"):
@@ -126,7 +132,8 @@ def test_cli_discriminate_small(tmp_path: Path) -> None:
     assert "Traceback" not in p.stderr
     assert "patterns discriminate" in p.stdout and "trust=fixed" in p.stdout
     t = pd.read_csv(out / "discrimination.csv")
-    assert t["structure"].nunique() == 7 and t["pattern"].nunique() == 10
+    assert t["structure"].nunique() == 1 + 9 + len(ALTERNATIVE_RULES) and t["pattern"].nunique() == 10
+    assert set(ALTERNATIVE_RULES) <= set(t["structure"])  # the documented rules run beside the structures
 
 
 def test_cli_discriminate_with_trace_is_refused(tmp_path: Path) -> None:

@@ -52,6 +52,7 @@ TESTED = {
     "renewal_probability",
     "renewal_choice",
     "bass_awareness",
+    "notice_probability",
     "capacity_update",
     "managing_body_target",
     "grant_absorption",
@@ -282,7 +283,7 @@ class TestEnablerIndex:
         out = mech.enabler_index(0.64, 0.0625, 0.4096, (0.5, 0.25, 0.25), "additive")
         assert float(out) == pytest.approx(0.438025)
 
-    @pytest.mark.parametrize("structure", ["complementary", "additive"])
+    @pytest.mark.parametrize("structure", ["complementary", "additive", "substitutes"])
     @pytest.mark.parametrize("x", [0.0, 0.2, 0.5, 1.0])
     def test_equal_inputs_give_that_value(self, structure: str, x: float) -> None:
         # x^a x^b x^c = x^(a+b+c) = x; a x + b x + c x = x
@@ -312,9 +313,19 @@ class TestEnablerIndex:
         assert gain("additive", 0.9) == pytest.approx(c * 0.5)
         assert gain("additive", 0.2) == pytest.approx(c * 0.5)
         assert gain("additive", 0.9) - gain("additive", 0.2) == pytest.approx(0.0, abs=1e-12)
+        # substitutes: gain = (1-level)^(a+b) ((0.7)^c - (0.2)^c), so SMALLER when the others are high
+        assert gain("substitutes", 0.9) == pytest.approx(0.1 ** (a + b) * (0.7**c - 0.2**c))
+        assert gain("substitutes", 0.9) - gain("substitutes", 0.2) < -0.01
+
+    def test_substitutes_by_hand(self) -> None:
+        # 1 - 0.36^0.5 * 0.9375^0.25 * 0.5904^0.25 = 1 - 0.6 * 0.98399 * 0.87657 = 0.48247
+        out = float(mech.enabler_index(0.64, 0.0625, 0.4096, (0.5, 0.25, 0.25), "substitutes"))
+        assert out == pytest.approx(1 - 0.6 * 0.9375**0.25 * 0.5904**0.25)
+        # any one enabler at 1 gives the index 1: it stands in for the others
+        assert float(mech.enabler_index(1.0, 0.0, 0.0, SHARES, "substitutes")) == pytest.approx(1.0)
 
     def test_inputs_clipped_to_unit_interval(self) -> None:
-        for structure in ("complementary", "additive"):
+        for structure in ("complementary", "additive", "substitutes"):
             out = mech.enabler_index([1.5, -0.2], [1.0, 0.5], [1.0, 0.5], SHARES, structure)
             expected = mech.enabler_index([1.0, 0.0], [1.0, 0.5], [1.0, 0.5], SHARES, structure)
             assert_allclose(out, expected)
@@ -512,6 +523,21 @@ class TestBassAwareness:
         # p m + q A/M = 0.5 * 0.5 + 0.2 * 0.2 = 0.29; + extra 0.1 = 0.39
         assert float(mech.bass_awareness(0.5, 0.2, 0.5, 0.2)) == pytest.approx(0.29)
         assert float(mech.bass_awareness(0.5, 0.2, 0.5, 0.2, extra=0.1)) == pytest.approx(0.39)
+
+
+class TestNoticeProbability:
+    def test_reach_weighted_mean_marketing_by_hand(self) -> None:
+        reach = np.array([[1.0, 1.0, 0.0], [1.0, 0.5, 0.5], [0.0, 0.0, 0.0]])
+        marketing = np.array([0.2, 0.6, 1.0])
+        out = mech.notice_probability(reach, marketing, 0.5)
+        # firm 0: 0.5 * (0.2 + 0.6) / 2 = 0.2; firm 1: 0.5 * (0.2 + 0.3 + 0.5) / 2 = 0.25; firm 2 sees no ward
+        assert_allclose(out, [0.2, 0.25, 0.0])
+
+    def test_forum_adds_and_result_is_a_probability(self) -> None:
+        reach = np.ones((2, 2))
+        assert_allclose(mech.notice_probability(reach, np.array([1.0, 1.0]), 0.8, extra=0.5), [1.0, 1.0])
+        assert_allclose(mech.notice_probability(reach, np.zeros(2), 0.8, extra=0.3), [0.3, 0.3])
+        assert_allclose(mech.notice_probability(reach, np.zeros(2), 0.8), [0.0, 0.0])
 
     def test_no_marketing_no_aware_no_channel_means_zero(self) -> None:
         assert float(mech.bass_awareness(0.0, 0.0, 0.5, 0.2)) == 0.0

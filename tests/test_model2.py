@@ -369,7 +369,8 @@ class TestSecondModelDynamics:
         du = ends.duration
         assert du.quantile(0.75) - du.quantile(0.25) >= 2
         assert 0.05 <= (du >= 8).mean() <= 0.40
-        assert (ends.status.isin(["left", "scaled out"])).mean() > 0.8  # durations come from decisions
+        # durations come from decisions: the partner's, or a new BKM team's (not the backstop)
+        assert (ends.status.isin(["left", "scaled out", "board turnover"])).mean() > 0.8
         lapse = simulator.run("kendal", seed=self.SEEDS, **{"structure.renewal": "lapse"}).events
         dl = lapse[lapse.event == "partnership_end"].duration
         assert (dl >= 8).mean() < (du >= 8).mean() / 2

@@ -616,9 +616,10 @@ CHOICES = {p.name: p.choices for p in PARAMETERS if p.kind == "choice"}
 class TestStructure:
     def test_structure_table_lists_the_alternatives(self) -> None:
         assert CHOICES["structure.trust"] == ("learned", "symmetric", "fixed")
-        assert CHOICES["structure.renewal"] == ("decision", "lapse")
+        assert CHOICES["structure.renewal"] == ("decision", "lapse", "permanent")
         assert CHOICES["structure.upkeep"] == ("condition", "fixed_decay")
-        assert CHOICES["structure.enablers"] == ("complementary", "additive")
+        assert CHOICES["structure.enablers"] == ("complementary", "additive", "substitutes")
+        assert CHOICES["structure.awareness"] == ("gated", "open")
 
     @pytest.mark.parametrize(("name", "value"), [(n, c) for n, cs in CHOICES.items() for c in cs])
     def test_every_value_loads_from_a_file_and_from_set(self, tmp_path: Path, name: str, value: str) -> None:

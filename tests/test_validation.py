@@ -6,9 +6,10 @@ Three kinds of test:
   and narrows with the number of seeds;
 * the baseline scenario reproduces all ten patterns (one shared 20-seed validation
   through the process pool), and the report files agree with each other;
-* every pattern's check CAN FAIL: for each pattern a scenario inside the registry's
-  allowed ranges breaks the mechanism the pattern is about, and a small validation
-  restricted to that pattern reports a failure, for the stated reason.
+* every pattern's check CAN FAIL: for each pattern the plausible alternative structure
+  it names (``Pattern.fails_under``: a ``[structure]`` value or a documented rule of
+  ``discrimination.ALTERNATIVE_RULES``), and a small validation restricted to that
+  pattern reports a failure, for the stated reason.
 
 Measured values are in comments (VALIDATION_SEED seeds, 2 worker processes).
 The whole file takes ~30 s on 2 CPUs.
@@ -29,13 +30,14 @@ import pandas as pd
 import pytest
 
 from simulator import load_scenario
-from simulator.analysis.patterns import BASE, PATTERNS, PatternResult, bootstrap_mean
+from simulator.analysis.discrimination import ALTERNATIVE_RULES
+from simulator.analysis.patterns import PATTERNS, PatternResult, bootstrap_mean
 from simulator.analysis.validation import Validation, validate
 from simulator.params import lookup
 
 PLPBK = [sys.executable, "-m", "simulator.cli"]
 BASE_SEEDS = 20  # ~8 s through 2 worker processes
-FAIL_SEEDS = 8  # ~1 s per pattern; every failure below is far from the threshold
+FAIL_SEEDS = 20  # ~2-6 s per pattern (pattern 9 runs 60 years)
 
 
 # --------------------------------------------------------------------------- bootstrap_mean
@@ -112,22 +114,9 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> Validation:
     return validate(sc, seeds=BASE_SEEDS, executor="processes", workers=2, out=out, progress=False)
 
 
-# Measured on the baseline, 20 seeds (value, 95% interval, detail):
-#  1  0.253 [0.196, 0.311]  last-5-year partnerships / peak 0.43 without marketing, 0.68 with it
-#  2  0.95  [0.85, 1]       19 of 20 runs peak in programme years 2-5 (median year 4)
-#  3  0.856 [0.838, 0.873]  86% of private proposals unanswered or refused; government accepts +0.27 more
-#  4  2.43  [1.50, 3.37]    0.3 -> 0.7: trust +8.3, coordination +2.6, marketing team +2.4 partnerships;
-#                           sustained share +0.046, +0.033, +0.018
-#  5  0.611 [0.603, 0.620]  final asset condition +0.61 with a strong body; fees collected 19% vs 67%
-#  6  3.55  [2.25, 4.76]    partnership-years per ward; grant spent 100% (mandiri/madani) vs 97%
-#  7  1     [1, 1]          all four aid forms in every run
-#  8  0.416 [0.343, 0.489]  correlation across wards of partnership-years and sustained years
-#  9  2.67  [2.67, 2.67]    a failure costs 0.200 trust, a success earns 0.075; 3 successes to recover
-# 10  0.501 [0.497, 0.505]  capacity 0.75 when facilitators leave -> 0.39 at the end;
-#                           keeping them +0.50 capacity, +9.9 partnerships
-# Fragile: pattern 4's weakest enabler (marketing team) has its lower bound ~1.5 here, but on one of
-# 8 other 20-seed sets tried its interval reached below 0 ([-0.015, ...]); pattern 2 (0.95 vs 0.8)
-# has 3 runs of slack at 20 seeds.
+# Measured on the baseline, 20 seeds (value, 95% interval); at 50 seeds see docs/validation.md.
+# FLOORS are about half the measured value, so a recalibration that keeps a pattern keeps the test.
+FLOORS = {1: 0.08, 2: 0.5, 3: 0.1, 4: 1.0, 5: 0.05, 6: 0.1, 7: 0.3, 8: 0.35, 9: -0.02, 10: 1.2}
 
 
 @pytest.mark.slow
@@ -145,9 +134,8 @@ def test_baseline_pattern_passes_with_margin(baseline: Validation, number: int) 
     """Each pattern's own result, with the measured value as a floor (see the comment above)."""
     (r,) = [r for r in baseline.results if r.number == number]
     assert r.passed, r.detail
-    assert r.low <= r.value <= r.high
-    floors = {1: 0.1, 2: 0.8, 3: 0.75, 4: 0.5, 5: 0.4, 6: 1.0, 7: 1.0, 8: 0.2, 9: 2.0, 10: 0.3}
-    assert r.value >= floors[number], r.detail
+    assert r.low < r.value < r.high  # a real interval, not a point
+    assert r.value >= FLOORS[number], r.detail
 
 
 @pytest.mark.slow
@@ -198,130 +186,61 @@ def test_markdown_table_agrees_with_csv(baseline: Validation) -> None:
 # --------------------------------------------------------------------------- every pattern can fail
 
 
-def _strong_bkm_spend(v: Validation) -> float:
-    w = v.data.wards[v.data.wards["variant"] == BASE]
-    w = w[w["maturity_start"].isin(["mandiri", "madani"])]
-    return float((w["grant_spent"] / w["grant_received"]).mean())
-
-
-NO_MARKETING_EFFECT = {
-    "bkm.proposals_marketing_floor": 1.0,  # marketing effort no longer raises the proposal rate
-    "marketing.innovation": 0.0,  # nor makes institutions aware of the ward
+# number -> (the alternative the pattern names, extra check that it failed for that reason).
+# Measured on the baseline at FAIL_SEEDS seeds; see docs/validation.md for the full matrix at 30.
+ALTERNATIVES: dict[int, tuple[dict[str, Any], Callable[[PatternResult, Validation], bool]]] = {
+    # Nothing ever ends: no duration to measure, live partnerships never fall.
+    1: ({"structure.renewal": "permanent"}, lambda r, v: "no partnership ever ended" in r.detail),
+    # Trust never moves: a failed first delivery leaves no mark (gap about 0, interval across 0).
+    2: ({"structure.trust": "fixed"}, lambda r, v: r.low <= 0 < r.high),
+    # Every firm knows every ward: with firms answering 90%, nearly all of them partner.
+    3: ({"structure.awareness": "open"}, lambda r, v: r.value > 0.7),
+    # Enablers substitute for each other: the marketing team adds no more where ties are strong.
+    4: ({"structure.enablers": "substitutes"}, lambda r, v: r.low <= 0),
+    # Money alone keeps assets: condition follows the aid as much as the managing body.
+    5: (ALTERNATIVE_RULES["rule: management does not matter"], lambda r, v: r.value < 0.05),
+    # Location does not matter: the poor-market variant is the scenario itself (gap exactly 0).
+    6: ({"structure.demand": "flat"}, lambda r, v: abs(r.value) < ZERO and abs(r.high) < ZERO),
+    # No tie is ever lost: a consistent team keeps nothing (weakest effort's interval across 0).
+    7: ({"structure.renewal": "permanent"}, lambda r, v: r.low <= 0),
+    # Capacity without memory: restored facilitation restores capacity within a year.
+    8: (ALTERNATIVE_RULES["rule: capacity without memory"], lambda r, v: r.value < 0.1),
+    # A decay clock: even strong wards lose their sustained share over 60 years.
+    9: ({"structure.upkeep": "fixed_decay"}, lambda r, v: r.value < 0),
+    # Partnerships only accumulate: more of them at the end than during the programme.
+    10: ({"structure.renewal": "permanent"}, lambda r, v: r.value < 1),
 }
 ZERO = 1e-12
 
-# number -> (in-range overrides that break the pattern's mechanism, extra check that it failed for that reason)
-# Each was tried on 5 seed sets of 8 seeds; the values measured are in the comments.
-BREAKERS: dict[int, tuple[dict[str, Any], Callable[[PatternResult, Validation], bool]]] = {
-    # Marketing has no effect at all (and the push no longer trains the team): the runs with and
-    # without marketing are identical, so the paired gain is exactly 0 (no-marketing ratio 0.73-0.77).
-    1: (
-        {**NO_MARKETING_EFFECT, "levers.marketing_push_training": 0.0},
-        lambda r, v: abs(r.value) < ZERO and abs(r.high) < ZERO,
-    ),
-    # No marketing tranche and facilitators who never leave: partnerships keep building and peak
-    # in programme year 9-15; 0-25% of runs peak in years 2-5 (threshold 80%).
-    2: (
-        {"grant.marketing": 0.0, "programme.facilitation_years": 20},
-        lambda r, v: r.value <= 0.5,
-    ),
-    # Firms answer every proposal and almost always accept: under the second model 59-66% of
-    # private proposals are still refused for lack of CSR budget, but government now accepts LESS
-    # of its proposals than firms do (gap -0.13), which the pattern's second condition rejects.
-    3: (
-        {"firms.responsiveness": 1.0, "firms.acceptance_bias": 10.0},
-        lambda r, v: "government accepts -" in r.detail,
-    ),
-    # A marketing team with nothing to do: marketing moves neither proposals nor awareness, skill
-    # leaves the enabler index of acceptance, and no event aid (whose delivery uses skill). Skill
-    # 0.3 vs 0.7 then changes nothing: gain exactly 0 (trust and coordination gains still hold).
-    4: (
-        {
-            **NO_MARKETING_EFFECT,
-            "enablers.skill_share": 0.0,
-            "enablers.trust_share": 0.5,
-            "enablers.coordination_share": 0.5,
-            "wards.mix_event": 0.0,
-            "wards.mix_programme": 0.4,
-        },
-        lambda r, v: abs(r.value) < ZERO,
-    ),
-    # Assets never wear and have no users: the managing body can make no difference to their
-    # condition (gain exactly 0) nor to fees (0% vs 0% collected).
-    5: (
-        {"assets.decay": 0.0, "demand.users_per_asset": 0.0},
-        lambda r, v: abs(r.value) < ZERO and abs(r.high) < ZERO,
-    ),
-    # Only a fully capable BKM would spend its tranche fully (strong BKMs spend 92-93%, < 98%), and
-    # capacity no longer drives proposals, their quality or delivery (partnership gain -2.1..+1.4,
-    # interval across 0).
-    6: (
-        {
-            "grant.absorption_full": 1.0,
-            "bkm.proposals_capacity_floor": 1.0,
-            "acceptance.quality_capacity": 0.0,
-            "acceptance.quality_facilitation": 1.0,
-            "aid.delivery_min": 1.0,
-        },
-        lambda r, v: _strong_bkm_spend(v) < 0.98,
-    ),
-    # Plans ask only for physical aid: no run delivers all four forms (share 0).
-    7: (
-        {"wards.mix_physical": 1.0, "wards.mix_money": 0.0, "wards.mix_programme": 0.0, "wards.mix_event": 0.0},
-        lambda r, v: r.value == 0.0,
-    ),
-    # Partnerships overload the BKM (erosion beyond 1 project a year) while facilitators stay, and a
-    # sustained programme needs only capacity >= 0.5: busy wards lose capacity, so partnership-years
-    # and sustained years are NEGATIVELY correlated (-0.46..-0.61, interval below 0).
-    8: (
-        {
-            "programme.facilitation_years": 50,
-            "programme.facilitation_during": 1.0,
-            "bkm.overload_projects": 1.0,
-            "bkm.erosion_rate": 0.5,
-            "programme.sustain_coverage": 0.0,
-            "programme.sustain_capacity": 0.5,
-        },
-        lambda r, v: r.high < 0,
-    ),
-    # Positivity bias: a failure costs 0.05 trust, a success earns 0.15 (ratio 1/3, 1 success to recover).
-    9: (
-        {"trust.learn_failure": 0.1, "trust.learn_success": 0.3},
-        lambda r, v: r.value < 1,
-    ),
-    # Capacity frozen (no learning, no erosion, no capacity from programme aid): keeping the
-    # facilitators changes capacity by exactly 0 and capacity does not fall after they leave.
-    10: (
-        {
-            "bkm.learning_rate": 0.0,
-            "bkm.erosion_rate": 0.0,
-            "aid.programme_capacity_gain": 0.0,
-            "bkm.turnover_capacity_loss": 0.0,
-        },
-        lambda r, v: abs(r.value) < ZERO and abs(r.high) < ZERO,
-    ),
-}
+
+def test_every_pattern_has_an_alternative_and_names_it() -> None:
+    assert sorted(ALTERNATIVES) == [p.number for p in PATTERNS] == list(range(1, 11))
+    for p in PATTERNS:
+        assert p.mechanisms and p.fails_under, p.number
+        overrides, _ = ALTERNATIVES[p.number]
+        rule = next((k for k, v in ALTERNATIVE_RULES.items() if v == overrides), None)
+        named = rule.split(": ", 1)[1] if rule else "{}={}".format(*next(iter(overrides.items()))).split(".", 1)[1]
+        assert named in p.fails_under, (p.number, named, p.fails_under)
 
 
-def test_every_pattern_has_a_breaker() -> None:
-    assert sorted(BREAKERS) == [p.number for p in PATTERNS] == list(range(1, 11))
-
-
-@pytest.mark.parametrize("number", sorted(BREAKERS))
-def test_breakers_are_inside_the_registry_ranges(number: int) -> None:
-    overrides, _ = BREAKERS[number]
+@pytest.mark.parametrize("number", sorted(ALTERNATIVES))
+def test_alternatives_are_inside_the_registry_ranges(number: int) -> None:
+    overrides, _ = ALTERNATIVES[number]
     for key, value in overrides.items():
         p = lookup(key)
         assert p is not None, key
-        assert p.low <= value <= p.high, f"{key}={value} outside [{p.low}, {p.high}]"
-    load_scenario("baseline", overrides=overrides)  # also passes the scenario's own checks (shares sum to 1)
+        if p.kind == "choice":
+            assert value in p.choices
+        else:
+            assert p.low <= value <= p.high, f"{key}={value} outside [{p.low}, {p.high}]"
+    load_scenario("baseline", overrides=overrides)  # also passes the scenario's own checks
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("number", sorted(BREAKERS))
+@pytest.mark.parametrize("number", sorted(ALTERNATIVES))
 def test_pattern_can_fail(number: int, tmp_path: Path) -> None:
-    """A scenario that removes the pattern's mechanism fails the pattern's check, clearly."""
-    overrides, why = BREAKERS[number]
+    """Under the alternative structure the pattern names, the pattern's check fails, for that reason."""
+    overrides, why = ALTERNATIVES[number]
     pattern = PATTERNS[number - 1]
     assert pattern.number == number
     sc = load_scenario("baseline", overrides=overrides)

@@ -157,7 +157,7 @@ def calibration_batch(exp: Experiment, patterns: tuple[Pattern, ...] = PATTERNS)
         kind="list",
         factors=(),
         points=tuple(points),
-        outputs=("timeseries", "summary", "wards"),  # no event log: too large for thousands of runs
+        outputs=("timeseries", "summary", "events", "wards"),  # patterns 1 and 2 read partnerships' histories
     )
     return batch, sets
 
@@ -195,8 +195,7 @@ def calibrate(
     res = open_results(out)
     names = list(variants(exp.scenario, patterns))
     nv = len(names)
-    tables = {k: res.table(k) for k in ("summary", "timeseries", "wards")}
-    tables["events"] = pd.DataFrame()
+    tables = {k: res.table(k) for k in ("summary", "timeseries", "events", "wards")}
     for k, df in tables.items():
         if len(df):
             tables[k] = df.assign(set=df["point"] // nv, variant=df["point"].map(lambda p: names[p % nv]))

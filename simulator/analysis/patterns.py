@@ -198,12 +198,12 @@ def _per_seed_mean(ts: pd.DataFrame, column: str, first: int, last: int) -> pd.S
     return sel.groupby("replicate")[column].mean().sort_index()
 
 
-def _paired_series(d: PatternData, a: str, b: str, column: str, first: int, last: int) -> np.ndarray:
-    """Per seed ``b - a`` of a time-series column's mean over years first..last."""
+def _paired_series(d: PatternData, a: str, b: str, column: str, first: int, last: int) -> pd.Series:
+    """Per seed ``b - a`` of a time-series column's mean over years first..last (indexed by replicate)."""
     x = _per_seed_mean(d.series(a), column, first, last)
     y = _per_seed_mean(d.series(b), column, first, last)
     both = x.index.intersection(y.index)
-    return (y.loc[both] - x.loc[both]).to_numpy(dtype=float)
+    return (y.loc[both] - x.loc[both]).astype(float)
 
 
 def _events(d: PatternData, variant: str, kind: str) -> pd.DataFrame:
@@ -427,9 +427,9 @@ def _p7(d: PatternData) -> PatternResult:
     last = int(d.series(BASE)["year"].max())
     gains = {n: _paired_series(d, BASE, f"effort: {n}", "partnerships_active", first, last) for n in EFFORTS}
     together = _paired_series(d, BASE, "efforts together", "partnerships_active", first, last)
-    stats = {n: bootstrap_mean(g) for n, g in gains.items()}
-    best = np.max(np.column_stack(list(gains.values())), axis=1)
-    _, extra_lo, _ = bootstrap_mean(together - best)
+    stats = {n: bootstrap_mean(g.to_numpy()) for n, g in gains.items()}
+    best = pd.concat(gains, axis=1).max(axis=1)
+    _, extra_lo, _ = bootstrap_mean((together - best).to_numpy())
     weakest = min(stats, key=lambda n: stats[n][1])
     v, lo, hi = stats[weakest]
     ok = bool(all(s[1] > 0 for s in stats.values()) and extra_lo > 0)
@@ -469,11 +469,10 @@ def _p8(d: PatternData) -> PatternResult:
     cap = -_paired_series(d, full, early, "mean_capacity", start + EARLY_EXIT, r - 1)
     left = -_paired_series(d, full, early, "mean_capacity", r, r + WINDOW - 1)
     ties = -_paired_series(d, full, early, "partnerships_active", r, r + WINDOW - 1)
-    lv = float(np.mean(lost)) if len(lost) else float("nan")
-    cv, clo, _ = bootstrap_mean(cap)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        v, lo, hi = bootstrap_mean(np.where(cap > 0, left / cap, np.nan))
-    tv, tlo, thi = bootstrap_mean(ties)
+    lv = float(lost.mean()) if len(lost) else float("nan")
+    cv, clo, _ = bootstrap_mean(cap.to_numpy())
+    v, lo, hi = bootstrap_mean((left / cap.where(cap > 0)).to_numpy())
+    tv, tlo, thi = bootstrap_mean(ties.to_numpy())
     return PatternResult(
         8,
         v,

@@ -32,10 +32,12 @@ OBSTACLE_DETAILS: frozenset[str] = frozenset(
         "bkm.turnover_skill_loss",
         "bkm.turnover_capacity_loss",
         "bkm.turnover_tie_loss",
+        "bkm.turnover_partnership_loss",
         "government.awareness_forgetting",
         "government.election_awareness_loss",
         "government.mandate_change",
         "firms.awareness_forgetting",
+        "firms.notice_rate",
     }
 )
 """Obstacles shown under "Obstacle details": how much a turnover, an election or a year without

@@ -242,15 +242,20 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     # structure.renewal
     "decision": ("partner decides", "keputusan mitra"),
     "lapse": ("lapse rule", "aturan kedaluwarsa"),
+    "permanent": ("never end", "tidak pernah berakhir"),
     # structure.upkeep
     "condition": ("by condition", "menurut kondisi"),
     "fixed_decay": ("fixed decay", "penyusutan tetap"),
     # structure.enablers
     "complementary": ("complementary", "saling melengkapi"),
     "additive": ("additive", "aditif"),
+    "substitutes": ("substitutes", "saling menggantikan"),
     # structure.demand
     "market": ("market", "pasar"),
     "flat": ("flat", "rata"),
+    # structure.awareness
+    "gated": ("firms must notice first", "perusahaan harus memperhatikan dulu"),
+    "open": ("everyone knows", "semua sudah tahu"),
 }
 """Display names of the values of choice parameters: ``value -> (English, Indonesian)``."""
 
@@ -272,6 +277,7 @@ PARAM_LABELS: dict[str, tuple[str, str]] = {
     "structure.upkeep": ("How assets age", "Cara aset menua"),
     "structure.enablers": ("How the enablers combine", "Cara faktor pendukung berpadu"),
     "structure.demand": ("How many users pay fees", "Jumlah pemanfaat yang membayar iuran"),
+    "structure.awareness": ("Who can hear of the programme", "Siapa yang dapat mengetahui program"),
     # wards
     "wards.n": ("Wards", "Jumlah kelurahan"),
     "wards.regions": ("Regencies/cities", "Jumlah kabupaten/kota"),
@@ -329,6 +335,7 @@ PARAM_LABELS: dict[str, tuple[str, str]] = {
     "bkm.turnover_skill_loss": ("Turnover: skill lost", "Pergantian pengurus: keterampilan hilang"),
     "bkm.turnover_capacity_loss": ("Turnover: capacity lost", "Pergantian pengurus: kapasitas hilang"),
     "bkm.turnover_tie_loss": ("Turnover: trust lost", "Pergantian pengurus: kepercayaan hilang"),
+    "bkm.turnover_partnership_loss": ("Turnover: partnerships lost", "Pergantian pengurus: kemitraan terputus"),
     "bkm.learning_rate": ("Capacity learning rate", "Laju pembelajaran kapasitas"),
     "bkm.erosion_rate": ("Capacity erosion rate", "Laju penurunan kapasitas"),
     "bkm.practice_ref": ("Projects for full practice", "Proyek untuk praktik penuh"),
@@ -362,6 +369,7 @@ PARAM_LABELS: dict[str, tuple[str, str]] = {
     "firms.acceptance_bias": ("Firm acceptance bias", "Konstanta penerimaan perusahaan"),
     "firms.preferred_forms": ("CSR policy covers a form", "Kebijakan CSR mencakup bentuk"),
     "firms.awareness_forgetting": ("Firms forget wards", "Perusahaan melupakan kelurahan"),
+    "firms.notice_rate": ("Firms notice the programme", "Perusahaan memperhatikan program"),
     "firms.outside_reach": ("Firms' reach outside their region", "Jangkauan perusahaan ke luar wilayahnya"),
     "firms.share_state": ("Share of state firms", "Proporsi BUMN"),
     "firms.share_bank": ("Share of regional banks", "Proporsi bank daerah"),
@@ -508,7 +516,8 @@ PARAM_MEANINGS_ID: dict[str, str] = {
         "Cara kemitraan berakhir: setiap tahun mitra memutuskan untuk memperpanjang, mengurangi skala, atau "
         "keluar dari kemitraan (keputusan mitra); atau aturan administratif mengakhirinya setelah "
         "partnership.lapse_years tahun tanpa bantuan atau bila kepercayaan turun di bawah trust.end_threshold "
-        "(aturan kedaluwarsa)."
+        "(aturan kedaluwarsa); atau kemitraan tidak pernah berakhir dan diperpanjang setiap tahun dalam batas "
+        "anggaran mitra (tidak pernah berakhir)."
     ),
     "structure.upkeep": (
         "Cara aset menua: kebutuhan pemeliharaan naik saat kondisi aset turun, dan pemeliharaan yang dibayar "
@@ -518,11 +527,18 @@ PARAM_MEANINGS_ID: dict[str, str] = {
     "structure.enablers": (
         "Cara kepercayaan, koordinasi, dan keterampilan tim pemasaran digabung menjadi indeks faktor pendukung "
         "dalam penerimaan proposal: rata-rata geometrik berbobot, sehingga setiap faktor memerlukan faktor "
-        "lainnya (saling melengkapi); atau jumlah berbobot (aditif)."
+        "lainnya (saling melengkapi); jumlah berbobot (aditif); atau satu dikurangi rata-rata geometrik berbobot "
+        "dari kekurangannya, sehingga satu faktor dapat menggantikan faktor lainnya (saling menggantikan)."
     ),
     "structure.demand": (
         "Jumlah pemanfaat yang membayar iuran: bertambah seiring akses pasar kelurahan dan kondisi aset "
         "(pasar); atau setiap rupiah aset mempunyai pemanfaat yang sama banyak, apa pun lokasinya (rata)."
+    ),
+    "structure.awareness": (
+        "Siapa yang dapat mengetahui program: bagian CSR suatu perusahaan harus lebih dulu memperhatikan program "
+        "(pemasaran di wilayahnya, forum CSR) sebelum dapat mengetahui kelurahan mana pun (perusahaan harus "
+        "memperhatikan dulu); atau setiap lembaga dalam jangkauan mengetahui setiap kelurahan sejak awal, sehingga "
+        "sedikitnya lembaga yang merespons hanya karena sedikit yang menjawab (semua sudah tahu)."
     ),
     # wards
     "wards.n": (
@@ -650,6 +666,10 @@ PARAM_MEANINGS_ID: dict[str, str] = {
     "bkm.turnover_capacity_loss": (
         "Proporsi kapasitas BKM yang hilang saat pergantian pengurus (pengalaman, kebiasaan kerja)."
     ),
+    "bkm.turnover_partnership_loss": (
+        "Peluang setiap kemitraan yang masih berjalan terputus saat pengurus BKM berganti: tim baru tidak "
+        "melanjutkan kesepakatan (tidak berlaku pada struktur 'tidak pernah berakhir')."
+    ),
     "bkm.turnover_tie_loss": (
         "Saat pergantian pengurus, kepercayaan mitra pada BKM (dan kepercayaan BKM pada mitra) turun kembali "
         "ke arah kepercayaan awal sebesar proporsi ini dari jaraknya: orang baru, hubungan baru."
@@ -714,6 +734,11 @@ PARAM_MEANINGS_ID: dict[str, str] = {
     "firms.acceptance_bias": "Konstanta (intersep) logit penerimaan proposal oleh perusahaan.",
     "firms.preferred_forms": (
         "Peluang kebijakan CSR suatu perusahaan mencakup bentuk bantuan tertentu (kendala pemberi bantuan)."
+    ),
+    "firms.notice_rate": (
+        "Pada struktur 'perusahaan harus memperhatikan dulu': peluang per tahun bagian CSR suatu perusahaan "
+        "memperhatikan program bila semua kelurahan dalam jangkauannya memasarkan programnya dengan upaya dan "
+        "keterampilan penuh (sebanding dengan rata-rata pemasaran mereka)."
     ),
     "firms.awareness_forgetting": (
         "Peluang per tahun bahwa perusahaan tanpa kemitraan aktif melupakan program suatu kelurahan "
