@@ -12,8 +12,8 @@ import pytest
 
 from simulator.analysis.calibration import accepted_ranges, calibrate, calibration_batch, filter_sets
 from simulator.analysis.patterns import Pattern, PatternData, PatternResult
-from simulator.model import mechanisms as mech
 from simulator.batch import load_experiment
+from simulator.model import mechanisms as mech
 from simulator.params import BY_NAME
 
 

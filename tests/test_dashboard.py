@@ -365,7 +365,8 @@ def test_structure_controls_in_indonesian():
     tips = " ".join(str(x) for w in box.find(v.Tooltip).widgets for x in w.children)
     assert "Cara kemitraan berakhir" in tips and "aturan kedaluwarsa" in tips
     renewal = structure_input(rc, "structure.renewal")
-    assert [i["text"] for i in renewal.items] == ["keputusan mitra (bawaan)", "aturan kedaluwarsa", "tidak pernah berakhir"]
+    want = ["keputusan mitra (bawaan)", "aturan kedaluwarsa", "tidak pernah berakhir"]
+    assert [i["text"] for i in renewal.items] == want
     kotaku = structure_input(rc, "programme.kotaku")
     assert kotaku.label == "Program beralih ke KOTAKU" and kotaku.v_model is False
 
