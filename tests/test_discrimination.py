@@ -136,11 +136,19 @@ def test_cli_discriminate_small(tmp_path: Path) -> None:
     assert set(ALTERNATIVE_RULES) <= set(t["structure"])  # the documented rules run beside the structures
 
 
-def test_cli_discriminate_with_trace_is_refused(tmp_path: Path) -> None:
-    p = plpbk("validate", "--discriminate", "--trace", "x.md", cwd=tmp_path)
-    assert p.returncode == 2
-    assert p.stderr.strip().count("\n") == 0 and "--trace and --discriminate" in p.stderr
-    assert not (tmp_path / "x.md").exists()
+def test_cli_discriminate_with_trace_puts_the_matrix_in_the_trace(tmp_path: Path) -> None:
+    trace = tmp_path / "validation.md"
+    sets = ["--set", "wards.n=4", "--set", "time.years=6"]
+    p = plpbk("validate", "baseline", "--discriminate", "--trace", str(trace), "--seeds", "2", *sets,
+              "--executor", "serial", "--quiet", "--out", str(tmp_path / "v"), cwd=tmp_path)  # fmt: skip
+    assert p.returncode in (0, 1), p.stderr
+    assert "Traceback" not in p.stderr
+    text = trace.read_text()
+    assert "**Structural discrimination.**" in text and "--discriminate --trace" in text
+    for name in ("trust=fixed", "renewal=permanent", "awareness=open", *ALTERNATIVE_RULES):
+        assert name in text, name
+    assert (tmp_path / "v" / "discrimination" / "discrimination.csv").is_file()
+    assert "*Expected to fail under:*" in text  # each pattern names its alternative
 
 
 @pytest.mark.parametrize("seeds", ["1", "x"])

@@ -180,13 +180,13 @@ def _years(sc: Scenario) -> tuple[int, int]:
     return int(sc.values["time.start_year"]), int(sc.values["time.years"])
 
 
-def _grant_end(sc: Scenario) -> int:
+def grant_end(sc: Scenario) -> int:
     """Calendar year of the grant's last tranche."""
     start, _ = _years(sc)
     return start + int(sc.values["grant.implementation_2_year"]) - 1
 
 
-def _facilitators_leave(sc: Scenario) -> int:
+def facilitators_leave(sc: Scenario) -> int:
     """First calendar year without the programme's facilitators."""
     start, _ = _years(sc)
     return start + int(sc.values["programme.facilitation_years"])
@@ -222,7 +222,7 @@ def _none(sc: Scenario) -> dict[str, dict[str, Any]]:
 
 
 def _efforts(sc: Scenario, levers: tuple[str, ...]) -> dict[str, Any]:
-    start = _facilitators_leave(sc)
+    start = facilitators_leave(sc)
     out: dict[str, Any] = {}
     for lever in levers:
         out[f"levers.{lever}"] = EFFORT_SIZE
@@ -264,8 +264,16 @@ def _p1(d: PatternData) -> PatternResult:
 # --------------------------------------------------------------------------- 2 trust is path-dependent
 
 
-def _first_deliveries(d: PatternData) -> pd.DataFrame:
-    """Each partnership's first delivery outcome and its duration (censored at the end of the run)."""
+def first_deliveries(d: PatternData) -> pd.DataFrame:
+    """Each partnership's first delivery outcome and its duration (censored at the end of the run).
+
+    Args:
+        d: The tables (the base variant's events are read).
+
+    Returns:
+        One row per partnership that started at least ``WINDOW`` years before the end and had a
+        delivery: ``replicate, ward, partner, start, status`` (of the first delivery) and ``dur``.
+    """
     start = _events(d, BASE, "partnership_start")[["replicate", "year", "ward", "partner"]]
     dl = _events(d, BASE, "delivery")[["replicate", "year", "ward", "partner", "status"]]
     end = _events(d, BASE, "partnership_end")
@@ -283,7 +291,7 @@ def _first_deliveries(d: PatternData) -> pd.DataFrame:
 
 
 def _p2(d: PatternData) -> PatternResult:
-    k = _first_deliveries(d)
+    k = first_deliveries(d)
     w = d.wards[d.wards["variant"] == BASE][["replicate", "ward", "maturity_start"]]
     k = k.merge(w, on=["replicate", "ward"])
     g = k.groupby(["replicate", "maturity_start", "status"])["dur"].mean().unstack()
@@ -327,7 +335,7 @@ def _p3(d: PatternData) -> PatternResult:
 
 # --------------------------------------------------------------------------- 4 enablers are complementary
 
-_P4_CELLS = {
+P4_CELLS = {
     (LOW, LOW): "enablers: team low, ties low",
     (HIGH, LOW): "enablers: team high, ties low",
     (LOW, HIGH): "enablers: team low, ties high",
@@ -338,14 +346,14 @@ _P4_CELLS = {
 def _p4_variants(sc: Scenario) -> dict[str, dict[str, Any]]:
     return {
         name: {"bkm.marketing_skill": team, "bkm.coordination": ties, "trust.initial": ties}
-        for (team, ties), name in _P4_CELLS.items()
+        for (team, ties), name in P4_CELLS.items()
     }
 
 
 def _p4(d: PatternData) -> PatternResult:
     col = "partnerships_after_grant"
-    high_ties = d.paired(_P4_CELLS[(LOW, HIGH)], _P4_CELLS[(HIGH, HIGH)], col)
-    low_ties = d.paired(_P4_CELLS[(LOW, LOW)], _P4_CELLS[(HIGH, LOW)], col)
+    high_ties = d.paired(P4_CELLS[(LOW, HIGH)], P4_CELLS[(HIGH, HIGH)], col)
+    low_ties = d.paired(P4_CELLS[(LOW, LOW)], P4_CELLS[(HIGH, LOW)], col)
     v, lo, hi = bootstrap_mean(high_ties - low_ties)
     return PatternResult(
         4,
@@ -363,7 +371,7 @@ def _p4(d: PatternData) -> PatternResult:
 
 def _p5_variants(sc: Scenario) -> dict[str, dict[str, Any]]:
     start, years = _years(sc)
-    return {"ten years on": {"time.years": min(years, _grant_end(sc) - start + 1 + DECADE)}}
+    return {"ten years on": {"time.years": min(years, grant_end(sc) - start + 1 + DECADE)}}
 
 
 def _p5(d: PatternData) -> PatternResult:
@@ -423,7 +431,7 @@ def _p7_variants(sc: Scenario) -> dict[str, dict[str, Any]]:
 
 
 def _p7(d: PatternData) -> PatternResult:
-    first = _grant_end(d.scenario) + WINDOW
+    first = grant_end(d.scenario) + WINDOW
     last = int(d.series(BASE)["year"].max())
     gains = {n: _paired_series(d, BASE, f"effort: {n}", "partnerships_active", first, last) for n in EFFORTS}
     together = _paired_series(d, BASE, "efforts together", "partnerships_active", first, last)
@@ -447,14 +455,15 @@ def _p7(d: PatternData) -> PatternResult:
 # --------------------------------------------------------------------------- 8 capability trap
 
 
-def _p8_restore(sc: Scenario) -> int:
-    return _facilitators_leave(sc) + RESTORE_DELAY
+def restore_year(sc: Scenario) -> int:
+    """Pattern 8: calendar year facilitation is restored."""
+    return facilitators_leave(sc) + RESTORE_DELAY
 
 
 def _p8_variants(sc: Scenario) -> dict[str, dict[str, Any]]:
     v = sc.values
     size = min(1.0, float(v["programme.facilitation_during"]) - float(v["programme.facilitation_after"]))
-    restore = {"levers.facilitation": max(0.0, size), "levers.facilitation_start": _p8_restore(sc)}
+    restore = {"levers.facilitation": max(0.0, size), "levers.facilitation_start": restore_year(sc)}
     return {
         "facilitation restored": restore,
         "facilitators leave early, restored": {"programme.facilitation_years": EARLY_EXIT, **restore},
@@ -463,7 +472,7 @@ def _p8_variants(sc: Scenario) -> dict[str, dict[str, Any]]:
 
 def _p8(d: PatternData) -> PatternResult:
     start, _ = _years(d.scenario)
-    r = _p8_restore(d.scenario)
+    r = restore_year(d.scenario)
     full, early = "facilitation restored", "facilitators leave early, restored"
     lost = -_paired_series(d, full, early, "partnerships_active", start + EARLY_EXIT, r - 1)
     cap = -_paired_series(d, full, early, "mean_capacity", start + EARLY_EXIT, r - 1)
@@ -508,7 +517,7 @@ def _p9(d: PatternData) -> PatternResult:
     late = _per_seed_mean(ts, "sustained_share", start + LONG_RUN - DECADE, start + LONG_RUN - 1)
     both = early.index.intersection(late.index)
     v, lo, hi = bootstrap_mean((late.loc[both] - early.loc[both]).to_numpy())
-    y = _grant_end(d.scenario) + DECADE
+    y = grant_end(d.scenario) + DECADE
     nobody = _per_seed_mean(d.series("nobody answers"), "sustained_share", y, y)
     n, _, nhi = bootstrap_mean(nobody.to_numpy())
     return PatternResult(
@@ -528,7 +537,7 @@ def _p9(d: PatternData) -> PatternResult:
 def _p10(d: PatternData) -> PatternResult:
     start, years = _years(d.scenario)
     ts = d.series(BASE)
-    prog = _per_seed_mean(ts, "partnerships_active", start + 1, _facilitators_leave(d.scenario) + 1)
+    prog = _per_seed_mean(ts, "partnerships_active", start + 1, facilitators_leave(d.scenario) + 1)
     late = _per_seed_mean(ts, "partnerships_active", start + years - DECADE, start + years - 1)
     both = prog.index.intersection(late.index)
     ratio = prog.loc[both] / late.loc[both].where(late.loc[both] > 0)
@@ -540,7 +549,7 @@ def _p10(d: PatternData) -> PatternResult:
         lo,
         hi,
         bool(lo > 1),
-        f"live partnerships in programme years 2-{_facilitators_leave(d.scenario) - start + 2} are {v:.2f}x "
+        f"live partnerships in programme years 2-{facilitators_leave(d.scenario) - start + 2} are {v:.2f}x "
         f"those of the last {DECADE} years; median peak in programme year {np.median(peak):.0f}",
     )
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from simulator.cli_common import UserError, add_batch_args, batch_executor, whole
+from simulator.cli_common import add_batch_args, batch_executor, whole
 from simulator.scenario import Scenario, load_scenario, parse_assignment
+
+if TYPE_CHECKING:
+    from simulator.analysis.discrimination import Discrimination
 
 
 def add_commands(sub: Any) -> None:
@@ -44,9 +47,10 @@ def add_commands(sub: Any) -> None:
     v.add_argument(
         "--discriminate",
         action="store_true",
-        help="also run every pattern under each alternative of the [structure] table and report which "
-        "alternatives each pattern rejects (discrimination.csv, .md and a heat map); a pattern no alternative "
-        "fails is reported as not discriminating and does not count",
+        help="instead run every pattern under each alternative of the [structure] table and each documented "
+        "alternative rule, and report which alternatives each pattern rejects (discrimination.csv, .md and a "
+        "heat map); a pattern no alternative fails is reported as not discriminating and does not count. With "
+        "--trace: validate first, then discriminate, and put both in the TRACE document",
     )
     v.add_argument(
         "--trace",
@@ -80,9 +84,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     overrides = dict(parse_assignment(a) for a in args.sets)
     sc = load_scenario(args.scenario, policies=args.policy, overrides=overrides)
-    if args.discriminate:
-        if args.trace is not None:
-            raise UserError("--trace and --discriminate cannot be combined (run them separately)")
+    if args.discriminate and args.trace is None:
         return _discriminate(args, sc)
     if not args.quiet:
         print(f"plpbk validate: {sc.name}: 10 patterns, {args.seeds} seeds per variant", flush=True)
@@ -109,25 +111,35 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if "blocks_passed" in t:
             print(f"     held in {int(r['blocks_passed'])} of {int(r['blocks'])} blocks of {args.seeds} seeds")
     print(f"\n{int(t['passed'].sum())} of {len(t)} patterns pass; report: {val.out}/validation.md")
-    if args.trace is not None:
-        from simulator.analysis.validation import trace_markdown
+    if args.trace is None:
+        return 0 if val.passed else 1
+    from simulator.analysis.validation import trace_markdown
 
-        parts = ["plpbk validate", *([args.scenario] if args.scenario else [])]
-        parts += [f"--policy {p}" for p in args.policy] + [f"--set {a}" for a in args.sets]
-        parts += [f"--seeds {args.seeds}", *([f"--blocks {args.blocks}"] if args.blocks > 1 else [])]
-        parts += [f"--trace {args.trace}"]
-        args.trace.write_text(trace_markdown(val, args.seeds, " ".join(parts)))
-        print(f"TRACE document written to {args.trace}")
-    return 0 if val.passed else 1
+    disc = None
+    if args.discriminate:  # with --trace: the matrix goes into the TRACE document too
+        args.out, args.resume = val.out / "discrimination", False
+        disc = _run_discrimination(args, sc)
+    parts = ["plpbk validate", *([args.scenario] if args.scenario else [])]
+    parts += [f"--policy {p}" for p in args.policy] + [f"--set {a}" for a in args.sets]
+    parts += [f"--seeds {args.seeds}", *([f"--blocks {args.blocks}"] if args.blocks > 1 else [])]
+    parts += [*(["--discriminate"] if args.discriminate else []), f"--trace {args.trace}"]
+    args.trace.write_text(trace_markdown(val, args.seeds, " ".join(parts), discrimination=disc))
+    print(f"TRACE document written to {args.trace}")
+    return 0 if val.passed and (disc is None or disc.passed) else 1
 
 
 def _discriminate(args: argparse.Namespace, sc: Scenario) -> int:
-    """``plpbk validate --discriminate``: the patterns x structures matrix."""
-    from simulator.analysis.discrimination import AS_IS, discriminate, structure_alternatives
+    """``plpbk validate --discriminate``: the patterns x structures matrix; exit 0 when it holds."""
+    return 0 if _run_discrimination(args, sc).passed else 1
+
+
+def _run_discrimination(args: argparse.Namespace, sc: Scenario) -> Discrimination:
+    """Run and print the patterns x structures matrix."""
+    from simulator.analysis.discrimination import AS_IS, discriminate, structures
 
     if not args.quiet:
-        n = len(structure_alternatives(sc))
-        print(f"plpbk validate --discriminate: {sc.name}: {n} alternative structures, {args.seeds} seeds", flush=True)
+        n = len(structures(sc)) - 1
+        print(f"plpbk validate --discriminate: {sc.name}: {n} alternatives, {args.seeds} seeds", flush=True)
     d = discriminate(
         sc,
         args.seeds,
@@ -152,7 +164,7 @@ def _discriminate(args: argparse.Namespace, sc: Scenario) -> int:
         f"{len(d.discriminating())} of {len(m.index)} patterns discriminate; {held} of them hold as is; "
         f"report: {d.out}/discrimination.md"
     )
-    return 0 if d.passed else 1
+    return d
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
