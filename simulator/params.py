@@ -1129,7 +1129,7 @@ PARAMETERS: tuple[Param, ...] = (
     ),
     _p(
         "trust.reputation_spread",
-        0.5,
+        0.8,
         0,
         1,
         "share",
