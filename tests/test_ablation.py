@@ -24,7 +24,7 @@ from simulator.analysis.ablation import (
     ablation_effects,
     split_variants,
 )
-from simulator.params import BY_NAME
+from simulator.params import BY_NAME, PARAMETERS
 from simulator.scenario import ScenarioError, load_scenario
 
 SEEDS, YEARS = 4, 8
@@ -41,7 +41,12 @@ def abl(tmp_path_factory: pytest.TempPathFactory) -> Ablation:
 
 def test_variant_parameters_exist_and_take_their_values() -> None:
     names = [v.name for v in VARIANTS]
-    assert len(set(names)) == len(names) == 10
+    assert len(set(names)) == len(names) == 13
+    structural = {k: c for v in VARIANTS if v.kind == "structure" for k, c in v.overrides.items()}
+    # every alternative of the [structure] table is a variant
+    want = {(p.name, c) for p in PARAMETERS if p.kind == "choice" for c in p.choices if c != p.default}
+    assert want == {(k, c) for v in VARIANTS if v.kind == "structure" for k, c in v.overrides.items()}
+    assert len(structural) == len({p.name for p in PARAMETERS if p.kind == "choice"})
     assert {v.kind for v in VARIANTS} == {"structure", "mechanism"}
     sc = load_scenario("baseline")
     for v in VARIANTS:

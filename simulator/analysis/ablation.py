@@ -92,6 +92,12 @@ VARIANTS: tuple[Variant, ...] = (
         {"structure.renewal": "lapse"},
     ),
     Variant(
+        "renewal=permanent",
+        "structure",
+        "partnerships never end: every live partnership is renewed each year, whatever happens",
+        {"structure.renewal": "permanent"},
+    ),
+    Variant(
         "upkeep=fixed_decay",
         "structure",
         "assets wear at a fixed rate, softened by paid upkeep, instead of upkeep needs growing as condition falls",
@@ -104,10 +110,22 @@ VARIANTS: tuple[Variant, ...] = (
         {"structure.enablers": "additive"},
     ),
     Variant(
+        "enablers=substitutes",
+        "structure",
+        "any one of trust, coordination and marketing skill can stand in for the others",
+        {"structure.enablers": "substitutes"},
+    ),
+    Variant(
         "demand=flat",
         "structure",
         "no demand: users do not depend on market access or condition",
         {"structure.demand": "flat"},
+    ),
+    Variant(
+        "awareness=open",
+        "structure",
+        "every agency and firm in reach knows every ward from the start: few respond only because few answer",
+        {"structure.awareness": "open"},
     ),
     Variant(
         "no reputation",
