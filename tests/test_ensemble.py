@@ -184,6 +184,7 @@ def test_ensemble_comparison_manifest_and_brief(ens_cmp: Comparison) -> None:
     md = (out / "brief.md").read_text()
     assert "Effects include parameter uncertainty" in md and "each of the 2 parameter sets" in md
     assert "3 paired seeds per set" in md
+    assert "6 paired runs per option" in md  # the header counts every set x seed pair, not the seeds alone
     # the same runs, the brief redone in Indonesian
     compare(
         ens_cmp.scenario,

@@ -454,7 +454,8 @@ def compare_brief(cmp: Comparison, lang: str = "en") -> Brief:
     costs = cmp.costs.set_index("policy")
     desc = {p.name: p.description for p in cmp.policies}
     title = t["c_title"].format(policies=", ".join(p.name for p in cmp.policies), scenario=sc.name)
-    md = [f"# {title}", "", _meta(lang, t["c_runs"].format(seeds=cmp.seeds)), "", f"## {t['summary']}", ""]
+    pairs = cmp.seeds * (cmp.ensemble.n if cmp.ensemble is not None else 1)  # every set runs the same seeds
+    md = [f"# {title}", "", _meta(lang, t["c_runs"].format(seeds=pairs)), "", f"## {t['summary']}", ""]
     intro = t["c_intro"].format(
         n=len(cmp.policies), scenario=sc.name, wards=wards, years=years, start=start, end=end, seeds=cmp.seeds
     )
