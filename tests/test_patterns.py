@@ -24,7 +24,7 @@ from simulator.params import AID_FORMS
 pytestmark = pytest.mark.slow
 
 SEEDS = range(40)
-MARKETING_SEEDS = range(160)  # the marketing-skill effect is small: it needs more runs to show
+MARKETING_SEEDS = range(160)  # the marketing-skill and initial-trust effects on sustainability are small
 
 
 @cache
@@ -220,7 +220,7 @@ def mean_sustained(res: simulator.RunResult) -> np.ndarray:
 
 ENABLERS = [
     # parameter, low, high, seeds
-    pytest.param("trust_initial", 0.3, 0.7, SEEDS, id="trust.initial"),
+    pytest.param("trust_initial", 0.3, 0.7, MARKETING_SEEDS, id="trust.initial"),
     pytest.param("bkm_coordination", 0.3, 0.7, SEEDS, id="bkm.coordination"),
     pytest.param("bkm_marketing_skill", 0.3, 0.7, MARKETING_SEEDS, id="bkm.marketing_skill"),
 ]
@@ -237,8 +237,11 @@ class TestPattern4Enablers:
 
     Measured (low -> high, mean paired difference, t):
 
-    - trust.initial, seeds 0-39: partnerships 12.6 -> 19.4 (+6.8, t 21.9); sustained
-      share 0.647 -> 0.677 (+0.030, t 4.5).
+    - trust.initial, seeds 0-159: sustained share +0.013 (t 3.0, p 0.002); on seeds 0-39
+      alone +0.009 (t 1.0), since reputation (trust.reputation_spread 0.8) carries trust across
+      a region's partners and board turnovers end ties, so the starting value matters less.
+      (Before those changes, seeds 0-39: partnerships 12.6 -> 19.4, +6.8, t 21.9; sustained
+      share +0.030, t 4.5.)
     - bkm.coordination, seeds 0-39: partnerships 16.1 -> 18.8 (+2.7, t 8.9); sustained
       share 0.655 -> 0.683 (+0.028, t 4.8).
     - bkm.marketing_skill, seeds 0-159: partnerships +0.35 (t 2.8, p 0.003); sustained
