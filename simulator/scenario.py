@@ -224,8 +224,8 @@ def _resolve(ref: str | Path, base: Path | None, kind: str = "scenario") -> Path
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
+        # utf-8-sig: files saved by Windows tools (Notepad) start with a byte-order mark
+        return tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError as e:
         raise ScenarioError(f"{path}: file not found") from e
     except PermissionError as e:
@@ -508,7 +508,7 @@ def load_wards_csv(path: str | Path) -> tuple[Ward, ...]:
     """
     path = Path(path)
     try:
-        with open(path, newline="", encoding="utf-8") as fh:
+        with open(path, newline="", encoding="utf-8-sig") as fh:  # Excel's "CSV UTF-8" starts with a BOM
             # comment lines become blank lines, so row numbers below are the file's line numbers
             rows = list(csv.reader("\n" if line.lstrip().startswith("#") else line for line in fh))
     except FileNotFoundError as e:

@@ -542,6 +542,16 @@ class TestWardsCsv:
         assert sc.n_wards == 2  # the file's rows replace wards.n
         assert sc.to_dict()["wards"][0]["name"] == "A"
 
+    def test_files_from_windows_tools_with_a_byte_order_mark(self, tmp_path: Path) -> None:
+        """Notepad's TOML and Excel's "CSV UTF-8" start with a BOM: both load as without it."""
+        bom = "\ufeff"
+        (tmp_path / "w.csv").write_text(f"{bom}{HEADER}\nA,R,berdaya,900,4\n", encoding="utf-8")
+        toml = '[scenario]\nwards_csv = "w.csv"\n[bkm]\ncoordination = 0.7\n'
+        (tmp_path / "s.toml").write_text(bom + toml, encoding="utf-8")
+        sc = load_scenario(tmp_path / "s.toml")
+        assert sc.n_wards == 1 and sc.to_dict()["wards"][0]["name"] == "A"
+        assert sc["bkm.coordination"] == 0.7
+
     def test_scenario_with_missing_wards_csv(self, tmp_path: Path) -> None:
         msg = load_error(write(tmp_path, '[scenario]\nwards_csv = "nope.csv"\n'))
         assert "nope.csv" in msg and "not found" in msg

@@ -322,7 +322,7 @@ def screened_experiment_text(spec: SensitivitySpec, factors: list[str], *, sampl
 
     raw: dict[str, Any] = {}
     if src and src.is_file():
-        raw = tomllib.loads(src.read_text(encoding="utf-8"))
+        raw = tomllib.loads(src.read_text(encoding="utf-8-sig"))  # a byte-order mark is accepted
     e = dict(raw.get("experiment", {}))
     sc = e.get("scenario", exp.scenario.name)
     if src and (src.parent / sc).is_file():
