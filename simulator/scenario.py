@@ -271,7 +271,22 @@ def load_scenario(
         sc = apply_policy(sc, pol)
     if overrides:
         sc = sc.with_values(overrides, origin="--set")
+    _check_levers_act(sc)
     return sc
+
+
+def _check_levers_act(sc: Scenario) -> None:
+    """Refuse a lever that is switched on but starts after the run's last year (it would never act)."""
+    first, years = int(sc.values["time.start_year"]), int(sc.values["time.years"])
+    last = first + years - 1
+    for name in LEVERS:
+        size, start = float(sc.values[f"levers.{name}"]), float(sc.values[f"levers.{name}_start"])
+        if size > 0 and start > last:
+            raise ScenarioError(
+                f"{sc.source}: levers.{name}_start = {start:g} is after the run's last year {last} "
+                f"(time.start_year {first} + time.years {years} - 1): the lever would never act; start it by {last} "
+                "or lengthen the run"
+            )
 
 
 def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
@@ -293,7 +308,11 @@ def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
             raise ScenarioError(f"{path}: scenario.{k} must be a string (text in quotes)")
     is_root = real == (preset_dir() / f"{DEFAULT_SCENARIO}.toml").resolve()
     if "extends" in meta:
-        parent = _load_file(_resolve(meta["extends"], path.parent), (*chain, real))
+        try:
+            target = _resolve(meta["extends"], path.parent)
+        except ScenarioError as e:  # name the file that holds 'extends' and the key
+            raise ScenarioError(f"{path}: scenario.extends: {e}") from None
+        parent = _load_file(target, (*chain, real))
     elif is_root:
         parent = Scenario(source="defaults")
     else:

@@ -38,7 +38,7 @@ def plpbk(*args: str, cwd: Path | None = None, timeout: float = 300) -> subproce
 
 Proc = subprocess.CompletedProcess[str]
 GOOD_RUN = ["run", "--years", "3", "--seeds", "2", "--out", "res"]
-CSV_RUN = ["run", "kendal", "--years", "2", "--seeds", "3", "--seed-start", "5", "--format", "csv"]
+CSV_RUN = ["run", "kendal", "--years", "6", "--seeds", "3", "--seed-start", "5", "--format", "csv"]
 CSV_RUN += ["--set", "trust.initial=0.6", "--policy", "csr-forum", "--no-plots", "--quiet", "--out", "nested/res-csv"]
 GOOD = {
     "run": GOOD_RUN,

@@ -542,6 +542,21 @@ class TestWardsCsv:
         assert sc.n_wards == 2  # the file's rows replace wards.n
         assert sc.to_dict()["wards"][0]["name"] == "A"
 
+    def test_missing_extends_target_names_the_file_and_key(self, tmp_path: Path) -> None:
+        f = write(tmp_path, '[scenario]\nextends = "nope-such-preset"\n')
+        msg = load_error(f)
+        assert str(f) in msg and "scenario.extends" in msg and "nope-such-preset" in msg
+        assert msg.count(str(f)) == 1 and "\n" not in msg
+
+    def test_a_lever_that_starts_after_the_run_is_refused(self) -> None:
+        """A switched-on lever starting after the last year would never act: refused, naming the key and year."""
+        with pytest.raises(ScenarioError) as e:
+            load_scenario("kendal", policies=["marketing-push"], overrides={"time.years": 4})  # 2008-2011, lever 2013
+        msg = str(e.value)
+        assert "levers.marketing_push_start = 2013" in msg and "last year 2011" in msg and "never act" in msg
+        load_scenario("kendal", policies=["marketing-push"], overrides={"time.years": 6})  # 2008-2013: acts in 2013
+        load_scenario("kendal", overrides={"time.years": 4})  # levers off: their start years do not matter
+
     def test_files_from_windows_tools_with_a_byte_order_mark(self, tmp_path: Path) -> None:
         """Notepad's TOML and Excel's "CSV UTF-8" start with a BOM: both load as without it."""
         bom = "\ufeff"
