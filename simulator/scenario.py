@@ -267,7 +267,16 @@ def load_scenario(
     else:
         path = _resolve(ref if ref is not None else DEFAULT_SCENARIO, None)
         sc = _load_file(path, chain=())
+    set_by: dict[str, str] = {}  # lever key -> the policy that set it
     for pol in policies:
+        policy = load_policy(_resolve(pol, None, kind="policy"))
+        for key, value in policy.levers.items():
+            if key in set_by and sc.values[key] != value:
+                raise ScenarioError(
+                    f"policies '{set_by[key]}' and '{policy.name}' both set {key} ({sc.values[key]} and {value}): "
+                    "combine them in one policy file, or drop one"
+                )
+            set_by[key] = policy.name
         sc = apply_policy(sc, pol)
     if overrides:
         sc = sc.with_values(overrides, origin="--set")
@@ -548,10 +557,14 @@ def load_wards_csv(path: str | Path) -> tuple[Ward, ...]:
             near = difflib.get_close_matches(col, allowed, n=1, cutoff=0.6)
             hint = f" (did you mean '{near[0]}'?)" if near else f" (allowed: {', '.join(allowed)})"
             raise ScenarioError(f"{path}: unknown column '{col}'{hint}")
-    wards = []
+    wards: list[Ward] = []
+    seen: dict[str, int] = {}  # ward name -> its line
+    most = int(BY_NAME["wards.n"].high)
     for i, row in enumerate(rows[head + 1 :], start=head + 2):
         if not any(c.strip() for c in row):
             continue
+        if len(wards) == most:
+            raise ScenarioError(f"{path}: more than {most} wards (line {i}); wards.n allows at most {most}")
         if len(row) != len(header):
             raise ScenarioError(f"{path}: line {i} has {len(row)} cells, the header has {len(header)}")
         cell = dict(zip(header, (c.strip() for c in row), strict=True))
@@ -561,6 +574,9 @@ def load_wards_csv(path: str | Path) -> tuple[Ward, ...]:
             raise ScenarioError(f"{where}: maturity = {cell['maturity']!r} must be one of {', '.join(MATURITY_LEVELS)}")
         if not cell["name"]:
             raise ScenarioError(f"{where}: name is empty")
+        if cell["name"] in seen:  # tables and briefs could not tell two such wards apart
+            raise ScenarioError(f"{where}: ward name {cell['name']!r} repeats line {seen[cell['name']]}")
+        seen[cell["name"]] = i
         grant = _num(cell["grant_received"], where, "grant_received", 0.0, 100000.0)
         items = _num(cell["plan_items"], where, "plan_items", 0, 500, whole=True)
         opt: dict[str, float | None] = {}

@@ -557,6 +557,14 @@ class TestWardsCsv:
         load_scenario("kendal", policies=["marketing-push"], overrides={"time.years": 6})  # 2008-2013: acts in 2013
         load_scenario("kendal", overrides={"time.years": 4})  # levers off: their start years do not matter
 
+    def test_two_policies_setting_one_lever_differently_are_refused(self, tmp_path: Path) -> None:
+        mine = write(tmp_path, '[policy]\nname = "big-push"\n[levers]\nmarketing_push = 1.0\n', "big.toml")
+        msg = load_error("kendal", policies=["marketing-push", str(mine)])
+        assert "'marketing-push' and 'big-push' both set levers.marketing_push (0.6 and 1.0)" in msg
+        # the same value twice is no conflict: all-efforts contains marketing-push's levers
+        sc = load_scenario("kendal", policies=["marketing-push", "all-efforts"])
+        assert sc.values["levers.marketing_push"] == 0.6
+
     def test_files_from_windows_tools_with_a_byte_order_mark(self, tmp_path: Path) -> None:
         """Notepad's TOML and Excel's "CSV UTF-8" start with a BOM: both load as without it."""
         bom = "\ufeff"
@@ -570,6 +578,16 @@ class TestWardsCsv:
     def test_scenario_with_missing_wards_csv(self, tmp_path: Path) -> None:
         msg = load_error(write(tmp_path, '[scenario]\nwards_csv = "nope.csv"\n'))
         assert "nope.csv" in msg and "not found" in msg
+
+    def test_duplicate_ward_names_are_refused(self, tmp_path: Path) -> None:
+        _, msg = csv_error(tmp_path, f"{HEADER}\nA,R,berdaya,900,4\nB,R,berdaya,900,4\nA,S,mandiri,1000,5\n")
+        assert "line 4" in msg and "ward name 'A' repeats line 2" in msg
+
+    def test_more_rows_than_wards_n_allows_are_refused(self, tmp_path: Path) -> None:
+        most = int(BY_NAME["wards.n"].high)
+        rows = "".join(f"W{i},R,berdaya,900,4\n" for i in range(most + 1))
+        _, msg = csv_error(tmp_path, f"{HEADER}\n{rows}")
+        assert f"more than {most} wards" in msg and f"line {most + 2}" in msg
 
     def test_missing_column(self, tmp_path: Path) -> None:
         _, msg = csv_error(tmp_path, "name,regency,grant_received,plan_items\nA,R,1000,12\n")
