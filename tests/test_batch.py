@@ -127,6 +127,32 @@ samples = 200
     assert t.between(0.2, 0.8).all() and abs(t.mean() - 0.5) < 0.02 and 0.08 < t.std() < 0.12
 
 
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "mean = nan, sd = 0.1",
+        "mean = 0.5, sd = inf",
+        "mean = 0.5, sd = nan",
+        "mean = true, sd = 0.1",
+    ],
+)
+def test_normal_factor_with_a_non_finite_mean_or_sd_is_refused(tmp_path: Path, spec: str) -> None:
+    """TOML reads nan and inf as floats: they are refused, not stored as NaN (the run would use the default)."""
+    text = f"""
+[experiment]
+scenario = "baseline"
+[design]
+kind = "lhs"
+samples = 4
+[design.factors]
+"trust.initial" = {{ low = 0.2, high = 0.8, dist = "normal", {spec} }}
+"""
+    with pytest.raises(ExperimentError) as e:
+        load_experiment(write_exp(tmp_path, text))
+    msg = str(e.value)
+    assert "trust.initial" in msg and "finite mean and a finite sd > 0" in msg and "\n" not in msg
+
+
 def test_sobol_and_morris_designs_have_salib_sizes(tmp_path: Path) -> None:
     base = """
 [experiment]

@@ -45,7 +45,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import numpy as np
 import pandas as pd
@@ -410,6 +410,11 @@ def _tname(typ: type | tuple[type, ...]) -> str:
     return names.get(typ, typ.__name__)
 
 
+def _finite(x: object) -> TypeGuard[float]:
+    """A real number (not a bool), neither NaN nor infinite."""
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
 def _factor(name: str, spec: Any, kind: str, where: str) -> Factor:
     p = _param_or_error(name, f"{where}: design.factors")
     origin = f"{where}: design.factors"
@@ -445,12 +450,15 @@ def _factor(name: str, spec: Any, kind: str, where: str) -> Factor:
     mode = mean = sd = None
     if dist == "triangular":
         mode = spec.get("mode")
-        if not isinstance(mode, int | float) or not float(lo) <= mode <= float(hi):
+        if not _finite(mode) or not float(lo) <= float(mode) <= float(hi):
             raise ExperimentError(f"{origin}.{p.name}: a triangular factor needs mode within [{lo}, {hi}]")
     if dist == "normal":
         mean, sd = spec.get("mean"), spec.get("sd")
-        if not isinstance(mean, int | float) or not isinstance(sd, int | float) or sd <= 0:
-            raise ExperimentError(f"{origin}.{p.name}: a normal factor needs mean and sd > 0")
+        if not (_finite(mean) and _finite(sd) and float(sd) > 0):  # TOML allows nan and inf
+            raise ExperimentError(
+                f"{origin}.{p.name}: a normal factor needs a finite mean and a finite sd > 0 (got mean = {mean!r}, "
+                f"sd = {sd!r})"
+            )
     return Factor(p.name, p, low=float(lo), high=float(hi), dist=dist, mode=mode, mean=mean, sd=sd)
 
 
