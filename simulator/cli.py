@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
-    from simulator.batch import SchedulerError
+    from simulator.batch import SchedulerError, SizeError, run_limit
     from simulator.store import OutputError
 
     ap = build_parser()
@@ -270,10 +270,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         ap.print_help()
         return 0
     try:
-        return int(args.func(args))
+        with run_limit(getattr(args, "max_runs", None)):
+            return int(args.func(args))
     except CommandExit as e:
         return e.code
-    except (ScenarioError, UserError, OutputError, SchedulerError) as e:
+    except (ScenarioError, UserError, OutputError, SchedulerError, SizeError) as e:
         print(f"plpbk {args.command}: error: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -95,6 +95,18 @@ def share(text: str) -> float:
     return v
 
 
+def workers(text: str) -> int:
+    """An argparse type: a worker count, 1 .. ``simulator.batch.limits.max_workers()``."""
+    v = whole(1)(text)
+    from simulator.batch.limits import SizeError, check_workers
+
+    try:
+        check_workers(v)
+    except SizeError as e:
+        raise argparse.ArgumentTypeError(str(e).removeprefix("--workers ")) from None
+    return v
+
+
 def port(text: str) -> int:
     """An argparse type: a TCP port, 1..65535."""
     try:
@@ -150,7 +162,11 @@ def add_batch_args(
         "dask (a local Dask cluster on 127.0.0.1, or the cluster at --scheduler)",
     )
     parser.add_argument(
-        "--workers", type=whole(1), default=None, metavar="N", help="worker processes (default: all CPUs)"
+        "--workers",
+        type=workers,
+        default=None,
+        metavar="N",
+        help="worker processes (default: all CPUs; at most 4 × the CPUs, and never more than the runs)",
     )
     parser.add_argument(
         "--scheduler",
@@ -165,6 +181,13 @@ def add_batch_args(
         help="finish an interrupted job in --out: runs already stored are reused, only missing runs execute",
     )
     parser.add_argument("--quiet", action="store_true", help=f"no progress bar; {quiet}")
+    parser.add_argument(
+        "--max-runs",
+        type=whole(1),
+        default=None,
+        metavar="N",
+        help="refuse a job of more than N runs before it starts (default 1,000,000)",
+    )
     parser.set_defaults(executor_given=False)
 
 
@@ -191,4 +214,5 @@ __all__ = [
     "run_guarded",
     "share",
     "whole",
+    "workers",
 ]

@@ -44,6 +44,7 @@ from simulator.params import (
     defaults,
     lookup,
 )
+from simulator.spec import suggest
 
 Value = float | int | bool | str
 
@@ -370,11 +371,7 @@ def _param_or_error(name: str, origin: str) -> Param:
 
 
 def _suggest(name: str, choices: list[str]) -> str:
-    near = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
-    if not near and "." in name:
-        leaf = name.split(".", 1)[1]
-        near = [c for c in choices if c.endswith("." + leaf)][:1]
-    return f" (did you mean '{near[0]}'?)" if near else " (see 'plpbk params' for all keys)"
+    return suggest(name, choices, " (see 'plpbk params' for all keys)")
 
 
 def _toml_repr(v: Any) -> str:

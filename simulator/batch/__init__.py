@@ -3,8 +3,10 @@
 from simulator.batch.engine import BatchInterrupted, BatchReport, WorkerCrashError, run_experiment, run_list
 from simulator.batch.executors import EXECUTORS, SchedulerError, SerialExecutor
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, load_experiment
+from simulator.batch.limits import DEFAULT_MAX_RUNS, SizeError, run_limit
 
 __all__ = [
+    "DEFAULT_MAX_RUNS",
     "EXECUTORS",
     "BatchInterrupted",
     "BatchReport",
@@ -13,8 +15,10 @@ __all__ = [
     "Factor",
     "SchedulerError",
     "SerialExecutor",
+    "SizeError",
     "WorkerCrashError",
     "load_experiment",
     "run_experiment",
+    "run_limit",
     "run_list",
 ]

@@ -38,6 +38,7 @@ import pandas as pd
 
 from simulator.batch.executors import EXECUTORS, default_workers, open_executor
 from simulator.batch.experiment import Experiment, load_experiment, point_values
+from simulator.batch.limits import check_workers
 from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
 from simulator.store import OutputError, git_revision, now, read_json, versions, write_json
 
@@ -224,6 +225,8 @@ def run_experiment(
 
     Raises:
         ExperimentError: On a bad experiment file.
+        SizeError: When the design has more runs than the cap in force (``limits.run_limit``) or
+            ``workers`` is above ``limits.max_workers()``; checked before anything is built or forked.
         OutputError: When the folder holds another experiment, or cannot be written.
         SchedulerError: When a Dask scheduler cannot be reached.
         BatchInterrupted: On Ctrl-C; the chunks finished so far are stored.
@@ -235,6 +238,11 @@ def run_experiment(
     if out is None:
         out = Path("results") / f"{exp.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     out = Path(out)
+    exp.check_size()
+    check_workers(workers)
+    if workers is not None or executor == "processes":
+        # never more worker processes than runs (a 2-run batch with --workers 40 forks 2)
+        workers = max(1, min(workers or default_workers(), exp.n_runs))
     old = _check_folder(out, exp, resume)
     with contextlib.ExitStack() as stack:
         early = None

@@ -12,6 +12,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -49,9 +51,45 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the driver, which stops the batch and keeps what is stored."""
+PARENT_POLL_SECONDS = 1.0
+"""How often a worker checks that its driver is still alive (where no parent-death signal exists)."""
+
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker process when its driver ``parent`` dies, however it dies.
+
+    A driver killed with SIGKILL (as the out-of-memory killer does) runs no clean-up, and its
+    pool's workers would wait for work forever. On Linux the kernel sends this process SIGTERM
+    when its parent dies (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread also watches
+    ``os.getppid()`` and exits when the parent has changed.
+    """
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(PARENT_POLL_SECONDS)
+
+    if os.getppid() != parent:  # the driver died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=watch, name="plpbk-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int) -> None:
+    """Set up a worker process: Ctrl-C is left to the driver; the worker ends when the driver dies.
+
+    The driver stops the batch on Ctrl-C and keeps what is stored; see :func:`_exit_with_parent`.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(parent)
 
 
 @contextlib.contextmanager
@@ -86,7 +124,7 @@ def open_executor(
         # workers run only the model. All workers are forked here, before the pool's own thread.
         method = start_method or ("fork" if sys.platform == "linux" else "spawn")
         ctx = multiprocessing.get_context(method)
-        pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_ignore_sigint)
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
         with warnings.catch_warnings():
             warnings.filterwarnings(
                 "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning

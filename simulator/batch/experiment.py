@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from simulator.batch.limits import check_runs
 from simulator.params import Param
 from simulator.scenario import (
     Scenario,
@@ -61,6 +62,7 @@ from simulator.scenario import (
     _suggest,
     load_scenario,
 )
+from simulator.spec import Table, show, suggest
 
 DESIGN_KINDS = ("grid", "list", "lhs", "sobol", "morris")
 OUTPUT_TABLES = ("timeseries", "summary", "events", "wards")
@@ -184,12 +186,44 @@ class Experiment:
     source: str = ""
     sections: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def n_points(self) -> int:
+        """Design points, computed from the file without building the design."""
+        k = len(self.factors)
+        if self.kind == "list":
+            return len(self.points)
+        if self.kind == "grid":
+            return math.prod(len(f.values or ()) for f in self.factors)
+        if self.kind == "lhs":
+            return self.samples
+        if self.kind == "sobol":
+            return self.samples * (2 * k + 2 if self.second_order else k + 2)
+        return self.samples * (k + 1)  # morris: one trajectory of k + 1 points per sample
+
+    @property
+    def n_runs(self) -> int:
+        """Runs of the whole experiment: design points × seeds."""
+        return self.n_points * self.replicates
+
+    def check_size(self) -> None:
+        """Refuse an experiment above the run cap in force (``simulator.batch.limits``), before building it.
+
+        Raises:
+            SizeError: Above the cap.
+        """
+        seeds = f"{self.replicates} seed{'s' * (self.replicates != 1)}"
+        check_runs(self.n_runs, self.source or self.name, f"{self.n_points:,} design points × {seeds}")
+
     def design(self) -> pd.DataFrame:
         """The design points: one row per point, one column per factor.
 
         Returns:
             A frame with column ``point`` and one column per factor (dotted names).
+
+        Raises:
+            SizeError: When the design is above the run cap (checked before it is built).
         """
+        self.check_size()
         return make_design(self)
 
     def seed(self, point: int, replicate: int) -> int:
@@ -288,92 +322,65 @@ def load_toml_spec[T](path: str | Path, build: Callable[..., T], **changes: Any)
 def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Experiment:
     """Build an experiment from parsed TOML (see ``load_experiment``)."""
     where = str(path)
-    tables = ["experiment", "design", *ANALYSIS_SECTIONS]
-    for k in data:
-        if k not in tables:
-            raise ExperimentError(f"{where}: unknown table '{k}'{_suggest(k, tables)}")
-        if k in ANALYSIS_SECTIONS and not isinstance(data[k], dict):
-            raise ExperimentError(f"{where}: '{k}' must be a table ([{k}])")
-    exp = dict(data.get("experiment", {}))
-    exp.update({k: v for k, v in changes.items() if v is not None})
-    for k in exp:
-        if k not in _EXP_KEYS:
-            raise ExperimentError(f"{where}: unknown key 'experiment.{k}'{_suggest(k, list(_EXP_KEYS))}")
-    des = dict(data.get("design", {}))
-    for k in des:
-        if k not in _DESIGN_KEYS:
-            raise ExperimentError(f"{where}: unknown key 'design.{k}'{_suggest(k, list(_DESIGN_KEYS))}")
+    root = Table.root(data, where, ExperimentError)
+    root.check_keys(["experiment", "design", *ANALYSIS_SECTIONS], what="table")
+    for k in ANALYSIS_SECTIONS:
+        root.table(k)  # a table; its keys are checked by the analysis that reads it
+    e = root.table("experiment")
+    e = Table({**e.data, **{k: v for k, v in changes.items() if v is not None}}, where, e.name, ExperimentError)
+    e.check_keys(_EXP_KEYS)
+    d = root.table("design")
+    d.check_keys(_DESIGN_KEYS)
 
-    def get(
-        key: str, typ: type | tuple[type, ...], default: Any, lo: float | None = None, hi: float | None = None
-    ) -> Any:
-        v = exp.get(key, default)
-        ok = isinstance(v, typ) and not (isinstance(v, bool) and typ in (int, (int, float)))
-        if not ok:
-            raise ExperimentError(f"{where}: experiment.{key} = {v!r} must be of type {_tname(typ)}")
-        if (lo is not None and v < lo) or (hi is not None and v > hi):
-            rng = f"[{lo:g}, {hi:g}]" if hi is not None else f">= {lo:g}"
-            raise ExperimentError(f"{where}: experiment.{key} = {v!r} is out of range: allowed {rng}")
-        return v
-
-    name = get("name", str, path.stem)
-    description = get("description", str, "")
-    policies = get("policies", list, [])
-    replicates = get("replicates", int, 1, 1, 100000)
-    master_seed = get("master_seed", int, 0, 0, 2**63 - 1)
-    crn = get("common_random_numbers", bool, True)
-    outputs = get("outputs", list, ["timeseries", "summary"])
+    name = e.text("name", path.stem)
+    description = e.text("description", "")
+    policies = e.texts("policies", [], example='["marketing-push"]')
+    replicates = e.whole("replicates", 1, 1, 100_000)
+    master_seed = e.whole("master_seed", 0, 0, 2**63 - 1)
+    crn = e.flag("common_random_numbers", True)
+    outputs = e.texts("outputs", ["timeseries", "summary"])
     for o in outputs:
         if o not in OUTPUT_TABLES:
-            raise ExperimentError(f"{where}: experiment.outputs has {o!r}: allowed {', '.join(OUTPUT_TABLES)}")
+            e.fail(f"experiment.outputs has {o!r}: allowed {', '.join(OUTPUT_TABLES)}{suggest(o, OUTPUT_TABLES)}")
     outs = tuple(o for o in OUTPUT_TABLES if o in outputs or o == "summary")
     base = path.parent
-    sc_ref = get("scenario", str, "baseline")
+    sc_ref = e.text("scenario", "baseline")
+    years = e.whole("years", 20, 1, 200) if "years" in e else None
     try:
         sc_path = base / sc_ref
         sc = load_scenario(sc_path if sc_path.is_file() else sc_ref, policies=[_rel(base, p) for p in policies])
-        if "years" in exp:
-            sc = sc.with_values({"time.years": get("years", int, 20, 1, 200)}, origin=f"{where}: experiment")
-    except ScenarioError as e:
-        raise ExperimentError(f"{where}: {e}") from None
+        if years is not None:
+            sc = sc.with_values({"time.years": years}, origin=f"{where}: experiment")
+    except ScenarioError as err:
+        raise ExperimentError(f"{where}: {err}") from None
 
-    kind = des.get("kind", "grid")
-    if kind not in DESIGN_KINDS:
-        raise ExperimentError(f"{where}: design.kind = {kind!r} must be one of {', '.join(DESIGN_KINDS)}")
-    samples = des.get("samples", 0)
-    if not isinstance(samples, int) or isinstance(samples, bool) or samples < 0:
-        raise ExperimentError(f"{where}: design.samples = {samples!r} must be a whole number >= 1")
+    kind = d.text("kind", "grid", DESIGN_KINDS)
+    samples = d.whole("samples", 0, 0)
     if kind in ("lhs", "sobol", "morris") and samples < 1:
-        raise ExperimentError(f"{where}: design.samples is required for a {kind} design (a whole number >= 1)")
+        d.fail(f"design.samples is required for a {kind} design (a whole number >= 1)")
     if kind == "sobol" and samples & (samples - 1):
         lo2 = 2 ** int(math.log2(samples))
-        raise ExperimentError(
-            f"{where}: design.samples = {samples} must be a power of 2 for a Sobol design (e.g. {lo2} or {lo2 * 2})"
-        )
-    levels = des.get("levels", 4)
-    if not isinstance(levels, int) or isinstance(levels, bool) or levels < 2 or levels % 2:
-        raise ExperimentError(f"{where}: design.levels = {levels!r} must be an even whole number >= 2")
-    second = des.get("second_order", False)
-    if not isinstance(second, bool):
-        raise ExperimentError(f"{where}: design.second_order = {second!r} must be true or false")
+        d.fail(f"design.samples = {show(samples)} must be a power of 2 for a Sobol design (e.g. {lo2} or {lo2 * 2})")
+    levels = d.whole("levels", 4, 2)
+    if levels % 2:
+        d.fail(f"design.levels = {levels} must be an even whole number >= 2")
+    second = d.flag("second_order", False)
     if second and kind != "sobol":
-        raise ExperimentError(f"{where}: design.second_order applies to sobol designs only (kind is {kind!r})")
+        d.fail(f"design.second_order applies to sobol designs only (kind is {kind!r})")
 
-    factors = tuple(_factor(n, spec, kind, where) for n, spec in dict(des.get("factors", {})).items())
+    factors = tuple(_factor(n, spec, kind, where) for n, spec in d.table("factors").data.items())
     points: tuple[dict[str, Any], ...] = ()
     if kind == "list":
-        raw = des.get("points", [])
-        if not isinstance(raw, list) or not raw:
-            raise ExperimentError(f"{where}: a list design needs [[design.points]] tables")
+        raw = [t.data for t in d.tables("points")]
+        if not raw:
+            d.fail("a list design needs [[design.points]] tables")
         pts = []
         for i, pt in enumerate(raw, start=1):
-            if not isinstance(pt, dict):
-                raise ExperimentError(f"{where}: design.points[{i}] must be a table of parameter = value")
             pts.append({_param_or_error(k, f"{where}: design.points[{i}]").name: v for k, v in pt.items()})
             for k, v in pts[-1].items():
                 _check_value(_param_or_error(k, where), v, f"{where}: design.points[{i}]")
         points = tuple(pts)
-    elif "points" in des:
+    elif "points" in d:
         raise ExperimentError(f"{where}: design.points is for kind = 'list' (kind is {kind!r})")
     if kind != "list" and not factors:
         raise ExperimentError(f"{where}: the design has no factors: add [design.factors]")
@@ -394,7 +401,7 @@ def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) ->
         common_random_numbers=crn,
         outputs=outs,
         source=where,
-        sections={k: dict(data[k]) for k in ANALYSIS_SECTIONS if k in data},
+        sections={k: dict(root.table(k).data) for k in ANALYSIS_SECTIONS if k in root},
     )
 
 

@@ -78,6 +78,7 @@ from simulator.analysis.ensemble import Ensemble, EnsembleError, load_ensemble
 from simulator.analysis.plots import COLOURS
 from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor, load_toml_spec
+from simulator.batch.limits import check_runs
 from simulator.policy.brief import check_lang, num, pct, plot_text
 from simulator.policy.compare import (
     BASELINE,
@@ -159,6 +160,25 @@ class WhatIfSpec:
     def options(self) -> list[str]:
         """The baseline and the policies' names."""
         return [BASELINE, *(p.name for p in self.policies)]
+
+    @property
+    def n_runs(self) -> int:
+        """Runs of the whole what-if: scenarios × options × futures × parameter sets × seeds."""
+        return len(self.scenarios) * len(self.options) * self.futures * self.sets * self.seeds
+
+    def check_size(self) -> None:
+        """Refuse a what-if above the run cap in force (``simulator.batch.limits``), before building it.
+
+        Raises:
+            SizeError: Above the cap.
+        """
+        sets = f" × {self.sets} parameter sets" if self.sets > 1 else ""
+        check_runs(
+            self.n_runs,
+            self.source or self.name,
+            f"{len(self.scenarios)} scenarios × {len(self.options)} options × {self.futures:,} futures{sets} "
+            f"× {self.seeds} seeds",
+        )
 
     def design(self) -> pd.DataFrame:
         """The futures: a Latin hypercube over the uncertain parameters (column ``future`` + one per factor)."""
@@ -649,6 +669,7 @@ def whatif(
     if threshold is not None:
         spec = replace(spec, threshold=float(threshold))
     spec = with_ensemble(spec, ensemble)
+    spec.check_size()
     out = Path(out) if out is not None else Path("results") / f"{spec.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     check_out(out, "plpbk-whatif", spec.digest(), resume)
     try:

@@ -34,6 +34,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from simulator.batch.limits import check_runs
+
 METHODS = ("morris", "sobol")
 MIN_SPREAD = 0.1
 """Per-year Sobol indices are left out (NaN) in years where the analysed output's spread over the
@@ -193,6 +195,7 @@ def unit_sample(
         An array (points, k) in [0, 1].
     """
     check_samples(method, n, k, levels)
+    check_runs(n * points_per_base(method, k, second_order), "sensitivity", f"{method} with N = {n:,}, {k} factors")
     problem = {"num_vars": k, "names": [f"x{i}" for i in range(k)], "bounds": [[0.0, 1.0]] * k}
     if method == "sobol":
         from SALib.sample import sobol as sobol_sample
