@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from simulator.analysis import ablation_cli, validation_cli
 from simulator.batch import cli as batch_cli
-from simulator.cli_common import CommandExit, UserError, whole
+from simulator.cli_common import CommandExit, UserError, out_dir, whole
 from simulator.dashboard import cli as dashboard_cli
 from simulator.params import PARAMETERS, markdown_table
 from simulator.policy import cli as policy_cli
@@ -113,7 +113,7 @@ def add_run_commands(sub: Any) -> None:
     )
     r.add_argument(
         "--out",
-        type=Path,
+        type=out_dir,
         default=None,
         metavar="DIR",
         help="output folder (default results/<scenario>-<timestamp>); must not exist or be empty",

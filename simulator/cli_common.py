@@ -107,6 +107,25 @@ def workers(text: str) -> int:
     return v
 
 
+def out_dir(text: str) -> Path:
+    """An argparse type: a results folder that can be created or written (``store.preflight``)."""
+    return _preflight(text, folder=True)
+
+
+def out_file(text: str) -> Path:
+    """An argparse type: a file that can be written, in a folder that exists (``store.preflight``)."""
+    return _preflight(text, folder=False)
+
+
+def _preflight(text: str, *, folder: bool) -> Path:
+    from simulator.store import OutputError, preflight
+
+    try:
+        return preflight(text, folder=folder)
+    except OutputError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def port(text: str) -> int:
     """An argparse type: a TCP port, 1..65535."""
     try:
@@ -174,7 +193,9 @@ def add_batch_args(
         metavar="tcp://HOST:PORT",
         help="address of a running Dask scheduler (implies --executor dask); see docs/scaling.md",
     )
-    parser.add_argument("--out", type=Path, default=None, metavar="DIR", help=f"output folder (default {default_out})")
+    parser.add_argument(
+        "--out", type=out_dir, default=None, metavar="DIR", help=f"output folder (default {default_out})"
+    )
     parser.add_argument(
         "--resume",
         action="store_true",
@@ -210,6 +231,8 @@ __all__ = [
     "UserError",
     "add_batch_args",
     "batch_executor",
+    "out_dir",
+    "out_file",
     "port",
     "run_guarded",
     "share",

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import difflib
 import hashlib
+import io
 import json
 import math
 import tomllib
@@ -223,18 +224,56 @@ def _resolve(ref: str | Path, base: Path | None, kind: str = "scenario") -> Path
     )
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+MAX_INPUT_BYTES = 50_000_000
+"""The largest input file (TOML or CSV) read: larger ones are refused before they are read."""
+
+
+def read_input_text(path: str | Path, what: str) -> str:
+    """The text of an input file, refused in one line unless it is a readable, regular text file.
+
+    A folder, a device (``/dev/zero`` would be read forever), a pipe, a file larger than
+    :data:`MAX_INPUT_BYTES` or one that is not UTF-8 is refused before or while reading.
+    A byte-order mark (Notepad, Excel's "CSV UTF-8") is dropped.
+
+    Args:
+        path: The file.
+        what: What it should be, for messages (e.g. "TOML file", "wards CSV file").
+
+    Returns:
+        The text.
+
+    Raises:
+        ScenarioError: Naming the file and what is wrong with it.
+    """
+    import stat
+
+    p = Path(path)
     try:
-        # utf-8-sig: files saved by Windows tools (Notepad) start with a byte-order mark
-        return tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as e:
-        raise ScenarioError(f"{path}: file not found") from e
-    except PermissionError as e:
-        raise ScenarioError(f"{path}: cannot read file (permission denied)") from e
-    except IsADirectoryError as e:
-        raise ScenarioError(f"{path}: is a folder, not a TOML file") from e
-    except UnicodeDecodeError as e:
-        raise ScenarioError(f"{path}: not a text (UTF-8) TOML file") from e
+        st = p.stat()
+    except FileNotFoundError:
+        raise ScenarioError(f"{p}: {what} not found") from None
+    except OSError as e:
+        raise ScenarioError(f"{p}: cannot read the {what} ({e.strerror or e})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ScenarioError(f"{p}: is a folder, not a {what}")
+    if not stat.S_ISREG(st.st_mode):
+        raise ScenarioError(f"{p}: is a device or a pipe, not a {what}")
+    if st.st_size > MAX_INPUT_BYTES:
+        raise ScenarioError(f"{p}: {st.st_size:,} bytes is too large for a {what} (at most {MAX_INPUT_BYTES:,})")
+    try:
+        return p.read_text(encoding="utf-8-sig")
+    except PermissionError:
+        raise ScenarioError(f"{p}: cannot read the {what} (permission denied)") from None
+    except UnicodeDecodeError:
+        raise ScenarioError(f"{p}: not a text (UTF-8) {what}") from None
+    except OSError as e:
+        raise ScenarioError(f"{p}: cannot read the {what} ({e.strerror or e})") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    text = read_input_text(path, "TOML file")
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ScenarioError(f"{path}: not valid TOML: {e}") from e
 
@@ -532,14 +571,13 @@ def load_wards_csv(path: str | Path) -> tuple[Ward, ...]:
             file, line and column.
     """
     path = Path(path)
+    text = read_input_text(path, "wards CSV file")  # drops the BOM of Excel's "CSV UTF-8"
     try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:  # Excel's "CSV UTF-8" starts with a BOM
-            # comment lines become blank lines, so row numbers below are the file's line numbers
-            rows = list(csv.reader("\n" if line.lstrip().startswith("#") else line for line in fh))
-    except FileNotFoundError as e:
-        raise ScenarioError(f"{path}: wards CSV file not found") from e
-    except (UnicodeDecodeError, csv.Error) as e:
-        raise ScenarioError(f"{path}: not a readable UTF-8 CSV file ({e})") from e
+        # comment lines become blank lines, so row numbers below are the file's line numbers
+        lines = io.StringIO(text, newline="")
+        rows = list(csv.reader("\n" if line.lstrip().startswith("#") else line for line in lines))
+    except csv.Error as e:
+        raise ScenarioError(f"{path}: not a readable CSV file ({e})") from e
     filled = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
     if not filled:
         raise ScenarioError(f"{path}: wards CSV is empty (needs a header: {', '.join(_WARD_REQUIRED)})")

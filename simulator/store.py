@@ -89,6 +89,63 @@ def write_json(obj: Mapping[str, Any], path: Path) -> None:
     os.replace(tmp, path)
 
 
+def _kind(path: Path) -> str:
+    """What a path that is not a folder is, in words."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        return "a pipe or socket"
+    return "a file"
+
+
+def preflight(path: str | Path, *, folder: bool = True) -> Path:
+    """Check, before any run starts, that an output can be written where the user asked.
+
+    The one pre-flight of every command that writes: a results folder (``--out``), created
+    with its parents, or a single file (``--trace``), whose folder must exist.
+
+    Args:
+        path: The folder or file as the user gave it.
+        folder: True for a results folder, False for a file.
+
+    Returns:
+        The path.
+
+    Raises:
+        OutputError: On an empty path, a path that is a file or a device where a folder is
+            meant (or a folder where a file is meant), a missing folder for a file, or a place
+            that cannot be written (permissions, a read-only file system).
+    """
+    if not str(path).strip():
+        raise OutputError(f"an empty {'folder' if folder else 'file'} name: give a path")
+    p = Path(path)
+    if p.exists() or p.is_symlink():
+        if folder and not p.is_dir():
+            raise OutputError(f"{p}: is {_kind(p)}, not a folder; choose another --out")
+        if not folder and p.is_dir():
+            raise OutputError(f"{p}: is a folder; give a file name")
+        if not folder and not p.is_file():
+            raise OutputError(f"{p}: is {_kind(p)}, not a file")
+    anc = p if p.exists() else p.parent
+    while not anc.exists() and anc != anc.parent:
+        anc = anc.parent
+    if not folder and not p.parent.is_dir():
+        raise OutputError(f"{p}: the folder {p.parent} does not exist")
+    if not anc.is_dir():
+        raise OutputError(f"{p}: cannot create it: {anc} is {_kind(anc)}, not a folder")
+    if not os.access(anc, os.W_OK | os.X_OK):
+        ro = hasattr(os, "statvfs") and bool(os.statvfs(anc).f_flag & getattr(os, "ST_RDONLY", 1))
+        why = "a read-only file system" if ro else "permission denied"
+        raise OutputError(f"{p}: cannot write in {anc} ({why})")
+    return p
+
+
 @contextlib.contextmanager
 def staged_folder(target: Path) -> Iterator[Path]:
     """Yield a temporary folder that becomes ``target`` only if the block succeeds.

@@ -125,6 +125,35 @@ CASES: dict[str, tuple[list[str], dict[str, str], list[str]]] = {
         {"e.toml": LHS.format(samples=2, extra="master_seed = 9223372036854775808")},
         ["master_seed = 9,223,372,036,854,775,808 is out of range", "9,223,372,036,854,775,807"],
     ),
+    # the one pre-flight of every command that writes: before any run starts
+    "out-empty": (["run", "--out", "", "--seeds", "1"], {}, ["--out", "an empty folder name"]),
+    "out-device": (
+        ["batch", "e.toml", "--out", "/dev/null"],
+        {"e.toml": LHS.format(samples=2, extra="")},
+        ["/dev/null: is a device, not a folder"],
+    ),
+    "out-under-file": (
+        ["compare", "--scenario", "kendal", "marketing-push", "--out", "e.toml/x"],
+        {"e.toml": ""},
+        ["e.toml/x", "e.toml is a file"],
+    ),
+    "trace-no-folder": (
+        ["validate", "kendal", "--seeds", "2", "--trace", "nowhere/t.md"],
+        {},
+        ["nowhere/t.md", "the folder nowhere does not exist"],
+    ),
+    "trace-is-folder": (["validate", "kendal", "--seeds", "2", "--trace", "."], {}, ["--trace", "is a folder"]),
+    # input files that are not regular text files
+    "wards-csv-folder": (
+        ["run", "s.toml", "--seeds", "1", "--out", "out"],
+        {"s.toml": '[scenario]\nwards_csv = "."\n'},
+        ["is a folder, not a wards CSV file"],
+    ),
+    "wards-csv-device": (
+        ["run", "s.toml", "--seeds", "1", "--out", "out"],
+        {"s.toml": '[scenario]\nwards_csv = "/dev/zero"\n'},
+        ["/dev/zero: is a device or a pipe"],
+    ),
 }
 
 

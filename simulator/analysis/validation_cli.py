@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.cli_common import add_batch_args, batch_executor, whole
+from simulator.cli_common import add_batch_args, batch_executor, out_file, whole
 from simulator.scenario import Scenario, load_scenario, parse_assignment
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def add_commands(sub: Any) -> None:
     )
     v.add_argument(
         "--trace",
-        type=Path,
+        type=out_file,
         default=None,
         metavar="FILE",
         help="also write the TRACE validation document (e.g. docs/validation.md) with these results",
