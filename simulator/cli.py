@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from simulator.analysis import ablation_cli, validation_cli
 from simulator.batch import cli as batch_cli
-from simulator.cli_common import CommandExit, UserError, out_dir, whole
+from simulator.cli_common import CommandExit, UserError, out_dir, report_failures, whole
 from simulator.dashboard import cli as dashboard_cli
 from simulator.params import PARAMETERS, markdown_table
 from simulator.policy import cli as policy_cli
@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
-    from simulator.batch import SchedulerError, SizeError, run_limit
+    from simulator.batch import RunsFailed, SchedulerError, SizeError, run_limit
     from simulator.store import OutputError
 
     ap = build_parser()
@@ -274,6 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args))
     except CommandExit as e:
         return e.code
+    except RunsFailed as e:
+        print(f"plpbk {args.command}: error: {e}", file=sys.stderr)
+        return report_failures(args.command, e.failures)
     except (ScenarioError, UserError, OutputError, SchedulerError, SizeError) as e:
         print(f"plpbk {args.command}: error: {e}", file=sys.stderr)
         return 2

@@ -66,6 +66,31 @@ def run_guarded[T](command: str, out: Path, call: Callable[[], T]) -> T:
         raise CommandExit(130) from None
 
 
+def report_failures(command: str, failures: Sequence[Any], *, shown: int = 5) -> int:
+    """Print the runs that failed with their errors, and how to retry them.
+
+    Args:
+        command: The subcommand's name.
+        failures: Failure records (run_id, seed, error; a what-if adds scenario).
+        shown: How many are listed before "and N more".
+
+    Returns:
+        The exit code: 1 when runs failed, else 0.
+    """
+    if not failures:
+        return 0
+    n = len(failures)
+    print(f"plpbk {command}: {n} run{'s' * (n != 1)} failed:", file=sys.stderr)
+    for f in failures[:shown]:
+        where = f"{f['scenario']}, " if f.get("scenario") else ""
+        error = str(f.get("error", "")).strip().splitlines() or ["(no message)"]
+        print(f"  run {f['run_id']} ({where}seed {f['seed']}): {error[-1]}", file=sys.stderr)
+    if n > shown:
+        print(f"  ... and {n - shown} more (see runs.parquet in the batch folder)", file=sys.stderr)
+    print(f"plpbk {command}: fix the cause, then run the same command with --resume to retry them", file=sys.stderr)
+    return 1
+
+
 # --------------------------------------------------------------------------- number parsers (argparse types)
 
 
@@ -234,6 +259,7 @@ __all__ = [
     "out_dir",
     "out_file",
     "port",
+    "report_failures",
     "run_guarded",
     "share",
     "whole",

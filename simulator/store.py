@@ -363,8 +363,14 @@ class Results:
 
     @property
     def failures(self) -> pd.DataFrame:
-        """Runs that raised (batches)."""
-        return self.table("failures")
+        """Runs that raised and have no results (batches; a run redone by ``--resume`` is not listed)."""
+        df = self.table("failures")
+        if df.empty or "run_id" not in df.columns:
+            return df
+        summ = self.columns("summary", ["run_id"])
+        ok = set(summ["run_id"]) if "run_id" in summ.columns else set()
+        df = df[~df["run_id"].isin(ok)].drop_duplicates("run_id", keep="last")
+        return df.reset_index(drop=True)
 
 
 def open_results(path: str | Path) -> Results:

@@ -277,6 +277,17 @@ def test_a_failing_run_is_recorded_and_the_batch_goes_on(
     assert len(res.summary) == 6
     assert (res.runs["status"] == "failed").sum() == 2
     assert res.manifest["status"] == "failed" and len(res.manifest["failures"]) == 2
+    # --resume retries the failed runs; once they succeed the batch equals an unbroken one
+    monkeypatch.setattr(worker_mod, "simulate", real)
+    rep = run_experiment(exp, "serial", out=tmp_path / "b", progress=False, resume=True)
+    assert rep.ok and rep.executed == 2 and rep.already == 6 and not rep.failures
+    res = simulator.open_results(tmp_path / "b")
+    assert res.manifest["status"] == "complete" and res.failures.empty
+    assert (res.runs["status"] == "ok").all()
+    run_experiment(exp, "serial", out=tmp_path / "clean", progress=False)
+    clean = simulator.open_results(tmp_path / "clean")
+    for table in ("timeseries", "summary"):
+        pd.testing.assert_frame_equal(res.table(table), clean.table(table))
 
 
 def test_a_full_disk_stops_with_a_clear_error_and_keeps_stored_runs(

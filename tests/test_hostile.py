@@ -9,6 +9,7 @@ one table reader (``simulator.spec``) random TOML values of the wrong type.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import signal
@@ -395,3 +396,72 @@ def test_show_prints_whole_numbers_in_full() -> None:
     assert show(2**63 - 1) == "9,223,372,036,854,775,807"
     assert show(float("nan")) == "nan" and show(float("-inf")) == "-inf"
     assert show(True) == "true" and show(0.25) == "0.25"
+
+
+# --------------------------------------------------------------------------- jobs whose runs fail
+
+WHATIF_SMALL = """[whatif]
+name = "wi-fail"
+scenarios = ["baseline"]
+policies = ["marketing-push"]
+years = 4
+futures = 4
+seeds = 2
+[uncertainty]
+"bkm.managing_body" = { low = 0.3, high = 0.8 }
+"""
+SA_SMALL = """[experiment]
+name = "sa-fail"
+scenario = "baseline"
+years = 8
+[design]
+kind = "morris"
+samples = 2
+[design.factors]
+"trust.initial" = [0.2, 0.8]
+"bkm.managing_body" = [0.3, 0.8]
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "files"),
+    [
+        ("whatif", ["wi.toml"], {"wi.toml": WHATIF_SMALL}),
+        ("compare", ["--scenario", "baseline", "marketing-push", "--seeds", "3", "--years", "4"], {}),
+        ("sensitivity", ["sa.toml"], {"sa.toml": SA_SMALL}),
+    ],
+)
+def test_failed_runs_are_listed_exit_1_and_resume_retries_them(
+    command: str,
+    args: list[str],
+    files: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every run fails: exit 1, the failures with their errors on stderr, the manifest says
+    failed; the same command with --resume retries them and completes."""
+    from simulator.batch import worker as worker_mod
+    from simulator.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    real = worker_mod.simulate
+
+    def broken(sc, seed):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the model broke")
+
+    monkeypatch.setattr(worker_mod, "simulate", broken)
+    cmd = [command, *args, "--executor", "serial", "--out", "out", "--quiet"]
+    assert main(cmd) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "run 0 (" in err and "RuntimeError: the model broke" in err, err
+    assert "--resume" in err
+    man = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert man["status"] == "failed"
+    monkeypatch.setattr(worker_mod, "simulate", real)
+    assert main([*cmd, "--resume"]) == 0, capsys.readouterr().err
+    man = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert man["status"] == "complete"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 import textwrap
 from typing import Any
 
-from simulator.cli_common import UserError, add_batch_args, batch_executor, run_guarded, whole
+from simulator.cli_common import UserError, add_batch_args, batch_executor, report_failures, run_guarded, whole
 
 EXAMPLES = """examples:
   plpbk ablate kendal                                   20 paired seeds, processes on all CPUs
@@ -142,12 +141,7 @@ def cmd_ablate(args: argparse.Namespace) -> int:
             progress=not args.quiet,
         ),
     )
-    code = 0
-    if abl.failures:
-        print(f"warning: {len(abl.failures)} run(s) failed and were left out of the analysis:", file=sys.stderr)
-        for f in abl.failures[:5]:
-            print(f"  run {f['run_id']} (seed {f['seed']}): {f['error']}", file=sys.stderr)
-        code = 1
+    code = report_failures("ablate", abl.failures)
     if args.quiet:
         print(abl.out)
         return code

@@ -1,6 +1,13 @@
 """Scenario batches: experiment files, seeds, executors and a resumable results store."""
 
-from simulator.batch.engine import BatchInterrupted, BatchReport, WorkerCrashError, run_experiment, run_list
+from simulator.batch.engine import (
+    BatchInterrupted,
+    BatchReport,
+    RunsFailed,
+    WorkerCrashError,
+    run_experiment,
+    run_list,
+)
 from simulator.batch.executors import EXECUTORS, SchedulerError, SerialExecutor
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, load_experiment
 from simulator.batch.limits import DEFAULT_MAX_RUNS, SizeError, run_limit
@@ -13,6 +20,7 @@ __all__ = [
     "Experiment",
     "ExperimentError",
     "Factor",
+    "RunsFailed",
     "SchedulerError",
     "SerialExecutor",
     "SizeError",

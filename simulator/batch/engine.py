@@ -28,7 +28,7 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +56,25 @@ class BatchInterrupted(KeyboardInterrupt):
     def __init__(self, report: BatchReport) -> None:
         super().__init__("interrupted")
         self.report = report
+
+
+class RunsFailed(RuntimeError):  # noqa: N818 (reads as what happened: "runs failed")
+    """Runs of a job raised, so its analysis cannot be (fully) made; the runs that succeeded are stored.
+
+    The command line lists the failures and exits 1; the same command with ``--resume`` runs
+    the failed runs again.
+
+    Attributes:
+        out: The job's folder.
+        failures: One record per failed run (run_id, point, replicate, seed, error, and for a
+            what-if the scenario).
+    """
+
+    def __init__(self, out: Path, failures: Sequence[Mapping[str, Any]], what: str = "") -> None:
+        self.out = out
+        self.failures = [dict(f) for f in failures]
+        n = len(self.failures)
+        super().__init__(f"{n} run{'s' * (n != 1)} failed{what}; the runs that succeeded are stored in {out}")
 
 
 @dataclass
@@ -112,33 +131,36 @@ def _chunks(runs: Sequence[RunSpec], size: int) -> Iterator[list[RunSpec]]:
 
 
 def stored_runs(out: Path) -> tuple[set[int], list[dict[str, Any]]]:
-    """Run ids covered by finished chunks, and the failures among them.
+    """Run ids stored with results by finished chunks, and the runs that failed and were not redone.
 
-    Removes temporary chunk folders left by an interrupted batch.
+    A failed run is not "done": ``--resume`` runs it again, and once it succeeds its old
+    failure record no longer counts. Removes temporary chunk folders left by an interrupted batch.
 
     Args:
         out: The batch folder.
 
     Returns:
-        (covered run ids, failure records).
+        (run ids with results, failure records of the runs still without results).
     """
     runs_dir = out / "runs"
     done: set[int] = set()
-    failures: list[dict[str, Any]] = []
+    failed: dict[int, dict[str, Any]] = {}
     if not runs_dir.is_dir():
-        return done, failures
+        return done, []
     for d in sorted(runs_dir.iterdir()):
         if d.name.startswith(".tmp-"):
             shutil.rmtree(d, ignore_errors=True)
             continue
         if not d.is_dir():
             continue
-        done.update(int(x) for x in json.loads((d / "done.json").read_text()))
+        ids = {int(x) for x in json.loads((d / "done.json").read_text())}
         if (d / "failures.parquet").exists():
-            failures += [
-                {str(k): v for k, v in f.items()} for f in pd.read_parquet(d / "failures.parquet").to_dict("records")
-            ]
-    return done, failures
+            for f in pd.read_parquet(d / "failures.parquet").to_dict("records"):
+                rec = {str(k): v for k, v in f.items()}
+                failed[int(rec["run_id"])] = rec
+                ids.discard(int(rec["run_id"]))
+        done |= ids
+    return done, [f for rid, f in sorted(failed.items()) if rid not in done]
 
 
 def write_chunk(out: Path, res: ChunkResult) -> Path:
@@ -156,6 +178,10 @@ def write_chunk(out: Path, res: ChunkResult) -> Path:
     """
     runs_dir = out / "runs"
     name = f"chunk-{min(res.run_ids):08d}-{len(res.run_ids):05d}"
+    retry = 0
+    while (runs_dir / (name + (f"-r{retry:03d}" if retry else ""))).exists():  # a failed run redone by --resume
+        retry += 1
+    name += f"-r{retry:03d}" if retry else ""
     tmp = runs_dir / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
     try:
         tmp.mkdir(parents=True)
@@ -278,9 +304,9 @@ def _run(
             os.replace(tmp, out / "design.parquet")
     except OSError as e:
         raise OutputError(f"{out}: cannot create the batch folder ({e.strerror or e})") from e
-    done, failures = stored_runs(out)
-    pending = [r for r in runs if r.run_id not in done]
-    report = BatchReport(out=out, total=len(runs), already=len(done), failures=failures)
+    done, _ = stored_runs(out)
+    pending = [r for r in runs if r.run_id not in done]  # failed runs of an earlier session are retried
+    report = BatchReport(out=out, total=len(runs), already=len(done))
     ex_name = executor if isinstance(executor, str) else type(executor).__name__
     session = {"started": now(), "executor": ex_name, "workers": workers, "scheduler": scheduler, "runs": 0}
     manifest = _manifest(exp, runs, old, session)

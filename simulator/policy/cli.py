@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from simulator.cli_common import add_batch_args, batch_executor, run_guarded, share, whole
+from simulator.cli_common import add_batch_args, batch_executor, report_failures, run_guarded, share, whole
 
 EXAMPLES_COMPARE = """examples:
   plpbk compare marketing-push bkm-strengthening consistent-team
@@ -131,15 +131,6 @@ def _note_scenario(calibrated: str, used: list[str], path: Path) -> None:
         )
 
 
-def _report_failures(failures: list[dict[str, Any]]) -> int:
-    if not failures:
-        return 0
-    print(f"warning: {len(failures)} run(s) failed and were left out of the analysis:", file=sys.stderr)
-    for f in failures[:5]:
-        print(f"  run {f['run_id']} (seed {f['seed']}): {f['error']}", file=sys.stderr)
-    return 1
-
-
 def cmd_compare(args: argparse.Namespace) -> int:
     """``plpbk compare``: paired comparison of policies with the baseline."""
     from simulator.analysis.ensemble import load_ensemble
@@ -183,7 +174,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             ensemble=ens,
         ),
     )
-    code = _report_failures(cmp.failures)
+    code = report_failures("compare", cmp.failures)
     if args.quiet:
         print(out)
         return code
@@ -215,7 +206,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         _note_scenario(spec.ensemble.scenario, [s.name for s in spec.scenarios], spec.ensemble.path)
     out = args.out or _default_out(spec.name)
     if not args.quiet:
-        n = len(spec.options) * spec.futures * spec.sets * spec.seeds * len(spec.scenarios)
+        n = spec.n_runs
         sets = "" if spec.ensemble is None else f" x {spec.sets} parameter sets"
         print(
             f"plpbk whatif: {spec.name}: {len(spec.options)} options (baseline + {len(spec.policies)} policies) x "
@@ -238,7 +229,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
             announce=None if args.quiet else print,
         ),
     )
-    code = _report_failures(wi.failures)
+    code = report_failures("whatif", wi.failures)
     if args.quiet:
         print(out)
         return code

@@ -51,7 +51,7 @@ from matplotlib.figure import Figure
 
 from simulator.analysis.ensemble import Ensemble, load_ensemble
 from simulator.analysis.plots import COLOURS, draw_bands
-from simulator.batch.engine import run_experiment
+from simulator.batch.engine import RunsFailed, run_experiment
 from simulator.batch.experiment import Experiment
 from simulator.policy.brief import check_lang, plot_text
 from simulator.scenario import Policy, Scenario, ScenarioError, load_policy, load_scenario
@@ -548,6 +548,12 @@ def compare(
     )
     res = open_results(batch)
     names = [BASELINE, *(p.name for p in pols)]
+    have = set() if res.summary.empty else {int(p) % len(names) for p in res.summary["point"]}  # see _label
+    lost = [n for i, n in enumerate(names) if i not in have]
+    if lost:  # an option with no successful run: nothing to pair
+        manifest.update(status="failed", finished=now(), failed_runs=len(rep.failures))
+        write_json(manifest, out / "manifest.json")
+        raise RunsFailed(out, rep.failures, f" (no run of {lost[0]} succeeded, so nothing can be compared)")
     summary = _label(res.summary, names, ens is not None)
     ts = _label(res.timeseries, names, ens is not None)
     effects = paired_effects(summary)
@@ -571,7 +577,9 @@ def compare(
         save_fig(fig, out / "plots" / f"paths-{p.name}.png")
         files.append(f"plots/paths-{p.name}.png")
     files += write_brief(compare_brief(cmp, lang), out)
-    manifest.update(status="complete", finished=now(), files=files, failed_runs=len(rep.failures))
+    # with failed runs the analysis is of the pairs that succeeded; "failed" lets --resume retry them
+    status = "failed" if rep.failures else "complete"
+    manifest.update(status=status, finished=now(), files=files, failed_runs=len(rep.failures))
     write_json(manifest, out / "manifest.json")
     return cmp
 

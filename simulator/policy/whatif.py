@@ -76,7 +76,7 @@ from matplotlib.patches import Rectangle
 
 from simulator.analysis.ensemble import Ensemble, EnsembleError, load_ensemble
 from simulator.analysis.plots import COLOURS
-from simulator.batch.engine import run_experiment
+from simulator.batch.engine import RunsFailed, run_experiment
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor, load_toml_spec
 from simulator.batch.limits import check_runs
 from simulator.policy.brief import check_lang, num, pct, plot_text
@@ -714,15 +714,33 @@ def whatif(
         )
         failures += [{"scenario": sc.name, **f} for f in rep.failures]
         summaries[sc.name] = open_results(b).summary
+    missing = _missing_options(spec, summaries)
+    if missing:  # an option with no run left in some scenario: nothing to compare
+        manifest.update(status="failed", finished=now(), failed_runs=len(failures))
+        write_json(manifest, out / "manifest.json")
+        raise RunsFailed(out, failures, f" (no run of {missing} succeeded, so the what-if cannot be analysed)")
     wi = analyse(spec, summaries)
     wi.out = out
     wi.failures = failures
     files = write_tables(wi, out)
     files += write_plots(wi, out, lang)
     files += write_brief(whatif_brief(wi, lang), out)
-    manifest.update(status="complete", finished=now(), files=files, failed_runs=len(failures))
+    # with failed runs the analysis is of the runs that succeeded; "failed" lets --resume retry them
+    status = "failed" if failures else "complete"
+    manifest.update(status=status, finished=now(), files=files, failed_runs=len(failures))
     write_json(manifest, out / "manifest.json")
     return wi
+
+
+def _missing_options(spec: WhatIfSpec, summaries: Mapping[str, pd.DataFrame]) -> str:
+    """The first (scenario, option) without a single successful run, in words, or ""."""
+    k = spec.sets * spec.futures
+    for sc, summ in summaries.items():
+        have = set() if summ.empty else {int(p) // k for p in summ["point"]}
+        for i, option in enumerate(spec.options):
+            if i not in have:
+                return f"{option} on {sc}"
+    return ""
 
 
 def write_tables(wi: WhatIf, out: Path) -> list[str]:

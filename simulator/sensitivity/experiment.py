@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from simulator.batch.engine import RunsFailed
 from simulator.batch.experiment import Experiment, ExperimentError, load_experiment, unit_sample
 from simulator.params import BY_NAME
 from simulator.scenario import _suggest, _toml_repr
@@ -455,10 +456,7 @@ def run_sensitivity(
     rep = run_experiment(exp, executor, workers=workers, scheduler=scheduler, out=out, resume=resume, progress=progress)
     t1 = time.perf_counter()
     if rep.failures:
-        raise OutputError(
-            f"{out}: {len(rep.failures)} run(s) failed (first: {rep.failures[0]['error']}); "
-            "the indices need every run: fix the cause and run again with --resume"
-        )
+        raise RunsFailed(out, rep.failures, " (the indices need every run)")
     result = analyze_batch(out, sp)
     extra = {}
     if screen is not None:
