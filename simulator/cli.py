@@ -178,9 +178,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from simulator.store import now, write_run
 
     overrides = dict(parse_assignment(a) for a in args.sets)
-    sc = load_scenario(args.scenario, policies=args.policy, overrides=overrides)
-    if args.years is not None:
-        sc = sc.with_years(args.years)
+    sc = load_scenario(args.scenario, policies=args.policy, overrides=overrides, years=args.years)
     out = args.out
     if out is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -142,9 +142,9 @@ class Scenario:
         _check_consistency(vals, origin)
         return replace(self, values=vals)
 
-    def with_years(self, years: int) -> Scenario:
-        """Return a copy simulating ``years`` years."""
-        return self.with_values({"time.years": years})
+    def with_years(self, years: int, origin: str = "--years") -> Scenario:
+        """Return a copy simulating ``years`` years (``origin`` names where the number came from)."""
+        return self.with_values({"time.years": years}, origin=origin)
 
     def to_dict(self) -> dict[str, Any]:
         """The scenario as plain data (for manifests and hashing)."""
@@ -286,15 +286,18 @@ def load_scenario(
     *,
     policies: Iterable[str | Path] = (),
     overrides: Mapping[str, Any] | None = None,
+    years: int | None = None,
 ) -> Scenario:
-    """Load a scenario from a file or preset name, then apply policies and overrides.
+    """Load a scenario from a file or preset name, then apply policies, overrides and years.
 
     Args:
         ref: A path to a scenario TOML file, a preset name (``kendal``), a
             Scenario (returned with policies/overrides applied), or None for
             the built-in baseline.
         policies: Policy files or built-in policy names applied in order.
-        overrides: Single values keyed by dotted or keyword name, applied last.
+        overrides: Single values keyed by dotted or keyword name, applied after the policies.
+        years: Years to simulate (``--years``), applied last; every switched-on lever must
+            start within them.
 
     Returns:
         The validated scenario.
@@ -308,8 +311,10 @@ def load_scenario(
         path = _resolve(ref if ref is not None else DEFAULT_SCENARIO, None)
         sc = _load_file(path, chain=())
     set_by: dict[str, str] = {}  # lever key -> the policy that set it
+    loaded = []
     for pol in policies:
         policy = load_policy(_resolve(pol, None, kind="policy"))
+        loaded.append(policy)
         for key, value in policy.levers.items():
             if key in set_by and sc.values[key] != value:
                 raise ScenarioError(
@@ -320,21 +325,62 @@ def load_scenario(
         sc = apply_policy(sc, pol)
     if overrides:
         sc = sc.with_values(overrides, origin="--set")
-    _check_levers_act(sc)
+    if years is not None:
+        sc = sc.with_years(years)
+    for policy in loaded:  # a lever outside the run's years: name the policy file that set it
+        check_policy_acts(sc, policy)
+    check_levers_act(sc)
     return sc
 
 
-def _check_levers_act(sc: Scenario) -> None:
-    """Refuse a lever that is switched on but starts after the run's last year (it would never act)."""
-    first, years = int(sc.values["time.start_year"]), int(sc.values["time.years"])
+def check_levers_act(sc: Scenario) -> None:
+    """Refuse a switched-on lever of the scenario that starts outside its simulated years.
+
+    Called by :func:`load_scenario` and again by whatever changes ``time.years`` afterwards
+    (``--years``, an experiment's ``years``); see :func:`check_policy_acts`.
+
+    Raises:
+        ScenarioError: Naming the lever, its start year and the run's years.
+    """
+    _check_starts(sc, dict(sc.values), sc.source)
+
+
+def check_policy_acts(sc: Scenario, policy: Policy) -> None:
+    """Refuse a policy one of whose switched-on levers starts outside the scenario's simulated years.
+
+    A lever starting after the last year would never act (a comparison would show +0.0 and a
+    what-if would call it robust); one starting before the first year would silently act from
+    the first year instead.
+
+    Args:
+        sc: The scenario, with its final ``time.years``.
+        policy: The policy.
+
+    Raises:
+        ScenarioError: Naming the policy file, the lever, its start year and the run's years.
+    """
+    vals = dict(sc.values)
+    vals.update({f"levers.{k}" if not k.startswith("levers.") else k: v for k, v in policy.levers.items()})
+    _check_starts(sc, vals, policy.source or policy.name, only={k.removeprefix("levers.") for k in policy.levers})
+
+
+def _check_starts(sc: Scenario, vals: Mapping[str, Any], where: str, only: set[str] | None = None) -> None:
+    first, years = int(vals["time.start_year"]), int(vals["time.years"])
     last = first + years - 1
+    span = f"the run simulates {first}-{last} (time.start_year {first}, time.years {years})"
     for name in LEVERS:
-        size, start = float(sc.values[f"levers.{name}"]), float(sc.values[f"levers.{name}_start"])
+        if only is not None and name not in only and f"{name}_start" not in only:
+            continue
+        size, start = float(vals[f"levers.{name}"]), float(vals[f"levers.{name}_start"])
         if size > 0 and start > last:
             raise ScenarioError(
-                f"{sc.source}: levers.{name}_start = {start:g} is after the run's last year {last} "
-                f"(time.start_year {first} + time.years {years} - 1): the lever would never act; start it by {last} "
-                "or lengthen the run"
+                f"{where}: levers.{name}_start = {start:g} is after the run's last year: {span}, so the lever would "
+                f"never act; start it by {last} or lengthen the run"
+            )
+        if size > 0 and start < first:
+            raise ScenarioError(
+                f"{where}: levers.{name}_start = {start:g} is before the run's first year: {span}; "
+                f"start it in {first} or later"
             )
 
 

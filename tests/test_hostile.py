@@ -404,7 +404,7 @@ WHATIF_SMALL = """[whatif]
 name = "wi-fail"
 scenarios = ["baseline"]
 policies = ["marketing-push"]
-years = 4
+years = 6
 futures = 4
 seeds = 2
 [uncertainty]
@@ -427,7 +427,7 @@ samples = 2
     ("command", "args", "files"),
     [
         ("whatif", ["wi.toml"], {"wi.toml": WHATIF_SMALL}),
-        ("compare", ["--scenario", "baseline", "marketing-push", "--seeds", "3", "--years", "4"], {}),
+        ("compare", ["--scenario", "baseline", "marketing-push", "--seeds", "3", "--years", "6"], {}),
         ("sensitivity", ["sa.toml"], {"sa.toml": SA_SMALL}),
     ],
 )

@@ -34,8 +34,9 @@ def _policy(tmp: Path, name: str, body: str) -> Path:
 @pytest.fixture(scope="module")
 def cmp_run(tmp_path_factory: pytest.TempPathFactory) -> simulator.policy.Comparison:  # type: ignore[name-defined]
     tmp = tmp_path_factory.mktemp("cmp")
-    # a lever switched on only from 2100: no effect within the horizon
-    zero = _policy(tmp, "zero-effect", "marketing_push = 0.8\nmarketing_push_start = 2100")
+    # BKM strengthening from the last year acts too late to change any outcome (it works with a lag),
+    # and costs nothing here (a lever starting after the horizon is refused: see test_scenario)
+    zero = _policy(tmp, "zero-effect", "strengthening = 0.5\nstrengthening_start = 2015\nstrengthening_cost = 0")
     sc = load_scenario("baseline").with_years(YEARS)
     return compare(sc, ["marketing-push", zero], seeds=4, out=tmp / "out", executor="serial", progress=False)
 

@@ -553,9 +553,22 @@ class TestWardsCsv:
         with pytest.raises(ScenarioError) as e:
             load_scenario("kendal", policies=["marketing-push"], overrides={"time.years": 4})  # 2008-2011, lever 2013
         msg = str(e.value)
-        assert "levers.marketing_push_start = 2013" in msg and "last year 2011" in msg and "never act" in msg
+        assert "levers.marketing_push_start = 2013" in msg and "2008-2011" in msg and "never act" in msg
+        assert msg.startswith(str(Path("scenarios/policies/marketing-push.toml"))) or "marketing-push.toml" in msg
         load_scenario("kendal", policies=["marketing-push"], overrides={"time.years": 6})  # 2008-2013: acts in 2013
         load_scenario("kendal", overrides={"time.years": 4})  # levers off: their start years do not matter
+        # --years is checked the same way
+        with pytest.raises(ScenarioError, match="never act"):
+            load_scenario("kendal", policies=["marketing-push"], years=4)
+
+    def test_a_lever_that_starts_before_the_run_is_refused(self, tmp_path: Path) -> None:
+        """A lever starting before the first year would silently act from the first year: refused."""
+        early = write(
+            tmp_path, '[policy]\nname = "early"\n[levers]\ncsr_forum = 0.5\ncsr_forum_start = 1995\n', "e.toml"
+        )
+        msg = load_error("kendal", policies=[str(early)])
+        assert msg.startswith(str(early)) and "csr_forum_start = 1995 is before the run's first year" in msg
+        assert "2008-2027" in msg
 
     def test_two_policies_setting_one_lever_differently_are_refused(self, tmp_path: Path) -> None:
         mine = write(tmp_path, '[policy]\nname = "big-push"\n[levers]\nmarketing_push = 1.0\n', "big.toml")

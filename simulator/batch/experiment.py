@@ -60,6 +60,7 @@ from simulator.scenario import (
     _param_or_error,
     _read_toml,
     _suggest,
+    check_levers_act,
     load_scenario,
 )
 from simulator.spec import Table, show, suggest
@@ -351,6 +352,7 @@ def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) ->
         sc = load_scenario(sc_path if sc_path.is_file() else sc_ref, policies=[_rel(base, p) for p in policies])
         if years is not None:
             sc = sc.with_values({"time.years": years}, origin=f"{where}: experiment")
+            check_levers_act(sc)
     except ScenarioError as err:
         raise ExperimentError(f"{where}: {err}") from None
 

@@ -54,7 +54,7 @@ from simulator.analysis.plots import COLOURS, draw_bands
 from simulator.batch.engine import RunsFailed, run_experiment
 from simulator.batch.experiment import Experiment
 from simulator.policy.brief import check_lang, plot_text
-from simulator.scenario import Policy, Scenario, ScenarioError, load_policy, load_scenario
+from simulator.scenario import Policy, Scenario, ScenarioError, check_policy_acts, load_policy, load_scenario
 from simulator.store import OutputError, git_revision, now, open_results, read_json, versions, write_json
 
 BASELINE = "baseline"
@@ -506,6 +506,8 @@ def compare(
     if years is not None:
         sc = sc.with_years(years)
     pols = resolve_policies(policies)
+    for p in pols:
+        check_policy_acts(sc, p)
     ens = load_ensemble(ensemble) if isinstance(ensemble, str | Path) else ensemble
     if ens is not None:
         for p in pols:

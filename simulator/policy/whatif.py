@@ -90,7 +90,7 @@ from simulator.policy.compare import (
     write_csv,
 )
 from simulator.policy.prim import PrimResult, prim
-from simulator.scenario import Policy, Scenario, ScenarioError, _suggest, load_scenario
+from simulator.scenario import Policy, Scenario, ScenarioError, _suggest, check_policy_acts, load_scenario
 from simulator.store import OutputError, git_revision, now, open_results, versions, write_json
 
 THRESHOLD_OUTCOMES = (
@@ -349,6 +349,12 @@ def whatif_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Wha
         pols = resolve_policies([str(base / r) if (base / r).is_file() else r for r in names("policies")])
     except ScenarioError as e:
         raise ExperimentError(f"{where}: whatif.policies: {e}") from None
+    try:
+        for sc in scenarios:
+            for pol in pols:
+                check_policy_acts(sc, pol)
+    except ScenarioError as e:
+        raise ExperimentError(f"{where}: whatif.policies on {sc.name}: {e}") from None
     unc = data.get("uncertainty", {})
     if not unc:
         raise ExperimentError(f"{where}: add an [uncertainty] table naming the parameters the policies cannot control")
