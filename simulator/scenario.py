@@ -45,7 +45,7 @@ from simulator.params import (
     defaults,
     lookup,
 )
-from simulator.spec import suggest
+from simulator.spec import Table, suggest
 
 Value = float | int | bool | str
 
@@ -276,6 +276,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ScenarioError(f"{path}: not valid TOML: {e}") from e
+    except RecursionError:
+        raise ScenarioError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
 
 
 # --------------------------------------------------------------------------- loading
@@ -576,13 +578,15 @@ def load_policy(ref: str | Path) -> Policy:
     meta = data.pop("policy", None)
     if not isinstance(meta, dict):
         raise ScenarioError(f"{path}: a policy file needs a [policy] table with name and description")
-    for k in meta:
-        if k not in ("name", "description"):
-            raise ScenarioError(f"{path}: unknown key 'policy.{k}'{_suggest(k, ['name', 'description'])}")
+    head = Table(meta, str(path), "policy", ScenarioError)
+    head.check_keys(("name", "description"))
+    name, description = head.text("name", path.stem), head.text("description", "")
+    if not name.strip():
+        head.fail("policy.name is empty: give the policy a short name")
     levers = _flatten_values(data, str(path), only="levers")
     if not any(levers.get(f"levers.{lv}", 0) for lv in LEVERS):
         raise ScenarioError(f"{path}: the policy switches no lever on (set e.g. [levers] marketing_push = 0.5)")
-    return Policy(str(meta.get("name", path.stem)), str(meta.get("description", "")), levers, str(path))
+    return Policy(name, description, levers, str(path))
 
 
 # --------------------------------------------------------------------------- wards CSV

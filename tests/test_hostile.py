@@ -126,6 +126,16 @@ CASES: dict[str, tuple[list[str], dict[str, str], list[str]]] = {
         {"e.toml": LHS.format(samples=2, extra="master_seed = 9223372036854775808")},
         ["master_seed = 9,223,372,036,854,775,808 is out of range", "9,223,372,036,854,775,807"],
     ),
+    "toml-nested-deeply": (
+        ["run", "s.toml"],
+        {"s.toml": "x = " + "[" * 3000 + "]" * 3000 + "\n"},
+        ["s.toml: not valid TOML", "nested too deeply"],
+    ),
+    "policy-name-number": (
+        ["run", "--policy", "p.toml"],
+        {"p.toml": "[policy]\nname = 3\n[levers]\nmarketing_push = 0.5\n"},
+        ["p.toml: policy.name = 3 must be text"],
+    ),
     # the one pre-flight of every command that writes: before any run starts
     "out-empty": (["run", "--out", "", "--seeds", "1"], {}, ["--out", "an empty folder name"]),
     "out-device": (
