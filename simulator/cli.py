@@ -122,6 +122,13 @@ def add_run_commands(sub: Any) -> None:
     r.add_argument("--svg", action="store_true", help="also write plots as SVG")
     r.add_argument("--no-plots", action="store_true", help="skip the plots")
     r.add_argument("--quiet", action="store_true", help="print only the output folder")
+    r.add_argument(
+        "--max-runs",
+        type=whole(1),
+        default=None,
+        metavar="N",
+        help="refuse more than N runs before starting (default 1,000,000)",
+    )
     r.set_defaults(func=cmd_run)
 
     p = sub.add_parser(
@@ -174,9 +181,11 @@ def _progress(quiet: bool) -> Callable[[int, int], None]:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """``plpbk run``: simulate, summarise, write."""
+    from simulator.batch.limits import check_runs
     from simulator.results import describe, run
     from simulator.store import now, write_run
 
+    check_runs(args.seeds, "", f"--seeds {args.seeds:,}")
     overrides = dict(parse_assignment(a) for a in args.sets)
     sc = load_scenario(args.scenario, policies=args.policy, overrides=overrides, years=args.years)
     out = args.out

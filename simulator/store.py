@@ -143,6 +143,13 @@ def preflight(path: str | Path, *, folder: bool = True) -> Path:
         ro = hasattr(os, "statvfs") and bool(os.statvfs(anc).f_flag & getattr(os, "ST_RDONLY", 1))
         why = "a read-only file system" if ro else "permission denied"
         raise OutputError(f"{p}: cannot write in {anc} ({why})")
+    try:  # permissions do not tell everything (root, /proc, network mounts): try it
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(dir=anc, prefix=".plpbk-probe-"):
+            pass
+    except OSError as e:
+        raise OutputError(f"{p}: cannot write in {anc} ({e.strerror or e})") from None
     return p
 
 

@@ -136,6 +136,42 @@ CASES: dict[str, tuple[list[str], dict[str, str], list[str]]] = {
         {"p.toml": "[policy]\nname = 3\n[levers]\nmarketing_push = 0.5\n"},
         ["p.toml: policy.name = 3 must be text"],
     ),
+    "grid-steps-1e9": (
+        ["batch", "e.toml", "--out", "out"],
+        {"e.toml": GRID.replace("steps = 1001", "steps = 1000000000")},
+        ["design.factors.trust.initial", "steps = 1,000,000,000", "more than the limit"],
+    ),
+    "run-seeds-1e9": (["run", "--seeds", "1000000000", "--out", "out"], {}, ["--seeds 1,000,000,000 makes"]),
+    "compare-seeds-1e9": (
+        ["compare", "--scenario", "kendal", "marketing-push", "--seeds", "1000000000", "--out", "out"],
+        {},
+        ["2 options × --seeds 1,000,000,000 makes 2,000,000,000 runs"],
+    ),
+    "calibrate-variants": (
+        ["calibrate", "e.toml", "--out", "out"],
+        {"e.toml": LHS.format(samples=1600, extra="replicates = 40")},
+        ["1,601 parameter sets ×", "pattern variants × 40 seeds", "more than the limit"],
+    ),
+    "point-breaks-a-rule": (
+        ["batch", "e.toml", "--out", "out"],
+        {
+            "e.toml": LHS.format(samples=3, extra="").replace(
+                '"trust.initial" = [0.1, 0.9]', '"wards.share_madani" = [0.5, 0.9]'
+            )
+        },
+        ["e.toml: design point 0", "shares must sum to 1"],
+    ),
+    "scheduler-garbage": (
+        ["batch", "e.toml", "--scheduler", "not a url", "--out", "out"],
+        {"e.toml": LHS.format(samples=2, extra="")},
+        ["cannot reach the Dask scheduler at not a url"],
+    ),
+    "whatif-flag-named": (
+        ["whatif", "w.toml", "--seeds", "100000", "--out", "out"],
+        {"w.toml": WHATIF.replace("futures = 100000", "futures = 8")},
+        ["--seeds 100,000 is out of range: allowed [1, 10,000]"],
+    ),
+    "trace-unwritable": (["validate", "kendal", "--trace", "/proc/t.md"], {}, ["/proc/t.md: cannot write in /proc"]),
     # the one pre-flight of every command that writes: before any run starts
     "out-empty": (["run", "--out", "", "--seeds", "1"], {}, ["--out", "an empty folder name"]),
     "out-device": (

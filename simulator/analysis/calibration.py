@@ -37,8 +37,9 @@ import numpy as np
 import pandas as pd
 
 from simulator.analysis.patterns import PATTERNS, Pattern, PatternData, evaluate, variants
-from simulator.batch.engine import run_experiment
+from simulator.batch.engine import RunsFailed, run_experiment
 from simulator.batch.experiment import Experiment, point_values
+from simulator.batch.limits import check_runs
 from simulator.store import open_results
 
 
@@ -140,12 +141,17 @@ def calibration_batch(exp: Experiment, patterns: tuple[Pattern, ...] = PATTERNS)
     Returns:
         The list-design experiment to run, and the sets table (``set`` 0 = own values).
     """
+    vs = variants(exp.scenario, patterns)
+    check_runs(
+        (exp.n_points + 1) * len(vs) * exp.replicates,
+        exp.source or exp.name,
+        f"{exp.n_points + 1:,} parameter sets × {len(vs)} pattern variants × {exp.replicates} seeds",
+    )
     design = exp.design()
     factors = [c for c in design.columns if c != "point"]
     own = {f: exp.scenario.values[f] for f in factors}
     sets = pd.concat([pd.DataFrame([own]), design[factors]], ignore_index=True)
     sets.insert(0, "set", np.arange(len(sets), dtype=np.int64))
-    vs = variants(exp.scenario, patterns)
     points = []
     for i in range(len(sets)):
         base = point_values(sets.drop(columns="set"), i)
@@ -191,7 +197,11 @@ def calibrate(
     """
     batch, sets = calibration_batch(exp, patterns)
     out = Path(out) if out is not None else Path("results") / f"calibrate-{exp.name}-{time.strftime('%Y%m%d-%H%M%S')}"
-    run_experiment(batch, executor, workers=workers, scheduler=scheduler, out=out, resume=resume, progress=progress)
+    rep = run_experiment(
+        batch, executor, workers=workers, scheduler=scheduler, out=out, resume=resume, progress=progress
+    )
+    if rep.failures:
+        raise RunsFailed(out, rep.failures, " (every set needs all its runs to be judged)")
     res = open_results(out)
     names = list(variants(exp.scenario, patterns))
     nv = len(names)

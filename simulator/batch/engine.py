@@ -36,8 +36,8 @@ from typing import Any
 
 import pandas as pd
 
-from simulator.batch.executors import EXECUTORS, default_workers, open_executor
-from simulator.batch.experiment import Experiment, load_experiment, point_values
+from simulator.batch.executors import EXECUTORS, SchedulerError, default_workers, open_executor
+from simulator.batch.experiment import Experiment, check_points, load_experiment, point_values
 from simulator.batch.limits import check_workers
 from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
 from simulator.store import OutputError, git_revision, now, read_json, versions, write_json
@@ -269,19 +269,30 @@ def run_experiment(
     if workers is not None or executor == "processes":
         # never more worker processes than runs (a 2-run batch with --workers 40 forks 2)
         workers = max(1, min(workers or default_workers(), exp.n_runs))
+    design = exp.design()
+    check_points(exp, design)  # a point the scenario refuses would fail every one of its runs
     old = _check_folder(out, exp, resume)
-    with contextlib.ExitStack() as stack:
-        early = None
-        if executor == "processes":
-            # start (fork) the worker processes before this process does any Parquet I/O,
-            # whose native thread pool must not be inherited by forked children
-            early = stack.enter_context(open_executor("processes", workers))
-        return _run(exp, executor, early, workers, scheduler, out, old, resume, progress, chunk_size, t_start)
+    fresh = old is None and not out.exists()
+    try:
+        with contextlib.ExitStack() as stack:
+            early = None
+            if executor == "processes":
+                # start (fork) the worker processes before this process does any Parquet I/O,
+                # whose native thread pool must not be inherited by forked children
+                early = stack.enter_context(open_executor("processes", workers))
+            return _run(
+                exp, design, executor, early, workers, scheduler, out, old, resume, progress, chunk_size, t_start
+            )
+    except SchedulerError:
+        if fresh:  # nothing ran: leave no empty batch folder behind
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _run(
     exp: Experiment,
+    design: pd.DataFrame,
     executor: str | Executor,
     early: tuple[Executor, int] | None,
     workers: int | None,
@@ -293,7 +304,6 @@ def _run(
     chunk_size: int | None,
     t_start: float,
 ) -> BatchReport:
-    design = exp.design()
     runs = run_list(exp, design)
     try:
         out.mkdir(parents=True, exist_ok=True)

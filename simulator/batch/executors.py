@@ -164,11 +164,12 @@ def _dask_client(workers: int, scheduler: str | None) -> Iterator[tuple[Any, int
                 dashboard_address="127.0.0.1:0",
             )
             client = Client(cluster)
-    except (OSError, TimeoutError) as e:
+    except (OSError, TimeoutError, ValueError) as e:  # ValueError: an address Dask cannot parse
         if cluster is not None:
             cluster.close()
         where = f"at {scheduler}" if scheduler else "(local cluster)"
-        raise SchedulerError(f"cannot reach the Dask scheduler {where}: {e}") from None
+        why = str(e).replace(f" to {scheduler}", "").replace(f" {scheduler!r}", "") if scheduler else str(e)
+        raise SchedulerError(f"cannot reach the Dask scheduler {where}: {why}") from None
     try:
         n = len(client.nthreads()) or workers
         yield client, n

@@ -60,7 +60,7 @@ def check_runs(n: int, where: str, what: str = "the design") -> None:
 
     Args:
         n: The run count, computed arithmetically.
-        where: The file (or command) it comes from, for the message.
+        where: The file it comes from, for the message ("" for a command-line flag).
         what: How the count was made, e.g. ``"64 points × 10 seeds"``.
 
     Raises:
@@ -69,7 +69,7 @@ def check_runs(n: int, where: str, what: str = "the design") -> None:
     cap = max_runs()
     if n > cap:
         raise SizeError(
-            f"{where}: {what} makes {n:,} runs, more than the limit of {cap:,}; "
+            f"{where + ': ' if where else ''}{what} makes {n:,} runs, more than the limit of {cap:,}; "
             f"make it smaller, or raise the limit with --max-runs {n}"
         )
 

@@ -53,6 +53,7 @@ from simulator.analysis.ensemble import Ensemble, load_ensemble
 from simulator.analysis.plots import COLOURS, draw_bands
 from simulator.batch.engine import RunsFailed, run_experiment
 from simulator.batch.experiment import Experiment
+from simulator.batch.limits import check_runs
 from simulator.policy.brief import check_lang, plot_text
 from simulator.scenario import Policy, Scenario, ScenarioError, check_policy_acts, load_policy, load_scenario
 from simulator.store import OutputError, git_revision, now, open_results, read_json, versions, write_json
@@ -512,6 +513,9 @@ def compare(
     if ens is not None:
         for p in pols:
             ens.check(sc.with_values(dict(p.levers), origin=p.source))
+    sets = 1 if ens is None else ens.n
+    per_set = f" × {sets} parameter sets" if ens is not None else ""
+    check_runs((len(pols) + 1) * sets * seeds, "", f"{len(pols) + 1} options{per_set} × --seeds {seeds:,}")
     exp = compare_experiment(sc, pols, seeds, master_seed, ens)
     out = Path(out) if out is not None else Path("results") / f"compare-{sc.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     digest = exp.digest()

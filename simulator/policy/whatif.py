@@ -91,6 +91,7 @@ from simulator.policy.compare import (
 )
 from simulator.policy.prim import PrimResult, prim
 from simulator.scenario import Policy, Scenario, ScenarioError, _suggest, check_policy_acts, load_scenario
+from simulator.spec import bounds, show
 from simulator.store import OutputError, git_revision, now, open_results, versions, write_json
 
 THRESHOLD_OUTCOMES = (
@@ -306,19 +307,24 @@ def whatif_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Wha
     w = dict(data["whatif"])
     th = dict(data.get("threshold", {}))
     pr = dict(data.get("prim", {}))
+    flags: dict[tuple[str, str], str] = {}  # values given on the command line: errors name the flag
     for k in ("futures", "seeds", "years"):
         if changes.get(k) is not None:
             w[k] = changes[k]
+            flags["whatif", k] = f"--{k}"
     if changes.get("threshold") is not None:
         th["at_least"] = changes["threshold"]
+        flags["threshold", "at_least"] = "--threshold"
 
     def num(table: dict[str, Any], tname: str, key: str, default: Any, lo: float, hi: float, whole: bool) -> Any:
         v = table.get(key, default)
+        flag = flags.get((tname, key))
+        label = f"{flag} {show(v)}" if flag else f"{where}: {tname}.{key} = {show(v)}"
         if isinstance(v, bool) or not isinstance(v, int | float) or (whole and not isinstance(v, int)):
             what = "a whole number" if whole else "a number"
-            raise ExperimentError(f"{where}: {tname}.{key} = {v!r} must be {what} in [{lo:g}, {hi:g}]")
+            raise ExperimentError(f"{label} must be {what} in {bounds(lo, hi)}")
         if not (lo <= v <= hi) or (isinstance(v, float) and not math.isfinite(v)):
-            raise ExperimentError(f"{where}: {tname}.{key} = {v!r} is out of range: allowed [{lo:g}, {hi:g}]")
+            raise ExperimentError(f"{label} is out of range: allowed {bounds(lo, hi)}")
         return v
 
     def names(key: str) -> list[str]:
@@ -345,8 +351,9 @@ def whatif_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Wha
         scenarios.append(sc)
     if len({s.name for s in scenarios}) < len(scenarios):
         raise ExperimentError(f"{where}: whatif.scenarios has two scenarios with the same name")
+    refs = names("policies")
     try:
-        pols = resolve_policies([str(base / r) if (base / r).is_file() else r for r in names("policies")])
+        pols = resolve_policies([str(base / r) if (base / r).is_file() else r for r in refs])
     except ScenarioError as e:
         raise ExperimentError(f"{where}: whatif.policies: {e}") from None
     try:

@@ -22,6 +22,17 @@ statistic; see docs/sensitivity.md. Results: <out>/analysis/ (summary.md, CSV ta
 """
 
 
+def _statistic(text: str) -> str:
+    """An argparse type: a replicate statistic (mean, median, qP)."""
+    from simulator.sensitivity.core import SensitivityError, statistic_function
+
+    try:
+        statistic_function(text)
+    except SensitivityError as e:
+        raise argparse.ArgumentTypeError(str(e).replace("statistic = ", "")) from None
+    return text
+
+
 def add_commands(sub: Any) -> None:
     """Register ``plpbk sensitivity`` on the ``plpbk`` subparsers."""
     s = sub.add_parser(
@@ -51,6 +62,7 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--replicates", type=whole(1), default=None, metavar="R", help="replace the seeds per point")
     s.add_argument(
         "--statistic",
+        type=_statistic,
         default=None,
         metavar="STAT",
         help="statistic of the seeds analysed at each point: mean (default), median or a quantile q0.1..q0.9",
