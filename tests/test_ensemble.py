@@ -150,7 +150,7 @@ def _two_sets(tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def ens_cmp(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
     tmp = tmp_path_factory.mktemp("ens-cmp")
-    sc = load_scenario("baseline").with_years(4)
+    sc = load_scenario("baseline").with_years(6)
     return compare(
         sc, ["marketing-push"], seeds=3, out=tmp / "out", executor="serial", progress=False, ensemble=_two_sets(tmp)
     )
@@ -262,7 +262,7 @@ WHATIF = """
 name = "wi-ens"
 scenarios = ["baseline"]
 policies = ["marketing-push"]
-years = 3
+years = 6
 futures = 4
 seeds = 2
 master_seed = 5
