@@ -511,3 +511,131 @@ def test_failed_runs_are_listed_exit_1_and_resume_retries_them(
     assert main([*cmd, "--resume"]) == 0, capsys.readouterr().err
     man = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert man["status"] == "complete"
+
+
+# --------------------------------------------------------------------------- every file kind, fed random values
+
+
+def _toml(v: object) -> str:
+    """A value as TOML text (for the property tests below)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf") if math.isinf(v) else repr(v)
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, str):
+        return json.dumps(v)
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml(x) for x in v) + "]"
+    assert isinstance(v, dict)
+    return "{" + ", ".join(f"{json.dumps(k)} = {_toml(x)}" for k, x in v.items()) + "}"
+
+
+ANY = st.recursive(
+    st.one_of(
+        st.text(max_size=6),
+        st.booleans(),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=2),
+    max_leaves=4,
+)
+PARAM_KEYS = st.sampled_from(
+    [
+        "trust.initial",
+        "time.years",
+        "time.start_year",
+        "wards.n",
+        "wards.share_madani",
+        "bkm.coordination",
+        "structure.renewal",
+        "firms.notice_rate",
+        "government.budget_per_ward",
+        "levers.marketing_push",
+    ]
+)
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@PROPERTY
+@given(key=PARAM_KEYS, value=ANY)
+def test_scenario_files_give_one_line_errors_for_any_value(key: str, value: object, tmp_path: Path) -> None:
+    """A scenario file with any value in a parameter's place loads or raises one ScenarioError line."""
+    from simulator.scenario import load_scenario
+
+    section, name = key.split(".", 1)
+    f = tmp_path / "s.toml"
+    f.write_text(f"[{section}]\n{name} = {_toml(value)}\n", encoding="utf-8")
+    try:
+        load_scenario(f)
+    except ScenarioError as e:
+        assert str(e).startswith(str(f)) and "\n" not in str(e), str(e)
+
+
+@PROPERTY
+@given(key=st.sampled_from(["marketing_push", "csr_forum_start", "strengthening_cost", "name"]), value=ANY)
+def test_policy_files_give_one_line_errors_for_any_value(key: str, value: object, tmp_path: Path) -> None:
+    """A policy file with any value in a lever's (or the name's) place loads or raises one line."""
+    from simulator.scenario import load_scenario
+
+    f = tmp_path / "p.toml"
+    body = (
+        f"[policy]\nname = {_toml(value)}\n[levers]\nmarketing_push = 0.5\n"
+        if key == "name"
+        else (
+            f'[policy]\nname = "p"\n[levers]\nmarketing_push = 0.5\n{key} = {_toml(value)}\n'
+            if key != "marketing_push"
+            else f'[policy]\nname = "p"\n[levers]\nmarketing_push = {_toml(value)}\n'
+        )
+    )
+    f.write_text(body, encoding="utf-8")
+    try:
+        load_scenario("baseline", policies=[f])
+    except ScenarioError as e:
+        assert str(e).startswith(str(f)) and "\n" not in str(e), str(e)
+
+
+WHATIF_KEYS = st.sampled_from(
+    [
+        ("whatif", "scenarios"),
+        ("whatif", "policies"),
+        ("whatif", "futures"),
+        ("whatif", "seeds"),
+        ("whatif", "years"),
+        ("whatif", "name"),
+        ("whatif", "master_seed"),
+        ("threshold", "outcome"),
+        ("threshold", "at_least"),
+        ("prim", "alpha"),
+        ("uncertainty", "trust.initial"),
+    ]
+)
+
+
+@PROPERTY
+@given(where=WHATIF_KEYS, value=ANY)
+def test_whatif_files_give_one_line_errors_for_any_value(where: tuple[str, str], value: object, tmp_path: Path) -> None:
+    """A what-if file with any value in any place loads or raises one ExperimentError line."""
+    from simulator.policy.whatif import load_whatif
+
+    tables: dict[str, dict[str, object]] = {
+        "whatif": {"scenarios": ["baseline"], "policies": ["marketing-push"], "futures": 4, "seeds": 1},
+        "threshold": {},
+        "prim": {},
+        "uncertainty": {"bkm.managing_body": {"low": 0.3, "high": 0.8}},
+    }
+    tables[where[0]][where[1]] = value
+    text = ""
+    for t, entries in tables.items():
+        text += f"[{t}]\n" + "".join(f"{json.dumps(k)} = {_toml(v)}\n" for k, v in entries.items())
+    f = tmp_path / "w.toml"
+    f.write_text(text, encoding="utf-8")
+    try:
+        load_whatif(f)
+    except ScenarioError as e:
+        msg = str(e)
+        assert "\n" not in msg and (msg.startswith(str(f)) or msg.startswith("--")), msg
+    except SizeError:
+        pass
