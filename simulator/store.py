@@ -143,6 +143,8 @@ def preflight(path: str | Path, *, folder: bool = True) -> Path:
         ro = hasattr(os, "statvfs") and bool(os.statvfs(anc).f_flag & getattr(os, "ST_RDONLY", 1))
         why = "a read-only file system" if ro else "permission denied"
         raise OutputError(f"{p}: cannot write in {anc} ({why})")
+    if anc == p:  # an existing folder: it is refused later unless empty or resumable; leave it untouched
+        return p
     try:  # permissions do not tell everything (root, /proc, network mounts): try it
         import tempfile
 

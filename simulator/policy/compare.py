@@ -52,7 +52,7 @@ from matplotlib.figure import Figure
 from simulator.analysis.ensemble import Ensemble, load_ensemble
 from simulator.analysis.plots import COLOURS, draw_bands
 from simulator.batch.engine import RunsFailed, run_experiment
-from simulator.batch.experiment import Experiment
+from simulator.batch.experiment import Experiment, check_points
 from simulator.batch.limits import check_runs
 from simulator.policy.brief import check_lang, plot_text
 from simulator.scenario import Policy, Scenario, ScenarioError, check_policy_acts, load_policy, load_scenario
@@ -517,6 +517,7 @@ def compare(
     per_set = f" × {sets} parameter sets" if ens is not None else ""
     check_runs((len(pols) + 1) * sets * seeds, "", f"{len(pols) + 1} options{per_set} × --seeds {seeds:,}")
     exp = compare_experiment(sc, pols, seeds, master_seed, ens)
+    check_points(exp, exp.design())  # before the output folder is made
     out = Path(out) if out is not None else Path("results") / f"compare-{sc.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     digest = exp.digest()
     check_out(out, "plpbk-compare", digest, resume)

@@ -77,7 +77,7 @@ from matplotlib.patches import Rectangle
 from simulator.analysis.ensemble import Ensemble, EnsembleError, load_ensemble
 from simulator.analysis.plots import COLOURS
 from simulator.batch.engine import RunsFailed, run_experiment
-from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor, load_toml_spec
+from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor, check_points, load_toml_spec
 from simulator.batch.limits import check_runs
 from simulator.policy.brief import check_lang, num, pct, plot_text
 from simulator.policy.compare import (
@@ -683,6 +683,9 @@ def whatif(
         spec = replace(spec, threshold=float(threshold))
     spec = with_ensemble(spec, ensemble)
     spec.check_size()
+    exps = {sc.name: spec.experiment(sc) for sc in spec.scenarios}
+    for exp in exps.values():  # a future the scenario refuses would fail every run: refuse it now
+        check_points(exp, exp.design())
     out = Path(out) if out is not None else Path("results") / f"{spec.name}-{time.strftime('%Y%m%d-%H%M%S')}"
     check_out(out, "plpbk-whatif", spec.digest(), resume)
     try:
@@ -713,7 +716,7 @@ def whatif(
     summaries = {}
     failures: list[dict[str, Any]] = []
     for sc in spec.scenarios:
-        exp = spec.experiment(sc)
+        exp = exps[sc.name]
         b = out / "batches" / sc.name
         if announce is not None:
             n = len(exp.points) * exp.replicates
