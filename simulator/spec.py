@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 _MISSING: Any = object()
@@ -77,17 +77,30 @@ class Table:
         where: The file, as messages name it.
         name: The dotted name of the table in the file ("" for the file itself).
         error: The exception class raised on a problem (one line, a user error).
+        flags: Entries that came from command-line flags; their messages name the flag.
     """
 
     data: Mapping[str, Any]
     where: str
     name: str = ""
     error: type[Exception] = ValueError
+    flags: Mapping[str, str] = field(default_factory=dict)
+    """Entries given on the command line instead of in the file: key -> the flag (``--seeds``)."""
 
     @classmethod
     def root(cls, data: Mapping[str, Any], where: str, error: type[Exception]) -> Table:
         """The file itself."""
         return cls(data, where, "", error)
+
+    def with_flags(self, values: Mapping[str, Any], flags: Mapping[str, str]) -> Table:
+        """This table with some entries replaced by command-line values (None: not given).
+
+        Args:
+            values: Key -> value given on the command line, or None when the flag was not used.
+            flags: Key -> the flag's name, for messages.
+        """
+        given = {k: v for k, v in values.items() if v is not None}
+        return Table({**self.data, **given}, self.where, self.name, self.error, {k: flags[k] for k in given})
 
     def key(self, k: str) -> str:
         """The dotted name of entry ``k``."""
@@ -136,36 +149,36 @@ class Table:
         """A text entry, one of ``choices`` when given."""
         v = self._get(k, default, "text")
         if not isinstance(v, str):
-            self.fail(f"{self.key(k)} = {show(v)} must be text (in quotes)")
+            self._bad(k, f"{self._label(k, v)} must be text (in quotes)")
         if choices is not None and v not in choices:
-            self.fail(f"{self.key(k)} = {v!r} must be one of {', '.join(choices)}{suggest(v, choices)}")
+            self._bad(k, f"{self._label(k, v)} must be one of {', '.join(choices)}{suggest(v, choices)}")
         return v
 
     def flag(self, k: str, default: Any = _MISSING) -> bool:
         """A true/false entry."""
         v = self._get(k, default, "true or false")
         if not isinstance(v, bool):
-            self.fail(f"{self.key(k)} = {show(v)} must be true or false")
+            self._bad(k, f"{self._label(k, v)} must be true or false")
         return v
 
     def whole(self, k: str, default: Any = _MISSING, lo: int | None = None, hi: int | None = None) -> int:
         """A whole-number entry within [lo, hi]."""
         v = self._get(k, default, "a whole number")
         if isinstance(v, bool) or not isinstance(v, int):
-            self.fail(f"{self.key(k)} = {show(v)} must be a whole number in {bounds(lo, hi)}")
+            self._bad(k, f"{self._label(k, v)} must be a whole number in {bounds(lo, hi)}")
         if (lo is not None and v < lo) or (hi is not None and v > hi):
-            self.fail(f"{self.key(k)} = {show(v)} is out of range: allowed {bounds(lo, hi)}")
+            self._bad(k, f"{self._label(k, v)} is out of range: allowed {bounds(lo, hi)}")
         return v
 
     def number(self, k: str, default: Any = _MISSING, lo: float | None = None, hi: float | None = None) -> float:
         """A finite number within [lo, hi] (a whole number is taken as a number)."""
         v = self._get(k, default, "a number")
         if not isinstance(v, int | float) or isinstance(v, bool):
-            self.fail(f"{self.key(k)} = {show(v)} must be a number in {bounds(lo, hi)}")
+            self._bad(k, f"{self._label(k, v)} must be a number in {bounds(lo, hi)}")
         if not math.isfinite(v):
-            self.fail(f"{self.key(k)} = {show(v)} must be a finite number in {bounds(lo, hi)}")
+            self._bad(k, f"{self._label(k, v)} must be a finite number in {bounds(lo, hi)}")
         if (lo is not None and v < lo) or (hi is not None and v > hi):
-            self.fail(f"{self.key(k)} = {show(v)} is out of range: allowed {bounds(lo, hi)}")
+            self._bad(k, f"{self._label(k, v)} is out of range: allowed {bounds(lo, hi)}")
         return float(v)
 
     def texts(self, k: str, default: Any = _MISSING, *, nonempty: bool = False, example: str = "") -> list[str]:
@@ -173,8 +186,17 @@ class Table:
         v = self._get(k, default, "a list of text")
         if not isinstance(v, list) or not all(isinstance(x, str) for x in v) or (nonempty and not v):
             eg = f", e.g. {example}" if example else ""
-            self.fail(f"{self.key(k)} = {show(v)} must be a {'non-empty ' * nonempty}list of names in quotes{eg}")
+            self._bad(k, f"{self._label(k, v)} must be a {'non-empty ' * nonempty}list of names in quotes{eg}")
         return list(v)
+
+    def _label(self, k: str, v: object) -> str:
+        return f"{self.flags[k]} {show(v)}" if k in self.flags else f"{self.key(k)} = {show(v)}"
+
+    def _bad(self, k: str, message: str) -> NoReturn:
+        """Raise for entry ``k``: a flag's message stands alone, a file's names the file."""
+        if k in self.flags:
+            raise self.error(message)
+        self.fail(message)
 
     def _get(self, k: str, default: Any, what: str) -> Any:
         v = self.data.get(k, default)

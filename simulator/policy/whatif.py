@@ -90,8 +90,8 @@ from simulator.policy.compare import (
     write_csv,
 )
 from simulator.policy.prim import PrimResult, prim
-from simulator.scenario import Policy, Scenario, ScenarioError, _suggest, check_policy_acts, load_scenario
-from simulator.spec import bounds, show
+from simulator.scenario import Policy, Scenario, ScenarioError, check_policy_acts, load_scenario
+from simulator.spec import Table
 from simulator.store import OutputError, git_revision, now, open_results, versions, write_json
 
 THRESHOLD_OUTCOMES = (
@@ -105,6 +105,8 @@ THRESHOLD_OUTCOMES = (
 )
 """Summary columns a threshold may name (higher is better for every one)."""
 
+FLAGS = {"futures": "--futures", "seeds": "--seeds", "years": "--years"}
+"""The ``plpbk whatif`` flags that replace entries of the file's [whatif] table."""
 _KEYS = {
     "whatif": ("name", "description", "scenarios", "policies", "years", "futures", "seeds", "master_seed"),
     "threshold": ("outcome", "at_least"),
@@ -291,67 +293,35 @@ def load_whatif(path: str | Path, **changes: Any) -> WhatIfSpec:
 
 
 def whatif_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> WhatIfSpec:
-    """Build a what-if experiment from parsed TOML (see :func:`load_whatif`)."""
+    """Build a what-if experiment from parsed TOML (see :func:`load_whatif`).
+
+    ``changes`` (futures, seeds, years, threshold) are the command line's values; errors in
+    them name the flag (``--seeds``), errors in the file name the file and key.
+    """
     where = str(path)
-    tables = (*_KEYS, "uncertainty")
-    for k, v in data.items():
-        if k not in tables:
-            raise ExperimentError(f"{where}: unknown table '{k}'{_suggest(k, list(tables))}")
-        if not isinstance(v, dict):
-            raise ExperimentError(f"{where}: '{k}' must be a [{k}] table")
-        for key in v if k != "uncertainty" else ():
-            if key not in _KEYS[k]:
-                raise ExperimentError(f"{where}: unknown key '{k}.{key}'{_suggest(key, list(_KEYS[k]))}")
-    if "whatif" not in data:
-        raise ExperimentError(f"{where}: a what-if file needs a [whatif] table (scenarios, policies, futures, seeds)")
-    w = dict(data["whatif"])
-    th = dict(data.get("threshold", {}))
-    pr = dict(data.get("prim", {}))
-    flags: dict[tuple[str, str], str] = {}  # values given on the command line: errors name the flag
-    for k in ("futures", "seeds", "years"):
-        if changes.get(k) is not None:
-            w[k] = changes[k]
-            flags["whatif", k] = f"--{k}"
-    if changes.get("threshold") is not None:
-        th["at_least"] = changes["threshold"]
-        flags["threshold", "at_least"] = "--threshold"
+    root = Table.root(data, where, ExperimentError)
+    root.check_keys([*_KEYS, "uncertainty"], what="table")
+    w = root.table("whatif", required=True, hint=" (scenarios, policies, futures, seeds)")
+    th, pr, unc = root.table("threshold"), root.table("prim"), root.table("uncertainty")
+    for t in (w, th, pr):
+        t.check_keys(_KEYS[t.name])
+    w = w.with_flags({k: changes.get(k) for k in ("futures", "seeds", "years")}, FLAGS)
+    th = th.with_flags({"at_least": changes.get("threshold")}, {"at_least": "--threshold"})
 
-    def num(table: dict[str, Any], tname: str, key: str, default: Any, lo: float, hi: float, whole: bool) -> Any:
-        v = table.get(key, default)
-        flag = flags.get((tname, key))
-        label = f"{flag} {show(v)}" if flag else f"{where}: {tname}.{key} = {show(v)}"
-        if isinstance(v, bool) or not isinstance(v, int | float) or (whole and not isinstance(v, int)):
-            what = "a whole number" if whole else "a number"
-            raise ExperimentError(f"{label} must be {what} in {bounds(lo, hi)}")
-        if not (lo <= v <= hi) or (isinstance(v, float) and not math.isfinite(v)):
-            raise ExperimentError(f"{label} is out of range: allowed {bounds(lo, hi)}")
-        return v
-
-    def names(key: str) -> list[str]:
-        v = w.get(key)
-        if not isinstance(v, list) or not v or not all(isinstance(x, str) for x in v):
-            raise ExperimentError(f'{where}: whatif.{key} must be a non-empty list of names or files, e.g. ["kendal"]')
-        return v
-
-    name = w.get("name", path.stem)
-    desc = w.get("description", "")
-    if not isinstance(name, str) or not isinstance(desc, str):
-        raise ExperimentError(f"{where}: whatif.name and whatif.description must be text")
+    name, desc = w.text("name", path.stem), w.text("description", "")
     base = path.parent
-    years = w.get("years")
+    years = w.whole("years", None, 1, 200) if "years" in w else None
     scenarios = []
-    for ref in names("scenarios"):
+    for ref in w.texts("scenarios", nonempty=True, example='["kendal"]'):
         p = base / ref
         try:
             sc = load_scenario(p if p.is_file() else ref)
         except ScenarioError as e:
             raise ExperimentError(f"{where}: whatif.scenarios: {e}") from None
-        if years is not None:
-            sc = sc.with_years(num(w, "whatif", "years", 20, 1, 200, True))
-        scenarios.append(sc)
+        scenarios.append(sc.with_years(years, origin=f"{where}: whatif.years") if years is not None else sc)
     if len({s.name for s in scenarios}) < len(scenarios):
-        raise ExperimentError(f"{where}: whatif.scenarios has two scenarios with the same name")
-    refs = names("policies")
+        w.fail("whatif.scenarios has two scenarios with the same name")
+    refs = w.texts("policies", nonempty=True, example='["marketing-push"]')
     try:
         pols = resolve_policies([str(base / r) if (base / r).is_file() else r for r in refs])
     except ScenarioError as e:
@@ -362,42 +332,35 @@ def whatif_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) -> Wha
                 check_policy_acts(sc, pol)
     except ScenarioError as e:
         raise ExperimentError(f"{where}: whatif.policies on {sc.name}: {e}") from None
-    unc = data.get("uncertainty", {})
-    if not unc:
-        raise ExperimentError(f"{where}: add an [uncertainty] table naming the parameters the policies cannot control")
+    if not unc.keys():
+        root.fail("add an [uncertainty] table naming the parameters the policies cannot control")
     try:
-        factors = tuple(_factor(n, spec, "lhs", where) for n, spec in unc.items())
+        factors = tuple(_factor(n, spec, "lhs", where) for n, spec in unc.data.items())
     except ScenarioError as e:
         raise ExperimentError(str(e).replace("design.factors", "uncertainty")) from None
     for f in factors:
         if f.param.role == "lever" or f.name.startswith("time."):
-            raise ExperimentError(
-                f"{where}: uncertainty.{f.name}: {f.param.role} parameters are not uncertainties "
+            unc.fail(
+                f"uncertainty.{f.name}: {f.param.role} parameters are not uncertainties "
                 "(name enablers, obstacles or mechanisms the policies cannot control)"
             )
-    outcome = th.get("outcome", "sustained_share_final")
-    if outcome not in THRESHOLD_OUTCOMES:
-        raise ExperimentError(
-            f"{where}: threshold.outcome = {outcome!r} must be one of {', '.join(THRESHOLD_OUTCOMES)}"
-            f"{_suggest(str(outcome), list(THRESHOLD_OUTCOMES)) if isinstance(outcome, str) else ''}"
-        )
+    outcome = th.text("outcome", "sustained_share_final", THRESHOLD_OUTCOMES)
     share = outcome.startswith("sustained_share")
-    thr = num(th, "threshold", "at_least", 0.5, 0.0, 1.0 if share else 1e9, False)
     return WhatIfSpec(
         name=name,
         description=desc,
         scenarios=tuple(scenarios),
         policies=tuple(pols),
         factors=factors,
-        futures=num(w, "whatif", "futures", 64, 4, 100000, True),
-        seeds=num(w, "whatif", "seeds", 5, 1, 10000, True),
-        master_seed=num(w, "whatif", "master_seed", 0, 0, 2**63 - 1, True),
+        futures=w.whole("futures", 64, 4, 100_000),
+        seeds=w.whole("seeds", 5, 1, 10_000),
+        master_seed=w.whole("master_seed", 0, 0, 2**63 - 1),
         outcome=outcome,
-        threshold=float(thr),
-        alpha=float(num(pr, "prim", "alpha", 0.1, 0.01, 0.5, False)),
-        min_support=float(num(pr, "prim", "min_support", 0.1, 0.01, 0.9, False)),
-        min_coverage=float(num(pr, "prim", "min_coverage", 0.5, 0.0, 1.0, False)),
-        density_slack=float(num(pr, "prim", "density_slack", 0.05, 0.0, 1.0, False)),
+        threshold=th.number("at_least", 0.5, 0.0, 1.0 if share else 1e9),
+        alpha=pr.number("alpha", 0.1, 0.01, 0.5),
+        min_support=pr.number("min_support", 0.1, 0.01, 0.9),
+        min_coverage=pr.number("min_coverage", 0.5, 0.0, 1.0),
+        density_slack=pr.number("density_slack", 0.05, 0.0, 1.0),
         source=where,
     )
 
