@@ -639,3 +639,20 @@ def test_whatif_files_give_one_line_errors_for_any_value(where: tuple[str, str],
         assert "\n" not in msg and (msg.startswith(str(f)) or msg.startswith("--")), msg
     except SizeError:
         pass
+
+
+@PROPERTY
+@given(
+    key=st.sampled_from(["outputs", "over_time", "statistic", "conf_level", "resamples", "convergence_width"]),
+    value=ANY,
+)
+def test_sensitivity_sections_give_one_line_errors_for_any_value(key: str, value: object, tmp_path: Path) -> None:
+    """An experiment's [sensitivity] table with any value in any place loads or raises one line."""
+    from simulator.sensitivity.experiment import load_sensitivity
+
+    f = tmp_path / "s.toml"
+    f.write_text(SA_SMALL + f"[sensitivity]\n{key} = {_toml(value)}\n", encoding="utf-8")
+    try:
+        load_sensitivity(f)
+    except ScenarioError as e:
+        assert str(e).startswith(str(f)) and "\n" not in str(e), str(e)

@@ -50,6 +50,7 @@ from simulator.sensitivity.core import (
     check_samples,
     points_per_base,
 )
+from simulator.spec import Table
 from simulator.store import OutputError, open_results, staged_folder
 
 DEFAULT_OUTPUTS = ("sustained_share_final", "partnerships_year5", "partnership_duration_median", "aid_per_ward")
@@ -153,39 +154,41 @@ def load_sensitivity(
     for f in exp.factors:
         if f.param.kind in ("bool", "str") and not f.categorical:
             raise ExperimentError(f"{where}: design.factors.{f.name}: a {f.param.kind} factor needs a list of values")
-    sa = dict(exp.sections.get("sensitivity", {}))
-    for k in sa:
-        if k not in _SA_KEYS:
-            raise ExperimentError(f"{where}: unknown key 'sensitivity.{k}'{_suggest(k, list(_SA_KEYS))}")
+    sa = Table(dict(exp.sections.get("sensitivity", {})), where, "sensitivity", ExperimentError)
+    sa.check_keys(_SA_KEYS)
     summary_cols, ts_cols = output_columns(exp)
-    outputs = _names(sa, "outputs", DEFAULT_OUTPUTS, summary_cols, where, "run-summary")
-    over_time = _names(sa, "over_time", DEFAULT_OVER_TIME, ts_cols, where, "time-series")
+    outputs = _names(sa, "outputs", DEFAULT_OUTPUTS, summary_cols, "run-summary")
+    over_time = _names(sa, "over_time", DEFAULT_OVER_TIME, ts_cols, "time-series")
     if not outputs:
-        raise ExperimentError(f"{where}: sensitivity.outputs is empty: name at least one run-summary column")
-    opts: dict[str, Any] = {k: sa[k] for k in _SA_KEYS[2:] if k in sa}
+        sa.fail("sensitivity.outputs is empty: name at least one run-summary column")
+    opts: dict[str, Any] = {}
+    if "statistic" in sa:
+        opts["statistic"] = sa.text("statistic")
     if statistic is not None:
-        opts["statistic"] = statistic
+        opts["statistic"] = statistic  # checked by the command line
+    if "conf_level" in sa:
+        opts["conf_level"] = sa.number("conf_level", lo=0.5, hi=0.999)
+    for k in ("resamples", "resamples_detail"):
+        if k in sa:
+            opts[k] = sa.whole(k, lo=50, hi=100_000)
+    for k in ("convergence_width", "convergence_change"):
+        if k in sa:
+            opts[k] = sa.number(k, lo=1e-6, hi=1.0)
     try:
         options = Options(seed=exp.master_seed, **opts)
     except SensitivityError as e:
         raise ExperimentError(f"{where}: sensitivity.{e}") from None
-    except TypeError as e:
-        raise ExperimentError(f"{where}: sensitivity: {e}") from None
     if over_time and "timeseries" not in exp.outputs:
         exp = dataclasses.replace(exp, outputs=(*exp.outputs, "timeseries"))
     return SensitivitySpec(exp, outputs, over_time, options)
 
 
-def _names(
-    sa: Mapping[str, Any], key: str, default: tuple[str, ...], allowed: list[str], where: str, what: str
-) -> tuple[str, ...]:
-    names = sa.get(key, list(default))
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ExperimentError(f"{where}: sensitivity.{key} = {names!r} must be a list of {what} column names")
+def _names(sa: Table, key: str, default: tuple[str, ...], allowed: list[str], what: str) -> tuple[str, ...]:
+    names = sa.texts(key, list(default))
     for n in names:
         if n not in allowed:
-            raise ExperimentError(
-                f"{where}: sensitivity.{key} has {n!r}, not a {what} column{_suggest(n, allowed)} "
+            sa.fail(
+                f"sensitivity.{key} has {n!r}, not a {what} column{_suggest(n, allowed)} "
                 f"(allowed: {', '.join(allowed[:12])}, ...)"
             )
     return tuple(dict.fromkeys(names))
