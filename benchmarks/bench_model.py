@@ -121,13 +121,27 @@ class Report:
     def __init__(self) -> None:
         self.figures: list[dict[str, Any]] = []
 
-    def add(self, name: str, value: float, unit: str, target: float | None = None, note: str = "") -> None:
-        """Record and print one figure; ``target`` is an upper bound in the same unit."""
+    def add(
+        self,
+        name: str,
+        value: float,
+        unit: str,
+        target: float | None = None,
+        note: str = "",
+        at_least: float | None = None,
+    ) -> None:
+        """Record and print one figure; ``target`` is an upper bound, ``at_least`` a lower one."""
         met = None if target is None else bool(value <= target)
-        self.figures.append({"name": name, "value": value, "unit": unit, "target_max": target, "met": met})
+        if at_least is not None:
+            met = bool(value >= at_least)
+        self.figures.append(
+            {"name": name, "value": value, "unit": unit, "target_max": target, "target_min": at_least, "met": met}
+        )
         line = f"{name}: {value:.4g} {unit}".rstrip()
         if target is not None:
             line += f" (target <= {target:g} {unit}: {'met' if met else 'NOT met'})"
+        elif at_least is not None:
+            line += f" (target >= {at_least:g} {unit}: {'met' if met else 'NOT met'}{'; ' + note if note else ''})"
         elif note:
             line += f" ({note})"
         print(line, flush=True)
@@ -203,6 +217,95 @@ def bench_scaling(report: Report, repeats: int, warmup: int) -> dict[str, Any]:
     }
 
 
+AGAINST_PRESETS = ("kendal", "pekalongan", "central-java")
+AGAINST_TARGET = 5.0
+"""Speed-up over the other revision each preset should reach (issue 14)."""
+AGAINST_SEEDS = 10
+CHILD = """
+import json, sys, time, simulator
+presets, seeds, inner = sys.argv[1].split(","), int(sys.argv[2]), int(sys.argv[3])
+for p in presets:
+    simulator.run(p, seed=0)  # warm-up: imports, caches
+best = {}
+for p in presets:
+    times = []
+    for _ in range(inner):
+        t = time.perf_counter()
+        simulator.run(p, seed=range(1, seeds + 1))
+        times.append(time.perf_counter() - t)
+    best[p] = min(times) / seeds
+print(json.dumps({"revision": simulator.__file__, "seconds_per_run": best}))
+"""
+
+
+def _code_of(rev: str, into: Path) -> Path:
+    """Extract the simulator (and its scenarios) of git revision ``rev`` into ``into``."""
+    root = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", rev, "simulator", "scenarios"], capture_output=True, check=False
+    )
+    if archive.returncode != 0:
+        raise SystemExit(f"bench_model: --against {rev}: {archive.stderr.decode().strip() or 'git archive failed'}")
+    into.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into
+
+
+def _time_code(path: Path, presets: tuple[str, ...], inner: int) -> dict[str, float]:
+    """Seconds per run of each preset with the code at ``path`` (a fresh process, same interpreter)."""
+    env = {**os.environ, "PYTHONPATH": str(path)}
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, ",".join(presets), str(AGAINST_SEEDS), str(inner)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=path,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"bench_model: timing {path} failed: {proc.stderr.strip().splitlines()[-1:]}")
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    if not str(out["revision"]).startswith(str(path)):
+        raise SystemExit(f"bench_model: {path} imported the simulator from {out['revision']}")
+    return {p: float(v) for p, v in out["seconds_per_run"].items()}
+
+
+def bench_against(report: Report, rev: str, repeats: int) -> dict[str, Any]:
+    """Speed-up of this code over revision ``rev``, per preset, measured side by side.
+
+    Each repeat times this code and ``rev``'s code in two fresh processes of the same
+    interpreter and virtual environment, one after the other (alternating which goes first),
+    each taking the best of 3 calls of ``simulator.run(preset, seed=range(1, 11))``; the
+    speed-up is the median over repeats of old ÷ new seconds per run.
+    """
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    samples: dict[str, list[tuple[float, float]]] = {p: [] for p in AGAINST_PRESETS}
+    with tempfile.TemporaryDirectory(prefix="bench-against-") as tmp:
+        old = _code_of(rev, Path(tmp) / "old")
+        new = root  # this working tree, as it is
+        for r in range(repeats):
+            order = [(new, "new"), (old, "old")] if r % 2 == 0 else [(old, "old"), (new, "new")]
+            got = {label: _time_code(path, AGAINST_PRESETS, 3) for path, label in order}
+            for p in AGAINST_PRESETS:
+                samples[p].append((got["old"][p], got["new"][p]))
+    out: dict[str, Any] = {"revision": rev, "seeds": AGAINST_SEEDS, "presets": {}}
+    for p in AGAINST_PRESETS:
+        ratio = statistics.median(o / n for o, n in samples[p])
+        old_s = statistics.median(o for o, _ in samples[p])
+        new_s = statistics.median(n for _, n in samples[p])
+        report.add(
+            f"against.{p}",
+            ratio,
+            "x",
+            at_least=AGAINST_TARGET,
+            note=f"{old_s * 1e3:.1f} ms at {rev} -> {new_s * 1e3:.1f} ms per run",
+        )
+        out["presets"][p] = {"old_seconds": [o for o, _ in samples[p]], "new_seconds": [n for _, n in samples[p]]}
+    return out
+
+
 def environment() -> dict[str, Any]:
     """Versions and machine facts stored next to the figures."""
     import mesa
@@ -237,6 +340,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=7, help="timed runs per figure (median taken), default 7")
     ap.add_argument("--warmup", type=int, default=1, help="untimed runs first, default 1")
     ap.add_argument("--out", type=Path, default=OUT, help=f"JSON file to write (default {OUT})")
+    ap.add_argument(
+        "--against",
+        metavar="REV",
+        default=None,
+        help="also time the code of git revision REV side by side (same interpreter and venv) and print the "
+        "speed-up per preset, e.g. --against b309f32 (the issue's yardstick)",
+    )
+    ap.add_argument(
+        "--only-against", action="store_true", help="with --against: skip the other figures (about a minute)"
+    )
     args = ap.parse_args(argv)
     if args.repeats < 1 or args.warmup < 0:
         ap.error("--repeats must be >= 1 and --warmup >= 0")
@@ -246,8 +359,10 @@ def main(argv: list[str] | None = None) -> int:
         f"# bench_model: medians of {args.repeats} runs after {args.warmup} warm-up, {YEARS} years per run", flush=True
     )
     report = Report()
-    presets = bench_presets(report, args.repeats, args.warmup)
-    scaling = bench_scaling(report, args.repeats, args.warmup)
+    against = bench_against(report, args.against, max(3, args.repeats // 2)) if args.against else None
+    skip = args.against and args.only_against
+    presets = {} if skip else bench_presets(report, args.repeats, args.warmup)
+    scaling = {} if skip else bench_scaling(report, args.repeats, args.warmup)
     targets = [f for f in report.figures if f["met"] is not None]
     report.add("targets_met", sum(f["met"] for f in targets), f"of {len(targets)}")
 
@@ -262,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         "figures": report.figures,
         "presets": presets,
         "scaling": scaling,
+        "against": against,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
