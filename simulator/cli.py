@@ -22,7 +22,6 @@ from simulator.dashboard import cli as dashboard_cli
 from simulator.params import PARAMETERS, markdown_table
 from simulator.policy import cli as policy_cli
 from simulator.scenario import (
-    ScenarioError,
     list_policies,
     list_presets,
     load_scenario,
@@ -268,8 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
-    from simulator.batch import RunsFailed, SchedulerError, SizeError, run_limit
-    from simulator.store import OutputError
+    from simulator.batch import run_limit
+    from simulator.errors import RunsFailed, UserInputError
 
     ap = build_parser()
     args = ap.parse_args(argv)
@@ -284,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RunsFailed as e:
         print(f"plpbk {args.command}: error: {e}", file=sys.stderr)
         return report_failures(args.command, e.failures)
-    except (ScenarioError, UserError, OutputError, SchedulerError, SizeError) as e:
+    except UserInputError as e:  # ScenarioError, OutputError, SizeError, SchedulerError, UserError, ...
         print(f"plpbk {args.command}: error: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

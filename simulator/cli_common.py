@@ -4,7 +4,7 @@ This module is the one home of these things. The command modules (``simulator/cl
 ``simulator/*/cli.py``, ``simulator/analysis/*_cli.py``) import from here and from the
 library, never from each other; ``simulator/cli.py`` imports the command modules to register
 them. So this module imports nothing of the ``plpbk`` commands (and, at import time, nothing
-of the library either: the batch engine is imported where a guard needs it).
+of the library but ``simulator.errors``: the batch engine is imported where a guard needs it).
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from simulator.errors import UserInputError
+
 EXECUTOR_CHOICES = ("serial", "processes", "dask")
 """The ``--executor`` names (those of ``simulator.batch.EXECUTORS``)."""
 
 
-class UserError(Exception):
-    """An error in what the user typed or gave; reported in one line, exit 2."""
+class UserError(UserInputError):
+    """An error in what the user typed, found by the command line; reported in one line, exit 2."""
 
 
 class CommandExit(Exception):  # noqa: N818 (control flow, not an error)

@@ -35,6 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from simulator.errors import ScenarioError
 from simulator.params import (
     BY_NAME,
     LEVERS,
@@ -50,10 +51,6 @@ from simulator.spec import Table, suggest
 Value = float | int | bool | str
 
 DEFAULT_SCENARIO = "baseline"
-
-
-class ScenarioError(ValueError):
-    """A user error in a scenario, policy, wards file or override (one-line message)."""
 
 
 @dataclass(frozen=True)

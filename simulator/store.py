@@ -25,14 +25,11 @@ from typing import Any
 
 import pandas as pd
 
+from simulator.errors import OutputError
 from simulator.results import RunResult
 
 TABLES = ("timeseries", "summary", "events", "wards")
 FORMATS = ("parquet", "csv")
-
-
-class OutputError(OSError):
-    """The output folder cannot be used (exists, unwritable, disk full)."""
 
 
 def now() -> str:

@@ -163,3 +163,49 @@ def test_no_new_import_cycle() -> None:
 def test_the_cycle_finder_finds_cycles() -> None:
     g = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
     assert cycles(g) == [frozenset({"a", "b", "c"})]
+
+
+# --------------------------------------------------------------------------- one home for exceptions
+
+NOT_ERRORS = {"BatchInterrupted", "CommandExit", "UserError"}
+"""Exception classes allowed outside simulator/errors.py: Ctrl-C (a KeyboardInterrupt), the command
+line's control flow, and the command line's own user error (a subclass of UserInputError)."""
+
+
+def test_exceptions_live_in_one_module_under_one_base() -> None:
+    """No module but simulator/errors.py defines an exception class; each derives from PlpbkError."""
+    import simulator.errors as errors
+    from simulator.analysis.ensemble import EnsembleError
+    from simulator.batch import ExperimentError, RunsFailed, SchedulerError, SizeError, WorkerCrashError
+    from simulator.cli_common import UserError
+    from simulator.scenario import ScenarioError
+    from simulator.sensitivity.core import SensitivityError
+    from simulator.store import OutputError
+
+    elsewhere = []
+    for name, path in MODULES.items():
+        if name == "simulator.errors":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            is_error = isinstance(node, ast.ClassDef) and any(
+                (isinstance(b, ast.Name) and (b.id.endswith(("Error", "Exception")) or b.id == "KeyboardInterrupt"))
+                for b in node.bases
+            )
+            if is_error and isinstance(node, ast.ClassDef) and node.name not in NOT_ERRORS:
+                elsewhere.append(f"{name}.{node.name}")
+    assert not elsewhere, f"define exceptions in simulator/errors.py: {elsewhere}"
+    for cls in (
+        ScenarioError,
+        ExperimentError,
+        EnsembleError,
+        SensitivityError,
+        SizeError,
+        OutputError,
+        SchedulerError,
+    ):
+        assert issubclass(cls, errors.UserInputError) and cls.__module__ == "simulator.errors", cls
+    for cls in (RunsFailed, WorkerCrashError):
+        assert issubclass(cls, errors.PlpbkError) and not issubclass(cls, errors.UserInputError)
+    assert issubclass(UserError, errors.UserInputError)
+    # the built-in each used to be is kept, so old `except ValueError/OSError` still catch them
+    assert issubclass(ScenarioError, ValueError) and issubclass(OutputError, OSError)

@@ -37,9 +37,10 @@ import numpy as np
 import pandas as pd
 
 from simulator.analysis.patterns import PATTERNS, Pattern, PatternData, evaluate, variants
-from simulator.batch.engine import RunsFailed, run_experiment
+from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment, point_values
 from simulator.batch.limits import check_runs
+from simulator.errors import RunsFailed
 from simulator.store import open_results
 
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from simulator.errors import EnsembleError
 from simulator.scenario import (
     Scenario,
     ScenarioError,
@@ -59,10 +60,6 @@ HEADER_KEYS = (
     "parameters",
 )
 SET_ID = "calibration_set"
-
-
-class EnsembleError(ScenarioError):
-    """A user error in an ensemble file (one-line message naming the file, set and key)."""
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,13 @@
 from simulator.batch.engine import (
     BatchInterrupted,
     BatchReport,
-    RunsFailed,
-    WorkerCrashError,
     run_experiment,
     run_list,
 )
-from simulator.batch.executors import EXECUTORS, SchedulerError, SerialExecutor
+from simulator.batch.executors import EXECUTORS, SerialExecutor
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, load_experiment
-from simulator.batch.limits import DEFAULT_MAX_RUNS, SizeError, run_limit
+from simulator.batch.limits import DEFAULT_MAX_RUNS, run_limit
+from simulator.errors import RunsFailed, SchedulerError, SizeError, WorkerCrashError
 
 __all__ = [
     "DEFAULT_MAX_RUNS",

@@ -28,7 +28,7 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,14 +40,11 @@ from simulator.batch.executors import EXECUTORS, SchedulerError, default_workers
 from simulator.batch.experiment import Experiment, check_points, load_experiment, point_values
 from simulator.batch.limits import check_workers
 from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
+from simulator.errors import WorkerCrashError
 from simulator.store import OutputError, git_revision, now, read_json, versions, write_json
 
 TARGET_CHUNK_SECONDS = 1.0
 """Work per task the engine aims for: large enough that scheduler overhead (1-3 ms a task) stays small."""
-
-
-class WorkerCrashError(RuntimeError):
-    """The executor stopped working (a worker process died); completed runs are stored."""
 
 
 class BatchInterrupted(KeyboardInterrupt):
@@ -56,25 +53,6 @@ class BatchInterrupted(KeyboardInterrupt):
     def __init__(self, report: BatchReport) -> None:
         super().__init__("interrupted")
         self.report = report
-
-
-class RunsFailed(RuntimeError):  # noqa: N818 (reads as what happened: "runs failed")
-    """Runs of a job raised, so its analysis cannot be (fully) made; the runs that succeeded are stored.
-
-    The command line lists the failures and exits 1; the same command with ``--resume`` runs
-    the failed runs again.
-
-    Attributes:
-        out: The job's folder.
-        failures: One record per failed run (run_id, point, replicate, seed, error, and for a
-            what-if the scenario).
-    """
-
-    def __init__(self, out: Path, failures: Sequence[Mapping[str, Any]], what: str = "") -> None:
-        self.out = out
-        self.failures = [dict(f) for f in failures]
-        n = len(self.failures)
-        super().__init__(f"{n} run{'s' * (n != 1)} failed{what}; the runs that succeeded are stored in {out}")
 
 
 @dataclass

@@ -19,13 +19,11 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from simulator.errors import SchedulerError
+
 EXECUTORS = ("serial", "processes", "dask")
 
 T = TypeVar("T")
-
-
-class SchedulerError(OSError):
-    """A Dask scheduler could not be reached or started (a user error: exit 2)."""
 
 
 class SerialExecutor(Executor):

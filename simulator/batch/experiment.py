@@ -52,6 +52,7 @@ import pandas as pd
 from scipy import stats
 
 from simulator.batch.limits import check_runs
+from simulator.errors import ExperimentError
 from simulator.params import Param
 from simulator.scenario import (
     Scenario,
@@ -68,10 +69,6 @@ from simulator.spec import Table, show, suggest
 DESIGN_KINDS = ("grid", "list", "lhs", "sobol", "morris")
 OUTPUT_TABLES = ("timeseries", "summary", "events", "wards")
 DISTS = ("uniform", "triangular", "normal")
-
-
-class ExperimentError(ScenarioError):
-    """A user error in an experiment file (one-line message)."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import contextvars
 from collections.abc import Iterator
 
 from simulator.batch.executors import default_workers
+from simulator.errors import SizeError
 
 DEFAULT_MAX_RUNS = 1_000_000
 """Runs one command may start unless ``--max-runs`` says otherwise."""
@@ -25,10 +26,6 @@ WORKERS_PER_CPU = 4
 """``--workers`` may be at most this many times the CPUs this process may use."""
 
 _MAX_RUNS: contextvars.ContextVar[int] = contextvars.ContextVar("max_runs", default=DEFAULT_MAX_RUNS)
-
-
-class SizeError(ValueError):
-    """A design or a worker count beyond the limits (a user error: exit 2)."""
 
 
 @contextlib.contextmanager

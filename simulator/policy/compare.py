@@ -51,9 +51,10 @@ from matplotlib.figure import Figure
 
 from simulator.analysis.ensemble import Ensemble, load_ensemble
 from simulator.analysis.plots import COLOURS, draw_bands
-from simulator.batch.engine import RunsFailed, run_experiment
+from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment, check_points
 from simulator.batch.limits import check_runs
+from simulator.errors import RunsFailed
 from simulator.policy.brief import check_lang, plot_text
 from simulator.scenario import Policy, Scenario, ScenarioError, check_policy_acts, load_policy, load_scenario
 from simulator.store import OutputError, git_revision, now, open_results, read_json, versions, write_json

@@ -76,9 +76,10 @@ from matplotlib.patches import Rectangle
 
 from simulator.analysis.ensemble import Ensemble, EnsembleError, load_ensemble
 from simulator.analysis.plots import COLOURS
-from simulator.batch.engine import RunsFailed, run_experiment
+from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment, ExperimentError, Factor, _factor, check_points, load_toml_spec
 from simulator.batch.limits import check_runs
+from simulator.errors import RunsFailed
 from simulator.policy.brief import check_lang, num, pct, plot_text
 from simulator.policy.compare import (
     BASELINE,

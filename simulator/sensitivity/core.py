@@ -35,16 +35,13 @@ import numpy as np
 import pandas as pd
 
 from simulator.batch.limits import check_runs
+from simulator.errors import SensitivityError
 
 METHODS = ("morris", "sobol")
 MIN_SPREAD = 0.1
 """Per-year Sobol indices are left out (NaN) in years where the analysed output's spread over the
 design points is below this share of its largest yearly spread: there is too little variance to
 apportion, and ratios of tiny variances are noise."""
-
-
-class SensitivityError(ValueError):
-    """A user error in a sensitivity set-up (one-line message)."""
 
 
 # --------------------------------------------------------------------------- options

@@ -37,8 +37,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulator.batch.engine import RunsFailed
 from simulator.batch.experiment import Experiment, ExperimentError, load_experiment, unit_sample
+from simulator.errors import RunsFailed
 from simulator.params import BY_NAME
 from simulator.scenario import _suggest, _toml_repr
 from simulator.sensitivity.core import (
