@@ -77,13 +77,48 @@ def write_table(df: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` that replaces it only if the block succeeds.
+
+    The one atomic writer of the package: a reader (or a resumed job) sees the old file or
+    the new one, never half a file; on an error the temporary file is removed. The temporary
+    name keeps the suffix, so writers that choose a format by suffix (matplotlib) still work.
+
+    Args:
+        path: The file to (re)write.
+
+    Yields:
+        The temporary path to write to.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.stem}.tmp-{os.getpid()}{path.suffix}")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
 def write_json(obj: Mapping[str, Any], path: Path) -> None:
-    """Write JSON atomically (temporary file, then rename)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    """Write JSON atomically (:func:`atomic_path`)."""
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
         json.dump(obj, fh, indent=2, default=str)
         fh.write("\n")
-    os.replace(tmp, path)
+
+
+def write_parquet(df: pd.DataFrame, path: Path) -> None:
+    """Write a Parquet table atomically (:func:`atomic_path`)."""
+    with atomic_path(path) as tmp:
+        df.to_parquet(tmp, index=False)
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write a CSV table atomically (:func:`atomic_path`)."""
+    with atomic_path(path) as tmp:
+        df.to_csv(tmp, index=False)
 
 
 def _kind(path: Path) -> str:

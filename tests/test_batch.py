@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import subprocess
@@ -415,3 +416,18 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     res = simulator.open_results(out)
     assert len(res.summary) == 160 and res.summary["run_id"].is_unique
+
+
+def test_the_atomic_writer_leaves_the_old_file_or_the_new_one(tmp_path: Path) -> None:
+    """store.atomic_path: an error mid-write keeps the old file and leaves no temporary file."""
+    from simulator.store import atomic_path, write_json
+
+    f = tmp_path / "m.json"
+    write_json({"a": 1}, f)
+    with pytest.raises(RuntimeError), atomic_path(f) as tmp:
+        tmp.write_text('{"a": ')
+        raise RuntimeError("disk full")
+    assert json.loads(f.read_text()) == {"a": 1}
+    assert [p.name for p in tmp_path.iterdir()] == ["m.json"]
+    write_json({"a": 2}, f)
+    assert json.loads(f.read_text()) == {"a": 2} and len(list(tmp_path.iterdir())) == 1

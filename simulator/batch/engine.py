@@ -41,7 +41,7 @@ from simulator.batch.experiment import Experiment, check_points, load_experiment
 from simulator.batch.limits import check_workers
 from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
 from simulator.errors import WorkerCrashError
-from simulator.store import OutputError, git_revision, now, read_json, versions, write_json
+from simulator.store import OutputError, git_revision, now, read_json, versions, write_json, write_parquet
 
 TARGET_CHUNK_SECONDS = 1.0
 """Work per task the engine aims for: large enough that scheduler overhead (1-3 ms a task) stays small."""
@@ -287,9 +287,7 @@ def _run(
         out.mkdir(parents=True, exist_ok=True)
         (out / "runs").mkdir(exist_ok=True)
         if not (out / "design.parquet").exists():
-            tmp = out / ".design.parquet.tmp"
-            design.to_parquet(tmp, index=False)
-            os.replace(tmp, out / "design.parquet")
+            write_parquet(design, out / "design.parquet")
     except OSError as e:
         raise OutputError(f"{out}: cannot create the batch folder ({e.strerror or e})") from e
     done, _ = stored_runs(out)
@@ -460,9 +458,7 @@ def _finish(out: Path, manifest: dict[str, Any], report: BatchReport, runs: list
         }
     )
     try:
-        tmp = out / ".runs.parquet.tmp"
-        status.to_parquet(tmp, index=False)
-        os.replace(tmp, out / "runs.parquet")
+        write_parquet(status, out / "runs.parquet")
     except OSError as e:
         raise OutputError(f"{out}: cannot write runs.parquet ({e.strerror or e})") from e
     _save_manifest(out, manifest, report, report.status)

@@ -57,7 +57,17 @@ from simulator.batch.limits import check_runs
 from simulator.errors import RunsFailed
 from simulator.policy.brief import check_lang, plot_text
 from simulator.scenario import Policy, Scenario, ScenarioError, check_policy_acts, load_policy, load_scenario
-from simulator.store import OutputError, git_revision, now, open_results, read_json, versions, write_json
+from simulator.store import (
+    OutputError,
+    atomic_path,
+    git_revision,
+    now,
+    open_results,
+    read_json,
+    versions,
+    write_csv,
+    write_json,
+)
 
 BASELINE = "baseline"
 COMPARE_SEED = 20130601
@@ -443,19 +453,13 @@ def write_text(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """Write a CSV table atomically."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    df.to_csv(tmp, index=False)
-    tmp.replace(path)
-
-
 def save_fig(fig: Figure, path: Path, dpi: int = 110) -> None:
-    """Save a figure as PNG atomically and close it."""
-    tmp = path.with_name(f".{path.stem}.tmp.png")
-    fig.savefig(tmp, dpi=dpi)
-    plt.close(fig)
-    tmp.replace(path)
+    """Save a figure atomically (:func:`simulator.store.atomic_path`) and close it."""
+    try:
+        with atomic_path(path) as tmp:
+            fig.savefig(tmp, dpi=dpi)
+    finally:
+        plt.close(fig)
 
 
 def compare(

@@ -88,12 +88,11 @@ from simulator.policy.compare import (
     check_out,
     resolve_policies,
     save_fig,
-    write_csv,
 )
 from simulator.policy.prim import PrimResult, prim
 from simulator.scenario import Policy, Scenario, ScenarioError, check_policy_acts, load_scenario
 from simulator.spec import Table
-from simulator.store import OutputError, git_revision, now, open_results, versions, write_json
+from simulator.store import OutputError, git_revision, now, open_results, versions, write_csv, write_json
 
 THRESHOLD_OUTCOMES = (
     "sustained_share_final",
