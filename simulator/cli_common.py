@@ -84,9 +84,10 @@ def report_failures(command: str, failures: Sequence[Any], *, shown: int = 5) ->
     n = len(failures)
     print(f"plpbk {command}: {n} run{'s' * (n != 1)} failed:", file=sys.stderr)
     for f in failures[:shown]:
-        where = f"{f['scenario']}, " if f.get("scenario") else ""
+        where = [f"{f['scenario']}" if f.get("scenario") else "", f"point {f['point']}" if "point" in f else ""]
+        where.append(f"seed {f['seed']}")
         error = str(f.get("error", "")).strip().splitlines() or ["(no message)"]
-        print(f"  run {f['run_id']} ({where}seed {f['seed']}): {error[-1]}", file=sys.stderr)
+        print(f"  run {f['run_id']} ({', '.join(w for w in where if w)}): {error[-1]}", file=sys.stderr)
     if n > shown:
         print(f"  ... and {n - shown} more (see runs.parquet in the batch folder)", file=sys.stderr)
     print(f"plpbk {command}: fix the cause, then run the same command with --resume to retry them", file=sys.stderr)

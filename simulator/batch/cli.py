@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
-from simulator.cli_common import add_batch_args, batch_executor, run_guarded, whole
+from simulator.cli_common import add_batch_args, batch_executor, report_failures, run_guarded, whole
 
 EXAMPLES_BATCH = """examples:
   plpbk batch experiments/kendal-coordination-trust.toml
@@ -80,14 +79,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             + (f", {rep.already} already stored" if rep.already else "")
             + f"; results in {out}/"
         )
-    if rep.failures:
-        print(f"plpbk batch: {len(rep.failures)} run(s) failed:", file=sys.stderr)
-        for f in rep.failures[:10]:
-            print(f"  run {f['run_id']} (point {f['point']}, seed {f['seed']}): {f['error']}", file=sys.stderr)
-        if len(rep.failures) > 10:
-            print(f"  ... and {len(rep.failures) - 10} more (see {out}/runs.parquet)", file=sys.stderr)
-        return 1
-    return 0
+    return report_failures("batch", rep.failures, shown=10)
 
 
 __all__ = ["add_commands", "cmd_batch"]
