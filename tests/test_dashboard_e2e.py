@@ -215,6 +215,11 @@ def test_structure_dropdown_in_a_real_browser(server, browser):
     # the same choice, in Bahasa Indonesia
     page.locator(".plpbk-lang button", has_text="id").click()
     page.wait_for_function("() => document.body.innerText.includes('Struktur model (1 diubah)')", timeout=10_000)
+    # the section's heading and the select's chosen value are re-rendered one after the other
+    page.wait_for_function(
+        "() => (document.querySelector('.plpbk-structure-structure-trust')?.innerText ?? '').includes('tetap')",
+        timeout=10_000,
+    )
     assert "tetap" in box.inner_text() and "Cara kepercayaan berubah" in box.inner_text()
     assert not errors, errors
     page.close()
