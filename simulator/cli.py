@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from simulator.analysis import ablation_cli, validation_cli
 from simulator.batch import cli as batch_cli
-from simulator.cli_common import CommandExit, UserError, out_dir, report_failures, whole
+from simulator.cli_common import CommandExit, UserError, add_max_runs, out_dir, report_failures, whole
 from simulator.dashboard import cli as dashboard_cli
 from simulator.params import PARAMETERS, markdown_table
 from simulator.policy import cli as policy_cli
@@ -121,13 +121,7 @@ def add_run_commands(sub: Any) -> None:
     r.add_argument("--svg", action="store_true", help="also write plots as SVG")
     r.add_argument("--no-plots", action="store_true", help="skip the plots")
     r.add_argument("--quiet", action="store_true", help="print only the output folder")
-    r.add_argument(
-        "--max-runs",
-        type=whole(1),
-        default=None,
-        metavar="N",
-        help="refuse more than N runs before starting (default 1,000,000)",
-    )
+    add_max_runs(r)
     r.set_defaults(func=cmd_run)
 
     p = sub.add_parser(

@@ -230,6 +230,12 @@ def add_batch_args(
         help="finish an interrupted job in --out: runs already stored are reused, only missing runs execute",
     )
     parser.add_argument("--quiet", action="store_true", help=f"no progress bar; {quiet}")
+    add_max_runs(parser)
+    parser.set_defaults(executor_given=False)
+
+
+def add_max_runs(parser: argparse.ArgumentParser) -> None:
+    """Add ``--max-runs N``: the run limit for this command (``simulator.batch.limits``; ``main`` applies it)."""
     parser.add_argument(
         "--max-runs",
         type=whole(1),
@@ -237,7 +243,6 @@ def add_batch_args(
         metavar="N",
         help="refuse a job of more than N runs before it starts (default 1,000,000)",
     )
-    parser.set_defaults(executor_given=False)
 
 
 def batch_executor(args: argparse.Namespace) -> str:
@@ -258,6 +263,7 @@ __all__ = [
     "CommandExit",
     "UserError",
     "add_batch_args",
+    "add_max_runs",
     "batch_executor",
     "out_dir",
     "out_file",
