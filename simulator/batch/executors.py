@@ -60,15 +60,20 @@ def _exit_with_parent(parent: int) -> None:
 
     A driver killed with SIGKILL (as the out-of-memory killer does) runs no clean-up, and its
     pool's workers would wait for work forever. On Linux the kernel sends this process SIGTERM
-    when its parent dies (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread also watches
-    ``os.getppid()`` and exits when the parent has changed.
+    when its parent dies (``prctl(PR_SET_PDEATHSIG)``); where that is not available a daemon
+    thread watches ``os.getppid()`` and exits when the parent has changed.
     """
+    armed = False
     if sys.platform == "linux":
         with contextlib.suppress(OSError, AttributeError):
             import ctypes
 
             libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0
+    if os.getppid() != parent:  # the driver died before the signal was armed
+        os._exit(1)
+    if armed:
+        return
 
     def watch() -> None:
         while True:
@@ -76,8 +81,6 @@ def _exit_with_parent(parent: int) -> None:
                 os._exit(1)
             time.sleep(PARENT_POLL_SECONDS)
 
-    if os.getppid() != parent:  # the driver died before the signal was armed
-        os._exit(1)
     threading.Thread(target=watch, name="plpbk-parent-watch", daemon=True).start()
 
 
