@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from simulator.model import kernels
 from simulator.model import mechanisms as mech
 from simulator.model.observation import record
 from simulator.model.state import (
@@ -44,48 +45,27 @@ if TYPE_CHECKING:
 
 def proposals(m: PartnershipModel) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
     """Each BKM picks plan items (form) and a partner for each; returns proposal arrays."""
-    rng, W = m.rng, m.n_wards
+    rng = m.rng
     e = np.zeros(0, dtype=np.int64)
     fc, fm = m._v("bkm.proposals_capacity_floor"), m._v("bkm.proposals_marketing_floor")
     lam = m._v("bkm.proposals_per_year") * (fc + (1.0 - fc) * m.capacity) * (fm + (1.0 - fm) * m.marketing_effort)
-    n_w = np.minimum(rng.poisson(lam), m.backlog.sum(1))
-    avail = m.backlog.copy()
-    asked = np.zeros((m.n_partners, W), dtype=bool)
-    bonus = m._v("partnership.continuation_bonus")
-    floor, repeat = m._v("partnership.trust_floor"), m._v("partnership.repeat_factor")
-    out_w, out_p, out_f = [], [], []
     if m.n_partners == 0:  # nobody to send proposals to
+        rng.poisson(lam)
         return e, e, e, np.zeros(0)
-    known = m.aware * m.reach
-    for r in range(int(n_w.max(initial=0))):
-        ws = np.nonzero(n_w > r)[0]
-        tot = avail[ws].sum(1)
-        ws = ws[tot > 0]
-        if len(ws) == 0:
-            break
-        cs = np.cumsum(avail[ws], axis=1)
-        u = rng.random(len(ws)) * cs[:, -1]
-        f = (cs <= u[:, None]).sum(1)
-        avail[ws, f] -= 1
-        wt = (
-            known[:, ws].T
-            * (floor + m.trust_bkm[:, ws].T)
-            * m.fit[:, f].T
-            * (1.0 + bonus * m.alive[:, ws].T)
-            * np.where(asked[:, ws].T, repeat, 1.0)
-        )
-        cw = np.cumsum(wt, axis=1)
-        ok = cw[:, -1] > 0
-        u2 = rng.random(len(ws)) * cw[:, -1]
-        p = (cw <= u2[:, None]).sum(1)
-        ws, p, f = ws[ok], p[ok], f[ok]
-        asked[p, ws] = True
-        out_w.append(ws)
-        out_p.append(p)
-        out_f.append(f)
-    if not out_w:
+    w, p, f = kernels.proposals(
+        rng,
+        lam,
+        m.backlog,
+        m.aware * m.reach,
+        m.trust_bkm,
+        m.fit,
+        m.alive,
+        m._v("partnership.trust_floor"),
+        m._v("partnership.continuation_bonus"),
+        m._v("partnership.repeat_factor"),
+    )
+    if len(w) == 0:
         return e, e, e, np.zeros(0)
-    w, p, f = np.concatenate(out_w), np.concatenate(out_p), np.concatenate(out_f)
     sizes = np.array([m._v(f"aid.size_{x}") for x in AID_FORMS])
     sig = m._v("aid.size_sigma")
     req = sizes[f] * rng.lognormal(-sig * sig / 2, sig, len(w))
