@@ -242,13 +242,13 @@ def run(
     if years is not None:
         sc = sc.with_years(years)
     seeds = [int(seed)] if isinstance(seed, int | np.integer) else [int(s) for s in seed]
-    parts: dict[str, list[pd.DataFrame]] = {"timeseries": [], "summary": [], "events": [], "wards": []}
+    parts: dict[str, list[Columns]] = {k: [] for k in ALL_TABLES}
     for i, s in enumerate(seeds):
-        for k, df in tables(simulate(sc, s), s).items():
-            parts[k].append(df)
+        for k, cols in columns(simulate(sc, s), s).items():
+            parts[k].append(cols)
         if progress is not None:
             progress(i + 1, len(seeds))
-    cat = {k: pd.concat(v, ignore_index=True) for k, v in parts.items()}
+    cat = {k: pd.DataFrame({c: np.concatenate([p[c] for p in v]) for c in v[0]}) for k, v in parts.items()}
     return RunResult(sc, seeds, cat["timeseries"], cat["summary"], cat["events"], cat["wards"])
 
 

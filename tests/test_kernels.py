@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from simulator.model import kernels
+from simulator.model import mechanisms as mech
 from simulator.model.model import PartnershipModel
 
 
@@ -84,3 +85,36 @@ def test_proposals_kernel_leaves_the_model_state_alone() -> None:
         m.alive, 0.1, 0.5, 0.3,
     )  # fmt: skip
     np.testing.assert_array_equal(m.backlog, backlog)
+
+
+def decide_reference(rng, w, p, f, cont, p_answer, logit, cost, is_gov, budget_left, tol):
+    n = len(w)
+    answered = cont | (rng.random(n) < p_answer)
+    utility = logit + rng.logistic(size=n)
+    yes = cont | (answered & (utility > 0))
+    rank = np.where(is_gov, -utility, rng.random(n))
+    order = np.lexsort((rank, ~cont))
+    cum = np.empty(n)
+    cum[order] = mech.grouped_cumsum(p[order], (cost * yes)[order])
+    fits = cum <= budget_left[p] + tol
+    acc = yes & fits
+    budget_left -= np.bincount(p[acc], weights=cost[acc], minlength=len(budget_left))
+    return answered, yes, fits, acc
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_decide_kernel_equals_numpy_reference(seed: int) -> None:
+    g = np.random.default_rng(100 + seed)
+    n, P = int(g.integers(0, 60)), int(g.integers(1, 12))
+    w, p, f = g.integers(0, 9, n), g.integers(0, P, n), g.integers(0, 4, n)
+    cont = g.random(n) < 0.3
+    args = (w, p, f, cont, g.random(n), g.normal(0, 2, n), g.uniform(1, 50, n), g.random(n) < 0.5)
+    budget = g.uniform(0, 150, P)
+    b_a, b_b = budget.copy(), budget.copy()
+    rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
+    got = kernels.decide(rng_a, *args, b_a, 1e-9)
+    want = decide_reference(rng_b, *args, b_b, 1e-9)
+    for x, y in zip(got, want, strict=True):
+        np.testing.assert_array_equal(x, y)
+    np.testing.assert_array_equal(b_a, b_b)  # the same budgets left, to the last bit
+    assert rng_a.random() == rng_b.random()

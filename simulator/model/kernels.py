@@ -108,3 +108,120 @@ def proposals(
             n_out += 1
         r += 1
     return out_w[:n_out], out_p[:n_out], out_f[:n_out]
+
+
+@njit
+def decide(
+    rng: np.random.Generator,
+    w: IntArray,
+    p: IntArray,
+    f: IntArray,
+    cont: BoolArray,
+    p_answer: FloatArray,
+    logit: FloatArray,
+    cost: FloatArray,
+    is_gov: BoolArray,
+    budget_left: FloatArray,
+    tol: float,
+) -> tuple[BoolArray, BoolArray, BoolArray, BoolArray]:
+    """Who answers, who wants the ask, and what fits the partners' budgets; see ``partnering.decisions``.
+
+    Draws, in this order: one uniform per ask (answered), one standard logistic per ask
+    (utility noise), one uniform per ask (a firm's arrival order). Continuations come
+    first; then agencies fund their best asks first and firms theirs in arrival order,
+    each within its remaining budget (``budget_left`` is reduced in place).
+
+    Returns:
+        answered, yes (the partner wants it), fits (within budget) and accepted, per ask.
+    """
+    n = len(w)
+    answered = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        answered[i] = cont[i] | (rng.random() < p_answer[i])
+    utility = np.empty(n)
+    for i in range(n):
+        utility[i] = logit[i] + rng.logistic()
+    yes = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        yes[i] = cont[i] | (answered[i] & (utility[i] > 0))
+    rank = np.empty(n)
+    for i in range(n):
+        u = rng.random()
+        rank[i] = -utility[i] if is_gov[i] else u
+    # order = lexsort((rank, ~cont)): continuations first, then by rank, ties by position
+    by_rank = np.argsort(rank, kind="mergesort")
+    first = np.empty(n, dtype=np.int64)
+    k = 0
+    for j in range(n):
+        if cont[by_rank[j]]:
+            first[k] = by_rank[j]
+            k += 1
+    for j in range(n):
+        if not cont[by_rank[j]]:
+            first[k] = by_rank[j]
+            k += 1
+    order = first
+    # cumulative cost of wanted asks per partner in that order (as mechanisms.grouped_cumsum)
+    grp = p[order]
+    by_grp = np.argsort(grp, kind="mergesort")
+    vals = np.empty(n)
+    for j in range(n):
+        i = order[j]
+        vals[j] = cost[i] * yes[i]
+    cs = np.empty(n)
+    acc_sum = 0.0
+    for j in range(n):
+        acc_sum += vals[by_grp[j]]
+        cs[j] = acc_sum
+    cum_sorted = np.empty(n)
+    base = 0.0
+    for j in range(n):
+        if j == 0 or grp[by_grp[j]] != grp[by_grp[j - 1]]:
+            base = cs[j] - vals[by_grp[j]]
+        cum_sorted[j] = cs[j] - base
+    cum_in_order = np.empty(n)
+    for j in range(n):
+        cum_in_order[by_grp[j]] = cum_sorted[j]
+    cum = np.empty(n)
+    for j in range(n):
+        cum[order[j]] = cum_in_order[j]
+    fits = np.empty(n, dtype=np.bool_)
+    acc = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        fits[i] = cum[i] <= budget_left[p[i]] + tol
+        acc[i] = yes[i] & fits[i]
+    spent = np.zeros(len(budget_left))
+    for i in range(n):
+        if acc[i]:
+            spent[p[i]] += cost[i]
+    for q in range(len(budget_left)):
+        budget_left[q] -= spent[q]
+    return answered, yes, fits, acc
+
+
+@njit
+def learn_from_answers(
+    w: IntArray,
+    p: IntArray,
+    cont: BoolArray,
+    answered: BoolArray,
+    acc: BoolArray,
+    trust_bkm: FloatArray,
+    learn: bool,
+    learn_success: float,
+    refusal_penalty: float,
+    ignore_penalty: float,
+    contact: BoolArray,
+    touched: BoolArray,
+) -> None:
+    """A BKM's trust in a partner learns from its answers to new asks, one after another; contact is made."""
+    for i in range(len(w)):
+        if learn and not cont[i]:
+            tb = trust_bkm[p[i], w[i]]
+            if acc[i]:
+                trust_bkm[p[i], w[i]] = tb + learn_success * (1 - tb)
+            else:
+                penalty = refusal_penalty if answered[i] else ignore_penalty
+                trust_bkm[p[i], w[i]] = tb - penalty * tb
+        contact[p[i], w[i]] = True
+        touched[p[i], w[i]] = True

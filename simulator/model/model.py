@@ -211,9 +211,19 @@ class PartnershipModel(mesa.Model):
         self.partnership_years += self.alive.sum(0)
         self.sustained_years += self.sustained
         observation.observe(self, new=new, ended=ended)
-        self.datacollector.collect(self)
+        self._collect()
         if self.steps >= self.years:
             self.running = False
+
+    def _collect(self) -> None:
+        # What ``DataCollector.collect`` does for this model's reporters (each reads one float
+        # of ``stats``), without a reporter call and a deepcopy per value; the first
+        # collection, in ``__init__``, goes through Mesa and validates the reporters.
+        dc = self.datacollector
+        dc._collection_steps.append(self.time)
+        mv = dc.model_vars
+        for name, value in self.stats.items():
+            mv[name].append(value)
 
     def _facilitation(self, t: int, year: int, lv: Mapping[str, float]) -> float:
         during = t < self._v("programme.facilitation_years")

@@ -128,8 +128,10 @@ def decisions(
     n_new = len(w)
     w, p, f, req = (np.r_[a, b] for a, b in zip((w, p, f, req), cont, strict=True))
     a = Asks(w, p, f, req, np.arange(len(w)) >= n_new)
-    answered, utility, yes = _answers(m, t, year, lv, a)
-    amount, acc, fits = _budget_round(m, a, utility, yes)
+    answered, yes, amount, acc, fits = _answers_and_budgets(m, t, year, lv, a)
+    plan = acc & ~a.continuation
+    np.subtract.at(m.backlog, (w[plan], f[plan]), 1)
+    m.committed[:] = False
     _learn_from_answers(m, a, answered, acc)
     new = _start_partnerships(m, t, year, a, acc, amount)
     status = np.where(acc, ACCEPTED, np.where(yes, NO_BUDGET, np.where(answered, REFUSED, UNANSWERED)))
@@ -155,16 +157,23 @@ def decisions(
     return new
 
 
-def _answers(
+def _answers_and_budgets(
     m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], a: Asks
-) -> tuple[BoolArray, FloatArray, BoolArray]:
-    """Who answers, each ask's utility (logit plus logistic noise), and which the partner wants."""
-    rng, n = m.rng, len(a.ward)
+) -> tuple[BoolArray, BoolArray, FloatArray, BoolArray, BoolArray]:
+    """Who answers, which asks the partner wants, and which fit its budget (``kernels.decide``).
+
+    An ask is answered with probability responsiveness x reach (continuations always are);
+    the partner wants it when its utility (logit plus logistic noise) is positive.
+    Continuations are funded first; then agencies fund their best proposals first and
+    firms theirs in the order they arrive, within their budgets.
+
+    Returns:
+        answered, yes, amount (capped by the partner's ceiling), accepted and fits, per ask.
+    """
     w, p, f = a.ward, a.partner, a.form
     G = m.n_gov
     resp = m.responsiveness.copy()
     resp[G:] += lv["csr_forum"] * m._v("levers.csr_forum_responsiveness") * (1.0 - resp[G:])
-    answered = a.continuation | (rng.random(n) < resp[p] * m.reach[p, w])
     quality = m._v("acceptance.quality_capacity") * m.capacity + m._v(
         "acceptance.quality_facilitation"
     ) * m._facilitation(t, year, lv)
@@ -179,52 +188,41 @@ def _answers(
         m._v("acceptance.quality_weight"),
         m._v("acceptance.partner_bonus") * m.scale[p, w] * live,
     )
-    utility = x + rng.logistic(size=n)
-    yes = a.continuation | (answered & (utility > 0))
-    return answered, utility, yes
-
-
-def _budget_round(
-    m: PartnershipModel, a: Asks, utility: FloatArray, yes: BoolArray
-) -> tuple[FloatArray, BoolArray, BoolArray]:
-    """Fund what partners want within their budgets; returns (amount, accepted, fits).
-
-    Continuations come first; then agencies fund their best proposals first and firms
-    theirs in the order they arrive.
-    """
-    n = len(a.ward)
-    w, p, f = a.ward, a.partner, a.form
-    live = m.alive[p, w]
     amount = np.minimum(a.request, m.ceiling[p] * np.where(live, m.scale[p, w], 1.0))
     give_cost = np.array([m._v(f"aid.cost_{x}") for x in AID_FORMS])
-    cost = amount * give_cost[f]
-    rank = np.where(m.sector[p] == GOV, -utility, m.rng.random(n))
-    order = np.lexsort((rank, ~a.continuation))
-    cum = np.empty(n)
-    cum[order] = mech.grouped_cumsum(p[order], (cost * yes)[order])
-    fits = cum <= m.budget_left[p] + TOL
-    acc = yes & fits
-    m.budget_left -= np.bincount(p[acc], weights=cost[acc], minlength=m.n_partners)
-    plan = acc & ~a.continuation
-    np.subtract.at(m.backlog, (w[plan], f[plan]), 1)
-    m.committed[:] = False
-    return amount, acc, fits
+    answered, yes, fits, acc = kernels.decide(
+        m.rng,
+        w,
+        p,
+        f,
+        a.continuation,
+        resp[p] * m.reach[p, w],
+        np.asarray(x, dtype=float),
+        amount * give_cost[f],
+        m.sector[p] == GOV,
+        m.budget_left,
+        TOL,
+    )
+    return answered, yes, amount, acc, fits
 
 
 def _learn_from_answers(m: PartnershipModel, a: Asks, answered: BoolArray, acc: BoolArray) -> None:
     """The BKM's trust in a partner learns from its answers to new proposals; contact is made."""
-    w, p = a.ward, a.partner
-    if m.structure["trust"] != "fixed":
-        ls, _ = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
-        rp, ip = m._v("trust.refusal_penalty"), m._v("trust.ignore_penalty")
-        for idx in mech.occurrence_rounds(p * m.n_wards + w):
-            idx = idx[~a.continuation[idx]]
-            pi, wi = p[idx], w[idx]
-            tb = m.trust_bkm[pi, wi]
-            penalty = np.where(answered[idx], rp, ip)
-            m.trust_bkm[pi, wi] = np.where(acc[idx], tb + ls * (1 - tb), tb - penalty * tb)
-    m.contact[p, w] = True
-    m._touched[p, w] = True
+    ls, _ = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
+    kernels.learn_from_answers(
+        a.ward,
+        a.partner,
+        a.continuation,
+        answered,
+        acc,
+        m.trust_bkm,
+        m.structure["trust"] != "fixed",
+        ls,
+        m._v("trust.refusal_penalty"),
+        m._v("trust.ignore_penalty"),
+        m.contact,
+        m._touched,
+    )
 
 
 def _start_partnerships(m: PartnershipModel, t: int, year: int, a: Asks, acc: BoolArray, amount: FloatArray) -> int:
