@@ -118,3 +118,67 @@ def test_decide_kernel_equals_numpy_reference(seed: int) -> None:
         np.testing.assert_array_equal(x, y)
     np.testing.assert_array_equal(b_a, b_b)  # the same budgets left, to the last bit
     assert rng_a.random() == rng_b.random()
+
+
+def deliveries_reference(p, w, ok, tp, tb, heard, preg, R, ls, lf, spread):
+    for idx in mech.occurrence_rounds(p * tp.shape[1] + w):
+        pi, wi, oi = p[idx], w[idx], ok[idx]
+        tp[pi, wi] = mech.trust_update(tp[pi, wi], oi, ls, lf)
+        b = tb[pi, wi]
+        tb[pi, wi] = np.where(oi, b + ls * (1 - b), b)
+    if spread <= 0:
+        return tp, tb, heard
+    P, W = tp.shape
+    own_s = np.bincount(p * W + w, weights=ok, minlength=P * W).reshape(P, W)
+    own_f = np.bincount(p * W + w, weights=~ok, minlength=P * W).reshape(P, W)
+    reg = preg[p]
+    reg_s = np.bincount(reg * W + w, weights=ok, minlength=R * W).reshape(R, W)
+    reg_f = np.bincount(reg * W + w, weights=~ok, minlength=R * W).reshape(R, W)
+    hs, hf = reg_s[preg] - own_s, reg_f[preg] - own_f
+    return mech.reputation_update(tp, hs, hf, spread, ls, lf), tb, heard | ((hs + hf) > 0)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_learn_from_deliveries_kernel_equals_numpy_reference(seed: int) -> None:
+    g = np.random.default_rng(200 + seed)
+    P, W, R, n = int(g.integers(1, 15)), int(g.integers(1, 20)), int(g.integers(1, 4)), int(g.integers(0, 40))
+    p, w, ok = g.integers(0, P, n), g.integers(0, W, n), g.random(n) < 0.7  # repeated pairs included
+    tp, tb, heard, preg = g.random((P, W)), g.random((P, W)), g.random((P, W)) < 0.2, g.integers(0, R, P)
+    spread = [0.0, 0.5, 3.0][seed % 3]
+    want = deliveries_reference(p, w, ok, tp.copy(), tb.copy(), heard.copy(), preg, R, 0.2, 0.5, spread)
+    got = (tp.copy(), tb.copy(), heard.copy())
+    kernels.learn_from_deliveries(p, w, ok, *got, preg, R, 0.2, 0.5, spread)
+    for x, y in zip(got, want, strict=True):
+        np.testing.assert_array_equal(x, y)
+
+
+def forget_reference(rng, tp, tb, contact, heard, touched, aware, alive, coord, G, learn, rate0, mem, t0, gf, ff, lose):
+    if learn:
+        idle = (contact | heard) & ~touched
+        rate = rate0 * (1.0 - mem * coord)
+        tp = np.where(idle, mech.trust_forget(tp, t0, rate), tp)
+        tb = np.where(idle, mech.trust_forget(tb, t0, rate), tb)
+    forget = np.r_[np.full(G, gf), np.full(aware.shape[0] - G, ff)][:, None]
+    p_forget = np.broadcast_to(forget, aware.shape).copy()
+    p_forget[:G] *= (1.0 - coord)[None, :]
+    if lose:
+        aware = aware & ~(aware & ~alive & (rng.random(aware.shape) < p_forget))
+    return tp, tb, aware
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_forget_kernel_equals_numpy_reference(seed: int) -> None:
+    g = np.random.default_rng(300 + seed)
+    P, W = int(g.integers(1, 12)), int(g.integers(1, 15))
+    G = int(g.integers(0, P + 1))
+    tp, tb, coord = g.random((P, W)), g.random((P, W)), g.random(W)
+    contact, heard, touched, aware, alive = (g.random((P, W)) < q for q in (0.4, 0.3, 0.3, 0.7, 0.2))
+    learn, lose = seed % 3 != 0, seed % 4 != 1
+    consts = (G, learn, 0.1, 0.5, 0.4, 0.3, 0.2, lose)
+    rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
+    got = (tp.copy(), tb.copy(), aware.copy())
+    kernels.forget(rng_a, got[0], got[1], contact, heard, touched, got[2], alive, coord, *consts)
+    want = forget_reference(rng_b, tp, tb, contact, heard, touched, aware, alive, coord, *consts)
+    for x, y in zip(got, want, strict=True):
+        np.testing.assert_array_equal(x, y)
+    assert rng_a.random() == rng_b.random()

@@ -225,3 +225,111 @@ def learn_from_answers(
                 trust_bkm[p[i], w[i]] = tb - penalty * tb
         contact[p[i], w[i]] = True
         touched[p[i], w[i]] = True
+
+
+@njit
+def learn_from_deliveries(
+    p: IntArray,
+    w: IntArray,
+    ok: BoolArray,
+    trust_partner: FloatArray,
+    trust_bkm: FloatArray,
+    heard: BoolArray,
+    partner_region: IntArray,
+    n_regions: int,
+    learn_success: float,
+    learn_failure: float,
+    spread: float,
+) -> None:
+    """Trust learns from this year's deliveries, in place; see ``partnering.learn_from_deliveries``.
+
+    First each pair's own deliveries, one after another (``mechanisms.trust_update`` for the
+    partner's trust, a success-only update for the BKM's); then, when ``spread`` > 0, what
+    the other partners of the same region saw (``mechanisms.reputation_update``).
+    """
+    for i in range(len(p)):
+        pi, wi = p[i], w[i]
+        o = 1.0 if ok[i] else 0.0
+        tp = trust_partner[pi, wi]
+        rate = learn_success if o >= 0.5 else learn_failure
+        trust_partner[pi, wi] = min(max(tp + rate * (o - tp), 0.0), 1.0)
+        tb = trust_bkm[pi, wi]
+        if ok[i]:
+            trust_bkm[pi, wi] = tb + learn_success * (1 - tb)
+    if spread <= 0:
+        return
+    P, W = trust_partner.shape
+    reg_s = np.zeros((n_regions, W))
+    reg_f = np.zeros((n_regions, W))
+    own_s = np.zeros((P, W))
+    own_f = np.zeros((P, W))
+    got = np.zeros(W, dtype=np.bool_)
+    for i in range(len(p)):
+        r = partner_region[p[i]]
+        if ok[i]:
+            reg_s[r, w[i]] += 1.0
+            own_s[p[i], w[i]] += 1.0
+        else:
+            reg_f[r, w[i]] += 1.0
+            own_f[p[i], w[i]] += 1.0
+        got[w[i]] = True
+    for wi in range(W):
+        if not got[wi]:
+            continue
+        for pi in range(P):
+            r = partner_region[pi]
+            s = reg_s[r, wi] - own_s[pi, wi]
+            f = reg_f[r, wi] - own_f[pi, wi]
+            n = s + f
+            if n > 0:
+                t = trust_partner[pi, wi]
+                rate = min(1.0, spread * (learn_success * s + learn_failure * f) / n)
+                trust_partner[pi, wi] = min(max(t + rate * (s / n - t), 0.0), 1.0)
+                heard[pi, wi] = True
+
+
+@njit
+def forget(
+    rng: np.random.Generator,
+    trust_partner: FloatArray,
+    trust_bkm: FloatArray,
+    contact: BoolArray,
+    heard: BoolArray,
+    touched: BoolArray,
+    aware: BoolArray,
+    alive: BoolArray,
+    coordination: FloatArray,
+    n_gov: int,
+    learn: bool,
+    trust_rate: float,
+    coordination_memory: float,
+    trust_initial: float,
+    gov_forgetting: float,
+    firm_forgetting: float,
+    awareness_lost: bool,
+) -> None:
+    """Trust drifts back to its baseline in pairs without contact this year; awareness fades (in place).
+
+    See ``phases.learning``: ``mechanisms.trust_forget`` for every pair that knows the other
+    but had no dealings this year, then, unless awareness is open, one uniform per pair
+    (partner-major order) against the partner's forgetting rate (an agency's scaled by
+    1 - the ward's coordination); a live partnership keeps awareness.
+    """
+    P, W = aware.shape
+    if learn:
+        for p in range(P):
+            for w in range(W):
+                if (contact[p, w] | heard[p, w]) & (not touched[p, w]):
+                    rate = trust_rate * (1.0 - coordination_memory * coordination[w])
+                    t = trust_partner[p, w]
+                    trust_partner[p, w] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
+                    t = trust_bkm[p, w]
+                    trust_bkm[p, w] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
+    if not awareness_lost:
+        return
+    for p in range(P):
+        for w in range(W):
+            u = rng.random()
+            pf = gov_forgetting * (1.0 - coordination[w]) if p < n_gov else firm_forgetting
+            if aware[p, w] and not alive[p, w] and u < pf:
+                aware[p, w] = False

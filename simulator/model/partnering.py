@@ -306,25 +306,19 @@ def learn_from_deliveries(m: PartnershipModel, p: IntArray, w: IntArray, ok: Boo
     if m.structure["trust"] == "fixed":
         return
     ls, lf = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
-    # several deliveries to one pair in a year are learned from one after another
-    for idx in mech.occurrence_rounds(p * m.n_wards + w):
-        pi, wi, oi = p[idx], w[idx], ok[idx]
-        m.trust_partner[pi, wi] = mech.trust_update(m.trust_partner[pi, wi], oi, ls, lf)
-        tb = m.trust_bkm[pi, wi]
-        m.trust_bkm[pi, wi] = np.where(oi, tb + ls * (1 - tb), tb)
-    spread = m._v("trust.reputation_spread")
-    if spread <= 0:
-        return
-    W, P, R = m.n_wards, m.n_partners, m.n_regions
-    own_s = np.bincount(p * W + w, weights=ok, minlength=P * W).reshape(P, W)
-    own_f = np.bincount(p * W + w, weights=~ok, minlength=P * W).reshape(P, W)
-    reg = m.partner_region[p]
-    reg_s = np.bincount(reg * W + w, weights=ok, minlength=R * W).reshape(R, W)
-    reg_f = np.bincount(reg * W + w, weights=~ok, minlength=R * W).reshape(R, W)
-    heard_s = reg_s[m.partner_region] - own_s
-    heard_f = reg_f[m.partner_region] - own_f
-    m.trust_partner = mech.reputation_update(m.trust_partner, heard_s, heard_f, spread, ls, lf)
-    m.heard |= (heard_s + heard_f) > 0
+    kernels.learn_from_deliveries(
+        p,
+        w,
+        ok,
+        m.trust_partner,
+        m.trust_bkm,
+        m.heard,
+        m.partner_region,
+        m.n_regions,
+        ls,
+        lf,
+        m._v("trust.reputation_spread"),
+    )
 
 
 def reporting(m: PartnershipModel, ys: dict[str, float]) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulator.model import kernels
 from simulator.model import mechanisms as mech
 from simulator.model.partnering import end_partnerships
 from simulator.model.setup import draw_mandates, draw_plan, set_gov_budgets
@@ -181,22 +182,25 @@ def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) ->
     )
     target = mech.managing_body_target(m.mb_base, m.capacity, m._v("bkm.managing_body_capacity_weight"))
     m.managing_body = m.managing_body + m._v("bkm.managing_body_adjust") * (target - m.managing_body)
-    if m.structure["trust"] != "fixed":
-        idle = (m.contact | m.heard) & ~m._touched
-        rate = m._v("trust.forgetting") * (1.0 - m._v("trust.coordination_memory") * m.coordination)
-        t0 = m._v("trust.initial")
-        m.trust_partner = np.where(idle, mech.trust_forget(m.trust_partner, t0, rate), m.trust_partner)
-        m.trust_bkm = np.where(idle, mech.trust_forget(m.trust_bkm, t0, rate), m.trust_bkm)
-    G = m.n_gov
-    forget = np.r_[
-        np.full(G, m._v("government.awareness_forgetting")),
-        np.full(m.n_firms, m._v("firms.awareness_forgetting")),
-    ][:, None]
-    p_forget = np.broadcast_to(forget, m.aware.shape).copy()
-    p_forget[:G] *= (1.0 - m.coordination)[None, :]
-    if m.structure["awareness"] != "open":
-        lost = m.aware & ~m.alive & (m.rng.random(m.aware.shape) < p_forget)
-        m.aware &= ~lost
+    kernels.forget(
+        m.rng,
+        m.trust_partner,
+        m.trust_bkm,
+        m.contact,
+        m.heard,
+        m._touched,
+        m.aware,
+        m.alive,
+        m.coordination,
+        m.n_gov,
+        m.structure["trust"] != "fixed",
+        m._v("trust.forgetting"),
+        m._v("trust.coordination_memory"),
+        m._v("trust.initial"),
+        m._v("government.awareness_forgetting"),
+        m._v("firms.awareness_forgetting"),
+        m.structure["awareness"] != "open",
+    )
     train = m._v("levers.marketing_push_training") * lv["marketing_push"]
     m.skill = np.clip(m.skill + train * (1.0 - m.skill), 0.0, 1.0)
 
