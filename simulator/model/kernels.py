@@ -251,7 +251,7 @@ def learn_from_deliveries(
         pi, wi = p[i], w[i]
         o = 1.0 if ok[i] else 0.0
         tp = trust_partner[pi, wi]
-        rate = learn_success if o >= 0.5 else learn_failure
+        rate = learn_success if ok[i] else learn_failure
         trust_partner[pi, wi] = min(max(tp + rate * (o - tp), 0.0), 1.0)
         tb = trust_bkm[pi, wi]
         if ok[i]:
