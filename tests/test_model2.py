@@ -256,36 +256,14 @@ class TestPolitics:
 
 
 class TestBudgetRound:
-    def test_agency_funds_the_best_proposals_first(self) -> None:
-        m = tiny(
-            **{
-                "wards.n": 3,
-                "government.agencies": 1,
-                "firms.n": 0,
-                "government.responsiveness": 1.0,
-                "government.ceiling": 100.0,
-                "aid.cost_money": 1.0,
-            }
-        )
-        m.aware[:] = True
+    def test_agency_funds_the_best_proposals_first(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        m = tiny(**{"wards.n": 3, "government.agencies": 1, "firms.n": 0})
         m.alive[:] = False
-        m.coordination[:] = [0.2, 0.9, 0.5]  # enabler index, and so the utility, differs by ward
-        m.skill[:] = 0.5
-        m.capacity[:] = 0.5
-        m.trust_partner[:] = 0.5
         m.budget_left[:] = 200.0
-
-        class NoNoise:
-            def __init__(self, rng: np.random.Generator) -> None:
-                self.rng = rng
-
-            def random(self, n: int) -> np.ndarray:
-                return np.zeros(n)  # every proposal answered
-
-            def logistic(self, size: int) -> np.ndarray:
-                return np.full(size, 10.0)  # every proposal wanted: ranking by the logit alone
-
-        m.rng = NoNoise(m.rng)  # type: ignore[assignment]
+        # every ask answered (chance 1), each costing 100, with logits far apart: the logistic
+        # noise (scale 1) cannot reorder them, so the agency ranks ward 1, then 2, then 0
+        terms = (np.ones(3), np.array([10.0, 40.0, 25.0]), np.full(3, 100.0), np.full(3, 100.0))
+        monkeypatch.setattr(partnering, "_ask_terms", lambda *_: terms)
         w = np.array([0, 1, 2])
         p = np.zeros(3, dtype=np.int64)
         f = np.full(3, 1)  # money
@@ -299,6 +277,7 @@ class TestBudgetRound:
         status = dict(zip(ev["ward"][prop].tolist(), ev["status"][prop].tolist(), strict=True))
         assert status == {1: "accepted", 2: "accepted", 0: "no budget"}
         assert m.budget_left[0] == pytest.approx(0.0)
+        assert ys["proposals_no_budget_government"] == 1.0 and ys["aid_committed_government"] == 200.0
 
 
 class TestPlanAndKotaku:

@@ -11,7 +11,29 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from simulator.model.state import BoolArray, FloatArray, IntArray
+from simulator.model.state import (
+    ACCEPTED,
+    ACCEPTED_N,
+    ANSWERED,
+    COMMITTED,
+    EVENT,
+    GOV,
+    MONEY,
+    N_FORMS,
+    NO_BUDGET,
+    NO_BUDGET_N,
+    PHYSICAL,
+    PROGRAMME,
+    REFUSED,
+    ROUTE_COUNTS,
+    ROUTES,
+    SENT,
+    UNANSWERED,
+    BoolArray,
+    FloatArray,
+    IntArray,
+)
+from simulator.numerics import masked_sum, pairwise_sum
 
 njit = numba.njit(cache=True, nogil=True)
 
@@ -333,3 +355,179 @@ def forget(
             pf = gov_forgetting * (1.0 - coordination[w]) if p < n_gov else firm_forgetting
             if aware[p, w] and not alive[p, w] and u < pf:
                 aware[p, w] = False
+
+
+@njit
+def decisions(
+    rng: np.random.Generator,
+    asks: tuple[IntArray, IntArray, IntArray, BoolArray],
+    p_answer: FloatArray,
+    logit: FloatArray,
+    amount: FloatArray,
+    cost: FloatArray,
+    sector: IntArray,
+    budget_left: FloatArray,
+    backlog: IntArray,
+    pairs: tuple[BoolArray, FloatArray, IntArray, IntArray, IntArray, BoolArray, BoolArray, BoolArray, FloatArray],
+    ever_partnered: BoolArray,
+    learning: tuple[bool, float, float, float],
+    t: int,
+    lag: int,
+    tol: float,
+) -> tuple[IntArray, BoolArray, BoolArray, FloatArray]:
+    """Partners answer and decide; accepted asks start partnerships; see ``partnering.decisions``.
+
+    ``asks`` is (ward, partner, form, continuation) per ask; ``pairs`` the partner x ward
+    state changed in place: (alive, scale, started, last_active, last_form, committed,
+    contact, touched, trust_bkm); ``learning`` is (trust learns, success rate, refusal
+    penalty, ignore penalty). Draws as :func:`decide`.
+
+    Returns:
+        The status of each ask (index into ``STATUS``), which were accepted, which started a
+        partnership, and the year's counts: continuations funded and unfunded, then per
+        route (``ROUTES``) the ``ROUTE_COUNTS``.
+    """
+    w, p, f, cont = asks
+    alive, scale, started, last_active, last_form, committed, contact, touched, trust_bkm = pairs
+    n = len(w)
+    is_gov = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        is_gov[i] = sector[p[i]] == GOV
+    answered, yes, fits, acc = decide(rng, w, p, f, cont, p_answer, logit, cost, is_gov, budget_left, tol)
+    for i in range(n):
+        if acc[i] and not cont[i]:
+            backlog[w[i], f[i]] -= 1
+    committed[:] = False
+    learn, ls, rp, ip = learning
+    learn_from_answers(w, p, cont, answered, acc, trust_bkm, learn, ls, rp, ip, contact, touched)
+    seen = np.zeros(alive.shape, dtype=np.bool_)
+    new = np.zeros(n, dtype=np.bool_)
+    for i in range(n):
+        if not acc[i]:
+            continue
+        pi, wi = p[i], w[i]
+        if not seen[pi, wi]:  # a pair with several acceptances starts one partnership
+            seen[pi, wi] = True
+            if not alive[pi, wi]:
+                new[i] = True
+                alive[pi, wi] = True
+                scale[pi, wi] = 1.0
+                started[pi, wi] = t
+                ever_partnered[pi] = True
+        # an accepted government ask keeps the partnership active until it is paid
+        last_active[pi, wi] = max(last_active[pi, wi], t + lag if is_gov[i] else t)
+        last_form[pi, wi] = f[i]
+    status = np.empty(n, dtype=np.int64)
+    for i in range(n):
+        if acc[i]:
+            status[i] = ACCEPTED
+        elif yes[i]:
+            status[i] = NO_BUDGET
+        elif answered[i]:
+            status[i] = REFUSED
+        else:
+            status[i] = UNANSWERED
+    per = len(ROUTE_COUNTS)
+    counts = np.zeros(2 + per * len(ROUTES))
+    for i in range(n):
+        if cont[i]:
+            counts[0 if acc[i] else 1] += 1.0
+    for r in range(len(ROUTES)):
+        mine = np.empty(n, dtype=np.bool_)
+        for i in range(n):
+            mine[i] = sector[p[i]] == r
+        base = 2 + per * r
+        counts[base + COMMITTED] = masked_sum(amount, mine & acc)
+        for i in range(n):
+            if mine[i] and not cont[i]:
+                counts[base + SENT] += 1.0
+                counts[base + ANSWERED] += answered[i]
+                counts[base + ACCEPTED_N] += acc[i]
+                counts[base + NO_BUDGET_N] += yes[i] and not fits[i]
+    return status, acc, new, counts
+
+
+@njit
+def deliver(
+    rng: np.random.Generator,
+    due: tuple[IntArray, IntArray, IntArray, FloatArray],
+    wards: tuple[FloatArray, FloatArray, FloatArray, FloatArray],
+    ledgers: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
+    stock: tuple[FloatArray, FloatArray],
+    pairs: tuple[IntArray, IntArray, BoolArray],
+    aid_given: FloatArray,
+    rates: tuple[float, float, float, float, float, float, float],
+    t: int,
+) -> tuple[BoolArray, FloatArray, FloatArray]:
+    """Aid due this year arrives and succeeds or fails; see ``partnering.delivery`` (in place).
+
+    ``due`` is (ward, partner, form, amount) per payment; ``wards`` the BKMs' (managing
+    body, capacity, coordination, skill), of which capacity is updated; ``ledgers`` (aid
+    received, repair total, built total, cash, cash in, in-kind, projects, event boost);
+    ``stock`` (assets, condition); ``pairs`` (last active, last form, touched); ``rates``
+    (physical and money managing-body weights, event coordination weight, delivery floor,
+    repair share, programme capacity gain, event awareness gain). One uniform per payment.
+
+    Returns:
+        Which payments succeeded, the succeeded amount per ward and form, and the year's sums:
+        aid per form (``AID_FORMS``), aid failed, aid spent on repair.
+    """
+    w, p, f, amt = due
+    mb, cap, coord, skill = wards
+    received, rehab_total, built_total, cash, cash_in, inkind, projects, event_boost = ledgers
+    assets, condition = stock
+    last_active, last_form, touched = pairs
+    wp, wm, we, dmin, rehab_share, prog_gain, event_gain = rates
+    n, W = len(w), len(mb)
+    ok = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        wi = w[i]
+        if f[i] == PHYSICAL:
+            q = wp * mb[wi] + (1 - wp) * cap[wi]
+        elif f[i] == MONEY:
+            q = wm * mb[wi] + (1 - wm) * cap[wi]
+        elif f[i] == PROGRAMME:
+            q = cap[wi]
+        else:
+            q = we * coord[wi] + (1 - we) * skill[wi]
+        ok[i] = rng.random() < dmin + (1.0 - dmin) * min(max(q, 0.0), 1.0)
+    got = np.zeros(W)
+    given = np.zeros(len(aid_given))
+    good = np.zeros((W, N_FORMS))
+    for i in range(n):
+        got[w[i]] += amt[i]
+        given[p[i]] += amt[i]
+        if ok[i]:
+            good[w[i], f[i]] += amt[i]
+    repair = np.empty(W)
+    for k in range(W):
+        received[k] += got[k]
+        v, q, a = assets[k], condition[k], good[k, PHYSICAL]
+        repair[k] = min(a * rehab_share, v * (1.0 - q))
+        q_rep = q + repair[k] / v if v > 0 else q
+        new = a - repair[k]
+        total = v + new
+        q_out = (q_rep * v + new) / total if total > 0 else q_rep
+        assets[k] = total
+        condition[k] = min(max(q_out, 0.0), 1.0)
+        rehab_total[k] += repair[k]
+        built_total[k] += a - repair[k]
+        cash[k] += good[k, MONEY]
+        cash_in[k] += good[k, MONEY]
+        inkind[k] += good[k, PROGRAMME] + good[k, EVENT]
+        c = cap[k]
+        cap[k] = min(max(c + min(1.0, prog_gain * good[k, PROGRAMME]) * (1.0 - c), 0.0), 1.0)
+        event_boost[k] = min(1.0, event_gain * (good[k, EVENT] > 0))
+    for q in range(len(aid_given)):
+        aid_given[q] += given[q]
+    for i in range(n):
+        last_active[p[i], w[i]] = max(last_active[p[i], w[i]], t)
+        last_form[p[i], w[i]] = f[i]
+        touched[p[i], w[i]] = True
+        projects[w[i]] += 1.0
+    sums = np.zeros(N_FORMS + 2)
+    for k in range(N_FORMS):
+        sums[k] = masked_sum(amt, f == k)
+    sums[N_FORMS] = masked_sum(amt, ~ok)
+    sums[N_FORMS + 1] = pairwise_sum(repair)
+    return ok, good, sums

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from simulator.model.state import ROUTES, FloatArray, IntArray
+from simulator.model.state import EVENTS, LOG_STATUS, ROUTES, FloatArray, IntArray
 from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
@@ -16,27 +16,39 @@ if TYPE_CHECKING:
 def record(
     m: PartnershipModel,
     year: int,
-    event: str,
+    event: int,
     w: IntArray,
     p: IntArray,
     f: IntArray,
     amount: FloatArray,
-    status: Any,
-    duration: FloatArray,
+    status: int | IntArray,
+    duration: FloatArray | None = None,
 ) -> None:
-    """Append one kind of event (one element per ward-partner pair) to the model's log."""
+    """Append one kind of event (one element per ward-partner pair) to the model's log.
+
+    Args:
+        m: The model.
+        year: Calendar year.
+        event: Index into ``EVENTS``.
+        w: Wards.
+        p: Partners.
+        f: Aid forms (index into ``AID_FORMS``).
+        amount: Amounts (Rp million).
+        status: Index into ``LOG_STATUS``, one for all or one per event.
+        duration: Years a partnership lasted (zeros when None).
+    """
     n = len(w)
     if n == 0:
         return
     log = m._log
     log["year"].append(np.full(n, year))
-    log["event"].append(np.full(n, event, dtype=object))
+    log["event"].append(np.full(n, event))
     log["ward"].append(np.asarray(w))
     log["partner"].append(np.asarray(p))
     log["form"].append(np.asarray(f))
     log["amount"].append(np.asarray(amount, dtype=float))
-    log["status"].append(np.broadcast_to(np.asarray(status, dtype=object), (n,)))
-    log["duration"].append(np.asarray(duration, dtype=float))
+    log["status"].append(np.broadcast_to(np.asarray(status), (n,)))
+    log["duration"].append(np.zeros(n) if duration is None else np.asarray(duration, dtype=float))
 
 
 def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
@@ -45,9 +57,14 @@ def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
     Returns:
         Columns year, event, ward, partner, form, amount, status, duration
         (ward and partner are indices into ``bkms`` and ``partner_list``;
-        form indexes ``AID_FORMS``).
+        form indexes ``AID_FORMS``; event and status are strings).
     """
-    return {k: (np.concatenate(v) if v else np.zeros(0)) for k, v in m._log.items()}
+    if not m._log["year"]:
+        return {k: np.zeros(0) for k in m._log}
+    out = {k: np.concatenate(v) for k, v in m._log.items()}
+    out["event"] = np.asarray(EVENTS, dtype=object)[out["event"]]
+    out["status"] = np.asarray(LOG_STATUS, dtype=object)[out["status"]]
+    return out
 
 
 def ward_trust(m: PartnershipModel) -> FloatArray:

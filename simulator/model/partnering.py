@@ -18,20 +18,21 @@ from simulator.model import kernels
 from simulator.model import mechanisms as mech
 from simulator.model.observation import record
 from simulator.model.state import (
-    ACCEPTED,
+    CONTINUATION,
+    DELIVERY,
     END_REASONS,
-    EVENT,
+    ENDED,
+    FAILED,
     GOV,
-    MONEY,
     N_FORMS,
-    NO_BUDGET,
-    PHYSICAL,
-    PROGRAMME,
-    REFUSED,
+    PARTNERSHIP_END,
+    PARTNERSHIP_START,
+    PROPOSAL,
+    ROUTE_COUNTS,
     ROUTES,
-    STATUS,
+    STARTED,
+    SUCCEEDED,
     TOL,
-    UNANSWERED,
     BoolArray,
     FloatArray,
     IntArray,
@@ -126,49 +127,56 @@ def decisions(
         The number of partnerships started.
     """
     n_new = len(w)
-    w, p, f, req = (np.r_[a, b] for a, b in zip((w, p, f, req), cont, strict=True))
+    w, p, f, req = (np.concatenate((a, b)) for a, b in zip((w, p, f, req), cont, strict=True))
     a = Asks(w, p, f, req, np.arange(len(w)) >= n_new)
-    answered, yes, amount, acc, fits = _answers_and_budgets(m, t, year, lv, a)
-    plan = acc & ~a.continuation
-    np.subtract.at(m.backlog, (w[plan], f[plan]), 1)
-    m.committed[:] = False
-    _learn_from_answers(m, a, answered, acc)
-    new = _start_partnerships(m, t, year, a, acc, amount)
-    status = np.where(acc, ACCEPTED, np.where(yes, NO_BUDGET, np.where(answered, REFUSED, UNANSWERED)))
-    st = np.asarray(STATUS)[status]
+    p_answer, logit, amount, cost = _ask_terms(m, t, year, lv, a)
+    lag = m._i("government.payment_lag")
+    ls, _ = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
+    learning = (m.structure["trust"] != "fixed", ls, m._v("trust.refusal_penalty"), m._v("trust.ignore_penalty"))
+    pairs = (m.alive, m.scale, m.started, m.last_active, m.last_form, m.committed, m.contact, m._touched, m.trust_bkm)
+    status, acc, new, counts = kernels.decisions(
+        m.rng,
+        (w, p, f, a.continuation),
+        p_answer,
+        logit,
+        amount,
+        cost,
+        m.sector,
+        m.budget_left,
+        m.backlog,
+        pairs,
+        m.ever_partnered,
+        learning,
+        t,
+        lag,
+        TOL,
+    )
     shown = np.where(acc, amount, req)
     nc, c = ~a.continuation, a.continuation
-    record(m, year, "proposal", w[nc], p[nc], f[nc], shown[nc], st[nc], np.zeros(int(nc.sum())))
-    record(m, year, "continuation", w[c], p[c], f[c], shown[c], st[c], np.zeros(int(c.sum())))
-    lag = m._i("government.payment_lag")
+    record(m, year, PARTNERSHIP_START, w[new], p[new], f[new], amount[new], STARTED)
+    record(m, year, PROPOSAL, w[nc], p[nc], f[nc], shown[nc], status[nc])
+    record(m, year, CONTINUATION, w[c], p[c], f[c], shown[c], status[c])
     is_gov = m.sector[p] == GOV
     g_acc, pr_acc = acc & is_gov, acc & ~is_gov
     m._pending.append(Payment(t + lag, w[g_acc], p[g_acc], f[g_acc], amount[g_acc]))
     m._pending.append(Payment(t, w[pr_acc], p[pr_acc], f[pr_acc], amount[pr_acc]))
-    ys["continuations_funded"] = float((acc & c).sum())
-    ys["continuations_unfunded"] = float((~acc & c).sum())
+    ys["continuations_funded"], ys["continuations_unfunded"] = float(counts[0]), float(counts[1])
     for r, route in enumerate(ROUTES):
-        ys[f"aid_committed_{route}"] = float(amount[(m.sector[p] == r) & acc].sum())
-        sel = (m.sector[p] == r) & nc
-        ys[f"proposals_sent_{route}"] = float(sel.sum())
-        ys[f"proposals_answered_{route}"] = float((sel & answered).sum())
-        ys[f"proposals_accepted_{route}"] = float((sel & acc).sum())
-        ys[f"proposals_no_budget_{route}"] = float((sel & yes & ~fits).sum())
-    return new
+        for k, what in enumerate(ROUTE_COUNTS):
+            ys[f"{what}_{route}"] = float(counts[2 + len(ROUTE_COUNTS) * r + k])
+    return int(new.sum())
 
 
-def _answers_and_budgets(
+def _ask_terms(
     m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], a: Asks
-) -> tuple[BoolArray, BoolArray, FloatArray, BoolArray, BoolArray]:
-    """Who answers, which asks the partner wants, and which fit its budget (``kernels.decide``).
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Per ask: chance of an answer, the partner's logit, the amount (capped by its ceiling) and its cost.
 
     An ask is answered with probability responsiveness x reach (continuations always are);
-    the partner wants it when its utility (logit plus logistic noise) is positive.
-    Continuations are funded first; then agencies fund their best proposals first and
-    firms theirs in the order they arrive, within their budgets.
+    the partner wants it when its utility (this logit plus logistic noise) is positive.
 
     Returns:
-        answered, yes, amount (capped by the partner's ceiling), accepted and fits, per ask.
+        p_answer, logit, amount and cost of each ask.
     """
     w, p, f = a.ward, a.partner, a.form
     G = m.n_gov
@@ -190,59 +198,7 @@ def _answers_and_budgets(
     )
     amount = np.minimum(a.request, m.ceiling[p] * np.where(live, m.scale[p, w], 1.0))
     give_cost = np.array([m._v(f"aid.cost_{x}") for x in AID_FORMS])
-    answered, yes, fits, acc = kernels.decide(
-        m.rng,
-        w,
-        p,
-        f,
-        a.continuation,
-        resp[p] * m.reach[p, w],
-        np.asarray(x, dtype=float),
-        amount * give_cost[f],
-        m.sector[p] == GOV,
-        m.budget_left,
-        TOL,
-    )
-    return answered, yes, amount, acc, fits
-
-
-def _learn_from_answers(m: PartnershipModel, a: Asks, answered: BoolArray, acc: BoolArray) -> None:
-    """The BKM's trust in a partner learns from its answers to new proposals; contact is made."""
-    ls, _ = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
-    kernels.learn_from_answers(
-        a.ward,
-        a.partner,
-        a.continuation,
-        answered,
-        acc,
-        m.trust_bkm,
-        m.structure["trust"] != "fixed",
-        ls,
-        m._v("trust.refusal_penalty"),
-        m._v("trust.ignore_penalty"),
-        m.contact,
-        m._touched,
-    )
-
-
-def _start_partnerships(m: PartnershipModel, t: int, year: int, a: Asks, acc: BoolArray, amount: FloatArray) -> int:
-    """Accepted asks start partnerships (one per pair) and keep live ones active; returns the count started."""
-    aw, ap, af = a.ward[acc], a.partner[acc], a.form[acc]
-    first = np.zeros(len(aw), dtype=bool)  # a pair with several acceptances starts one partnership
-    first[np.unique(ap * m.n_wards + aw, return_index=True)[1]] = True
-    new = first & ~m.alive[ap, aw]
-    if new.any():
-        nw, np_ = aw[new], ap[new]
-        m.alive[np_, nw] = True
-        m.scale[np_, nw] = 1.0
-        m.started[np_, nw] = t
-        m.ever_partnered[np_] = True
-        record(m, year, "partnership_start", nw, np_, af[new], amount[acc][new], "started", np.zeros(len(nw)))
-    # an accepted government proposal keeps the partnership active until it is paid
-    lag = m._i("government.payment_lag")
-    np.maximum.at(m.last_active, (ap, aw), np.where(m.sector[ap] == GOV, t + lag, t))
-    m.last_form[ap, aw] = af
-    return int(new.sum())
+    return resp[p] * m.reach[p, w], np.asarray(x, dtype=float), amount, amount * give_cost[f]
 
 
 def delivery(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> None:
@@ -261,44 +217,33 @@ def delivery(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> No
     p = np.concatenate([x.partner for x in due])
     f = np.concatenate([x.form for x in due])
     amt = np.concatenate([x.amount for x in due])
-    mb, cap = m.managing_body, m.capacity
-    wp, wm = m._v("aid.physical_managing_body_weight"), m._v("aid.money_managing_body_weight")
-    we = m._v("aid.event_coordination_weight")
-    q_form = np.stack(
-        [
-            wp * mb + (1 - wp) * cap,
-            wm * mb + (1 - wm) * cap,
-            cap,
-            we * m.coordination + (1 - we) * m.skill,
-        ],
-        axis=1,
+    rates = (
+        m._v("aid.physical_managing_body_weight"),
+        m._v("aid.money_managing_body_weight"),
+        m._v("aid.event_coordination_weight"),
+        m._v("aid.delivery_min"),
+        m._v("assets.rehab_share"),
+        m._v("aid.programme_capacity_gain"),
+        m._v("aid.event_awareness_gain"),
     )
-    ok = m.rng.random(len(w)) < mech.delivery_success_probability(q_form[w, f], m._v("aid.delivery_min"))
-    m.aid_received += np.bincount(w, weights=amt, minlength=W)
-    m.aid_given += np.bincount(p, weights=amt, minlength=m.n_partners)
-    good = np.zeros((W, N_FORMS))
-    np.add.at(good, (w[ok], f[ok]), amt[ok])
-    m.assets, m.condition, repair = mech.rehabilitate(
-        m.assets, m.condition, good[:, PHYSICAL], m._v("assets.rehab_share")
+    ledgers = (m.aid_received, m.rehab_total, m.built_total, m.cash, m.cash_in, m._inkind, m._projects, m.event_boost)
+    ok, _, sums = kernels.deliver(
+        m.rng,
+        (w, p, f, amt),
+        (m.managing_body, m.capacity, m.coordination, m.skill),
+        ledgers,
+        (m.assets, m.condition),
+        (m.last_active, m.last_form, m._touched),
+        m.aid_given,
+        rates,
+        t,
     )
-    m.rehab_total += repair
-    m.built_total += good[:, PHYSICAL] - repair
-    ys["aid_rehabilitation"] = float(repair.sum())
-    m.cash += good[:, MONEY]
-    m.cash_in += good[:, MONEY]
-    m._inkind += good[:, PROGRAMME] + good[:, EVENT]
-    gain = m._v("aid.programme_capacity_gain") * good[:, PROGRAMME]
-    m.capacity = np.clip(m.capacity + np.minimum(1.0, gain) * (1.0 - m.capacity), 0.0, 1.0)
-    m.event_boost = np.minimum(1.0, m._v("aid.event_awareness_gain") * (good[:, EVENT] > 0))
     learn_from_deliveries(m, p, w, ok)
-    np.maximum.at(m.last_active, (p, w), t)
-    m.last_form[p, w] = f
-    m._touched[p, w] = True
-    m._projects += np.bincount(w, minlength=W)
-    record(m, year, "delivery", w, p, f, amt, np.where(ok, "succeeded", "failed"), np.zeros(len(w)))
+    record(m, year, DELIVERY, w, p, f, amt, np.where(ok, SUCCEEDED, FAILED))
     for k, form in enumerate(AID_FORMS):
-        ys[f"aid_{form}"] = float(amt[f == k].sum())
-    ys["aid_failed"] = float(amt[~ok].sum())
+        ys[f"aid_{form}"] = float(sums[k])
+    ys["aid_failed"] = float(sums[N_FORMS])
+    ys["aid_rehabilitation"] = float(sums[N_FORMS + 1])
 
 
 def learn_from_deliveries(m: PartnershipModel, p: IntArray, w: IntArray, ok: BoolArray) -> None:
@@ -372,8 +317,7 @@ def end_partnerships(m: PartnershipModel, t: int, year: int, ended: BoolArray, r
     p, w = np.nonzero(ended)
     dur = (t - m.started[p, w]).astype(float)  # years it was observed alive
     why = np.broadcast_to(reason, ended.shape)[p, w]
-    status = np.asarray(END_REASONS, dtype=object)[why]
-    record(m, year, "partnership_end", w, p, m.last_form[p, w], np.zeros(len(w)), status, dur)
+    record(m, year, PARTNERSHIP_END, w, p, m.last_form[p, w], np.zeros(len(w)), ENDED + why, dur)
     m.alive &= ~ended
     m.scale[ended] = 0.0
     m.committed &= ~ended

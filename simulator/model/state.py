@@ -29,6 +29,17 @@ END_REASONS = ("left", "scaled out", "lapsed", "trust failed", "board turnover")
 """Why a partnership ends: the partner's decision (left, or scaled below the minimum), the
 backstop or lapse rule (lapsed), the lapse structure's trust rule (trust failed), or a new
 BKM team that does not carry the agreement on (board turnover)."""
+EVENTS = ("proposal", "continuation", "partnership_start", "delivery", "partnership_end")
+"""The kinds of event in the log (its ``event`` column), indexed by the log's event codes."""
+PROPOSAL, CONTINUATION, PARTNERSHIP_START, DELIVERY, PARTNERSHIP_END = range(len(EVENTS))
+LOG_STATUS = (*STATUS, "started", "succeeded", "failed", *END_REASONS)
+"""The log's ``status`` column, indexed by its status codes: an ask's answer (``STATUS``), a start, a
+delivery's outcome, or why a partnership ended (``END_REASONS``, from ``ENDED``)."""
+STARTED, SUCCEEDED, FAILED = range(len(STATUS), len(STATUS) + 3)
+ENDED = len(STATUS) + 3
+ROUTE_COUNTS = ("aid_committed", "proposals_sent", "proposals_answered", "proposals_accepted", "proposals_no_budget")
+"""What the decisions count per route each year (yearly statistics ``<count>_<route>``)."""
+COMMITTED, SENT, ANSWERED, ACCEPTED_N, NO_BUDGET_N = range(len(ROUTE_COUNTS))
 TOL = 1e-9
 """Tolerance of budget and threshold comparisons (rounding in sums)."""
 
