@@ -35,8 +35,8 @@ PROPOSAL, CONTINUATION, PARTNERSHIP_START, DELIVERY, PARTNERSHIP_END = range(len
 LOG_STATUS = (*STATUS, "started", "succeeded", "failed", *END_REASONS)
 """The log's ``status`` column, indexed by its status codes: an ask's answer (``STATUS``), a start, a
 delivery's outcome, or why a partnership ended (``END_REASONS``, from ``ENDED``)."""
-STARTED, SUCCEEDED, FAILED = range(len(STATUS), len(STATUS) + 3)
-ENDED = len(STATUS) + 3
+STARTED, SUCCEEDED, FAILED = (LOG_STATUS.index(x) for x in ("started", "succeeded", "failed"))
+ENDED = LOG_STATUS.index(END_REASONS[0])
 ROUTE_COUNTS = ("aid_committed", "proposals_sent", "proposals_answered", "proposals_accepted", "proposals_no_budget")
 """What the decisions count per route each year (yearly statistics ``<count>_<route>``)."""
 COMMITTED, SENT, ANSWERED, ACCEPTED_N, NO_BUDGET_N = range(len(ROUTE_COUNTS))
