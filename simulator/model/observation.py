@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from simulator.model import kernels
 from simulator.model.state import EVENTS, LOG_STATUS, ROUTES, FloatArray, IntArray
 from simulator.params import AID_FORMS
 
@@ -80,27 +81,34 @@ def ward_trust(m: PartnershipModel) -> FloatArray:
 
 
 def observe(m: PartnershipModel, new: int, ended: int) -> None:
-    """Compute the year's observations into ``m.stats`` (one value per time-series column)."""
-    W, G = m.n_wards, m.n_gov
-    alive = m.alive
+    """Compute the year's observations into ``m.stats`` (one value per time-series column).
+
+    Values computed from the state come from ``kernels.observe``; the rest are the year's
+    counts and sums the phases left in ``m._year_stats``.
+    """
     ys = m._year_stats
+    per_form, c, mean = kernels.observe(
+        (m.alive, m.contact, m.heard, m.aware, m.last_form, m.trust_partner, m.trust_bkm, m.reach),
+        (m.sustained, m.capacity, m.managing_body, m.skill, m.assets, m.condition, m.coverage, m.cash),
+        m.backlog,
+        m.ever_partnered,
+        m.n_gov,
+        m._v("trust.initial"),
+    )
     s: dict[str, float] = {
-        "wards": float(W),
-        "sustained_share": float(m.sustained.mean()),
-        "partnerships_active": float(alive.sum()),
-        "partnerships_government": float(alive[:G].sum()),
-        "partnerships_private": float(alive[G:].sum()),
+        "wards": float(m.n_wards),
+        "sustained_share": c[0],
+        "partnerships_active": c[1],
+        "partnerships_government": c[2],
+        "partnerships_private": c[3],
     }
     for k, form in enumerate(AID_FORMS):
-        s[f"partnerships_{form}"] = float((alive & (m.last_form == k)).sum())
+        s[f"partnerships_{form}"] = float(per_form[k])
     s["partnerships_started"] = float(new)
     s["partnerships_ended"] = float(ended) + ys.get("partnerships_ended_turnover", 0.0)
-    for key in ("partnerships_renewed", "partnerships_scaled_down"):
+    for key in ("partnerships_renewed", "partnerships_scaled_down", "continuations_funded", "continuations_unfunded"):
         s[key] = ys.get(key, 0.0)
-    for key in ("continuations_funded", "continuations_unfunded"):
-        s[key] = ys.get(key, 0.0)
-    s["wards_with_partnership"] = float(alive.any(0).mean())
-    s["firms_ever_partnered_share"] = float(m.ever_partnered[G:].mean()) if m.n_firms else 0.0
+    s["wards_with_partnership"], s["firms_ever_partnered_share"] = c[4], c[5]
     for route in ROUTES:
         for what in ("sent", "answered", "accepted", "no_budget"):
             key = f"proposals_{what}_{route}"
@@ -109,36 +117,20 @@ def observe(m: PartnershipModel, new: int, ended: int) -> None:
     for form in AID_FORMS:
         s[f"aid_{form}"] = ys.get(f"aid_{form}", 0.0)
     s["aid_total"] = sum(s[f"aid_{form}"] for form in AID_FORMS)
-    s["aid_failed"] = ys.get("aid_failed", 0.0)
-    s["aid_rehabilitation"] = ys.get("aid_rehabilitation", 0.0)
-    s["grant_spent"] = ys.get("grant_spent", 0.0)
-    t0 = m._v("trust.initial")
-    c = m.contact
-    s["mean_trust_partner"] = float(m.trust_partner[c].mean()) if c.any() else t0
-    s["mean_trust_bkm"] = float(m.trust_bkm[c].mean()) if c.any() else t0
-    live = alive.any()
-    s["mean_trust_partner_live"] = float(m.trust_partner[alive].mean()) if live else float("nan")
-    s["mean_trust_bkm_live"] = float(m.trust_bkm[alive].mean()) if live else float("nan")
-    s["mean_trust_ward"] = float(m.ward_trust().mean())
-    s["reports_sent"] = ys.get("reports_sent", 0.0)
-    s["reports_missing"] = ys.get("reports_missing", 0.0)
-    s["mean_capacity"] = float(m.capacity.mean())
-    s["mean_managing_body"] = float(m.managing_body.mean())
-    s["mean_marketing_skill"] = float(m.skill.mean())
-    has = m.assets > 0
-    s["mean_condition"] = float(m.condition[has].mean()) if has.any() else 1.0
-    s["assets_total"] = float(m.assets.sum())
+    for key in ("aid_failed", "aid_rehabilitation", "grant_spent"):
+        s[key] = ys.get(key, 0.0)
+    s["mean_trust_partner"], s["mean_trust_bkm"] = mean[0], mean[1]
+    s["mean_trust_partner_live"], s["mean_trust_bkm_live"], s["mean_trust_ward"] = mean[2], mean[3], mean[4]
+    for key in ("reports_sent", "reports_missing"):
+        s[key] = ys.get(key, 0.0)
+    s["mean_capacity"], s["mean_managing_body"], s["mean_marketing_skill"] = mean[5], mean[6], mean[7]
+    s["mean_condition"], s["assets_total"] = mean[8], mean[9]
     for key in ("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid"):
         s[key] = ys.get(key, 0.0)
-    s["mean_coverage"] = float(m.coverage.mean())
-    s["mean_cash"] = float(m.cash.mean())
-    s["plan_backlog"] = float(m.backlog.sum())
-    s["plan_items_expired"] = ys.get("plan_items_expired", 0.0)
-    s["turnovers"] = ys.get("turnovers", 0.0)
-    s["election"] = ys.get("election", 0.0)
-    reach_g = m.reach[:G] > 0
-    s["agencies_aware_share"] = float((m.aware[:G] & reach_g).sum() / reach_g.sum()) if G and reach_g.any() else 0.0
-    s["firms_aware_share"] = float(m.aware[G:].mean()) if m.n_firms else 0.0
+    s["mean_coverage"], s["mean_cash"], s["plan_backlog"] = mean[10], mean[11], mean[12]
+    for key in ("plan_items_expired", "turnovers", "election"):
+        s[key] = ys.get(key, 0.0)
+    s["agencies_aware_share"], s["firms_aware_share"] = mean[13], mean[14]
     s["lever_cost"] = ys.get("lever_cost", 0.0)
     m.stats = s
 
