@@ -615,3 +615,132 @@ def observe(
         firm_aware / (n_firms * W) if n_firms else 0.0,
     )
     return per_form, counts, means
+
+
+@njit
+def turnover(
+    rng: np.random.Generator,
+    due: BoolArray,
+    p_turn: float,
+    bkm: tuple[FloatArray, FloatArray, IntArray],
+    pairs: tuple[FloatArray, FloatArray, BoolArray],
+    losses: tuple[float, float, float, float, float],
+    learn: bool,
+    may_break: bool,
+) -> tuple[BoolArray, BoolArray]:
+    """Boards due for election may turn over (in place); see ``phases.bkm_elections``.
+
+    One uniform per ward; when any board turns over, its skill and capacity shrink, its ties
+    (both trusts) move back toward the initial trust, and, when ``may_break``, one uniform per
+    partner x ward (partner-major) decides which of its live partnerships the new team drops.
+    ``bkm`` is (skill, capacity, turnovers); ``pairs`` (trust of partners, trust of BKMs,
+    alive); ``losses`` (skill loss, capacity loss, tie loss, initial trust, chance a live
+    partnership breaks).
+
+    Returns:
+        Which boards turned over, and which partnerships break (empty when none can).
+    """
+    skill, capacity, turnovers = bkm
+    tp, tb, alive = pairs
+    skill_loss, capacity_loss, tie_loss, t0, p_break = losses
+    P, W = alive.shape
+    turn = np.zeros(W, dtype=np.bool_)
+    for w in range(W):
+        turn[w] = due[w] & (rng.random() < p_turn)
+    broken = np.zeros((0, 0), dtype=np.bool_)
+    if not turn.any():
+        return turn, broken
+    for w in range(W):
+        if turn[w]:
+            turnovers[w] += 1
+            skill[w] *= 1.0 - skill_loss
+            capacity[w] *= 1.0 - capacity_loss
+    if learn:
+        for p in range(P):
+            for w in range(W):
+                if turn[w]:
+                    tp[p, w] += tie_loss * (t0 - tp[p, w])
+                    tb[p, w] += tie_loss * (t0 - tb[p, w])
+    if may_break:
+        broken = np.zeros((P, W), dtype=np.bool_)
+        for p in range(P):
+            for w in range(W):
+                broken[p, w] = alive[p, w] & turn[w] & (rng.random() < p_break)
+    return turn, broken
+
+
+@njit
+def report(
+    rng: np.random.Generator,
+    alive: BoolArray,
+    p_report: FloatArray,
+    trust_partner: FloatArray,
+    learn: bool,
+    rate: float,
+) -> tuple[BoolArray, int, int]:
+    """BKMs report to their live partners, or fail to; partners' trust learns (in place); see ``partnering.reporting``.
+
+    One uniform per partner x ward (partner-major), live or not.
+
+    Returns:
+        Which pairs got a report, the number of reports sent and the number missing.
+    """
+    P, W = alive.shape
+    reported = np.zeros((P, W), dtype=np.bool_)
+    sent = missing = 0
+    for p in range(P):
+        for w in range(W):
+            reported[p, w] = alive[p, w] & (rng.random() < p_report[w])
+            sent += reported[p, w]
+            missing += alive[p, w] and not reported[p, w]
+    if learn:
+        for p in range(P):
+            for w in range(W):
+                if alive[p, w]:
+                    t = trust_partner[p, w]
+                    trust_partner[p, w] = min(max(t + rate * (reported[p, w] - t), 0.0), 1.0)
+    return reported, sent, missing
+
+
+@njit
+def renew(
+    rng: np.random.Generator,
+    p: IntArray,
+    w: IntArray,
+    p_renew: FloatArray,
+    pairs: tuple[FloatArray, BoolArray, IntArray, BoolArray],
+    rule: tuple[float, float, float, float],
+    reasons: tuple[int, int],
+) -> tuple[int, int]:
+    """Each partner renews, scales down or leaves each live partnership in (p, w) (in place).
+
+    One uniform per pair, as ``mechanisms.renewal_choice``: renew below the renewal chance,
+    else scale down below chance + (1 - chance) x scale-down share, else leave. ``pairs`` is
+    (scale, ended, reason, committed); ``rule`` (scale-down share, scale-down factor, minimum
+    scale, tolerance); ``reasons`` the ``END_REASONS`` indices of leaving and scaling out.
+
+    Returns:
+        The numbers renewed and scaled down (and kept).
+    """
+    scale, ended, reason, committed = pairs
+    share, factor, min_scale, tol = rule
+    left, scaled_out = reasons
+    renewed = scaled = 0
+    for i in range(len(p)):
+        pi, wi, pr = p[i], w[i], p_renew[i]
+        u = rng.random()
+        if u < pr:
+            committed[pi, wi] = True
+            renewed += 1
+        elif u < pr + (1.0 - pr) * share:
+            scale[pi, wi] *= factor
+            if scale[pi, wi] < min_scale - tol:
+                ended[pi, wi] = True
+                reason[pi, wi] = scaled_out
+            else:
+                committed[pi, wi] = True
+                scaled += 1
+        else:
+            ended[pi, wi] = True
+            reason[pi, wi] = left
+    return renewed, scaled

@@ -269,15 +269,11 @@ def learn_from_deliveries(m: PartnershipModel, p: IntArray, w: IntArray, ok: Boo
 def reporting(m: PartnershipModel, ys: dict[str, float]) -> None:
     """BKMs send their live partners a yearly accountability report, or fail to."""
     p_rep = mech.report_probability(m.capacity, m.coordination, m._v("bkm.reporting_coordination_weight"))
-    m.reported = m.alive & (m.rng.random(m.alive.shape) < p_rep[None, :])
-    ys["reports_sent"] = float(m.reported.sum())
-    ys["reports_missing"] = float((m.alive & ~m.reported).sum())
-    if m.structure["trust"] == "fixed" or not m.alive.any():
-        return
-    rate = m._v("trust.learn_report")
-    pi, wi = np.nonzero(m.alive)
-    tp = m.trust_partner[pi, wi]
-    m.trust_partner[pi, wi] = np.clip(tp + rate * (m.reported[pi, wi] - tp), 0.0, 1.0)
+    learn = m.structure["trust"] != "fixed"
+    m.reported, sent, missing = kernels.report(
+        m.rng, m.alive, p_rep, m.trust_partner, learn, m._v("trust.learn_report")
+    )
+    ys["reports_sent"], ys["reports_missing"] = float(sent), float(missing)
 
 
 def partnerships(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> int:
@@ -347,16 +343,15 @@ def renewal_decisions(m: PartnershipModel, t: int, ys: dict[str, float]) -> tupl
         m._v("renewal.fit_weight"),
         m._v("renewal.budget_weight"),
     )
-    choice = mech.renewal_choice(prob, m._v("renewal.scale_down_share"), m.rng.random(len(p)))
-    down = choice == mech.SCALE_DOWN
-    m.scale[p[down], w[down]] *= m._v("renewal.scale_down")
-    out = down & (m.scale[p, w] < m._v("renewal.min_scale") - TOL)
-    leave = choice == mech.LEAVE
-    ended[p[leave | out], w[leave | out]] = True
-    reason[p[leave], w[leave]] = END_REASONS.index("left")
-    reason[p[out], w[out]] = END_REASONS.index("scaled out")
-    keep = (choice == mech.RENEW) | (down & ~out)
-    m.committed[p[keep], w[keep]] = True
-    ys["partnerships_renewed"] = float((choice == mech.RENEW).sum())
-    ys["partnerships_scaled_down"] = float((down & ~out).sum())
+    rule = (m._v("renewal.scale_down_share"), m._v("renewal.scale_down"), m._v("renewal.min_scale"), TOL)
+    renewed, scaled = kernels.renew(
+        m.rng,
+        p,
+        w,
+        np.asarray(prob, dtype=float),
+        (m.scale, ended, reason, m.committed),
+        rule,
+        (END_REASONS.index("left"), END_REASONS.index("scaled out")),
+    )
+    ys["partnerships_renewed"], ys["partnerships_scaled_down"] = float(renewed), float(scaled)
     return ended, reason

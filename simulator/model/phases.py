@@ -48,19 +48,25 @@ def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict
     term = m._i("bkm.term_years")
     due = (t > 0) & ((t - m.election_offset) % term == 0)
     p_turn = m._v("bkm.turnover") * (1.0 - lv["consistent_team"] * m._v("levers.consistent_team_effect"))
-    turn = due & (m.rng.random(m.n_wards) < p_turn)
+    losses = (
+        m._v("bkm.turnover_skill_loss"),
+        m._v("bkm.turnover_capacity_loss"),
+        m._v("bkm.turnover_tie_loss"),
+        m._v("trust.initial"),
+        m._v("bkm.turnover_partnership_loss"),
+    )
+    turn, broken = kernels.turnover(
+        m.rng,
+        due,
+        p_turn,
+        (m.skill, m.capacity, m.turnovers),
+        (m.trust_partner, m.trust_bkm, m.alive),
+        losses,
+        m.structure["trust"] != "fixed",
+        m.structure["renewal"] != "permanent",  # the new team may not carry live agreements on
+    )
     ys["turnovers"] = float(turn.sum())
-    if not turn.any():
-        return
-    m.turnovers += turn
-    m.skill[turn] *= 1.0 - m._v("bkm.turnover_skill_loss")
-    m.capacity[turn] *= 1.0 - m._v("bkm.turnover_capacity_loss")
-    if m.structure["trust"] != "fixed":
-        loss, t0 = m._v("bkm.turnover_tie_loss"), m._v("trust.initial")
-        m.trust_partner[:, turn] += loss * (t0 - m.trust_partner[:, turn])
-        m.trust_bkm[:, turn] += loss * (t0 - m.trust_bkm[:, turn])
-    if m.structure["renewal"] != "permanent":  # the new team may not carry live agreements on
-        broken = m.alive & turn[None, :] & (m.rng.random(m.alive.shape) < m._v("bkm.turnover_partnership_loss"))
+    if broken.size:
         ended = end_partnerships(m, t, m.start_year + t, broken, np.int64(END_REASONS.index("board turnover")))
         ys["partnerships_ended_turnover"] = float(ended)
 
