@@ -98,9 +98,10 @@ class TestRenewalDecision:
         m.alive[:] = False
         m.committed[:] = False
         m.alive[2, 1], m.committed[2, 1], m.scale[2, 1], m.last_form[2, 1] = True, True, 0.5, 3
-        w, p, f, req = partnering.continuations(m)
-        assert list(w) == [1] and list(p) == [2] and list(f) == [3]
-        assert req[0] > 0
+        m.backlog[:] = 0  # no plan items: no new proposals, only the continuation
+        a = partnering.asks(m)
+        assert list(a.ward) == [1] and list(a.partner) == [2] and list(a.form) == [3]
+        assert a.continuation.tolist() == [True] and a.request[0] > 0
 
 
 # --------------------------------------------------------------------------- reputation
@@ -267,11 +268,11 @@ class TestBudgetRound:
         w = np.array([0, 1, 2])
         p = np.zeros(3, dtype=np.int64)
         f = np.full(3, 1)  # money
-        e = np.zeros(0, dtype=np.int64)
         ys: dict[str, float] = {}
         m._touched = np.zeros_like(m.alive)
         lv = {n: 0.0 for n in ("facilitation", "csr_forum")}
-        partnering.decisions(m, 4, 2012, lv, w, p, f, np.full(3, 100.0), ys, (e, e, e, np.zeros(0)))
+        asks = partnering.Asks(w, p, f, np.full(3, 100.0), np.zeros(3, dtype=bool))
+        partnering.decisions(m, 4, 2012, lv, asks, ys)
         ev = m.event_log()
         prop = ev["event"] == "proposal"
         status = dict(zip(ev["ward"][prop].tolist(), ev["status"][prop].tolist(), strict=True))

@@ -66,6 +66,9 @@ def proposals(
     n_w = np.empty(W, dtype=np.int64)
     for w in range(W):
         n_w[w] = rng.poisson(lam[w])
+    if P == 0:  # nobody to send proposals to
+        e = np.zeros(0, dtype=np.int64)
+        return e, e.copy(), e.copy()
     avail = backlog.copy()
     for w in range(W):
         s = 0
@@ -744,3 +747,54 @@ def renew(
             ended[pi, wi] = True
             reason[pi, wi] = left
     return renewed, scaled
+
+
+@njit
+def asks(
+    rng: np.random.Generator,
+    lam: FloatArray,
+    backlog: IntArray,
+    known: FloatArray,
+    pairs: tuple[FloatArray, FloatArray, BoolArray, BoolArray, IntArray, FloatArray],
+    sizes: FloatArray,
+    sigma: float,
+    weights: tuple[float, float, float],
+) -> tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray]:
+    """This year's asks: new proposals (:func:`proposals`), then continuations of renewed partnerships.
+
+    ``pairs`` is (trust of BKMs, fit, alive, committed, last form, scale); ``weights`` (trust
+    floor, continuation bonus, repeat factor). After the proposals' draws, one lognormal
+    (mean 1) per proposal sizes its request; then one per continuation (live, committed
+    pairs, partner-major) sizes its request at the partnership's scale.
+
+    Returns:
+        Ward, partner, form, request and whether it is a continuation, per ask.
+    """
+    trust_bkm, fit, alive, committed, last_form, scale = pairs
+    floor, bonus, repeat = weights
+    w, p, f = proposals(rng, lam, backlog, known, trust_bkm, fit, alive, floor, bonus, repeat)
+    n_new = len(w)
+    mu = -sigma * sigma / 2
+    P, W = alive.shape
+    n_cont = 0
+    for pi in range(P):
+        for wi in range(W):
+            n_cont += committed[pi, wi] and alive[pi, wi]
+    n = n_new + n_cont
+    ws = np.empty(n, dtype=np.int64)
+    ps = np.empty(n, dtype=np.int64)
+    fs = np.empty(n, dtype=np.int64)
+    req = np.empty(n)
+    cont = np.zeros(n, dtype=np.bool_)
+    for i in range(n_new):
+        ws[i], ps[i], fs[i] = w[i], p[i], f[i]
+        req[i] = sizes[f[i]] * rng.lognormal(mu, sigma)
+    i = n_new
+    for pi in range(P):
+        for wi in range(W):
+            if committed[pi, wi] and alive[pi, wi]:
+                ws[i], ps[i], fs[i], cont[i] = wi, pi, last_form[pi, wi], True
+                i += 1
+    for i in range(n_new, n):
+        req[i] = sizes[fs[i]] * scale[ps[i], ws[i]] * rng.lognormal(mu, sigma)
+    return ws, ps, fs, req, cont

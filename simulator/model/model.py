@@ -198,9 +198,7 @@ class PartnershipModel(mesa.Model):
         self.budget_left[:] = self.budget
         phases.grant(self, t, ys)
         phases.marketing(self, t, year, lv)
-        proposals = partnering.proposals(self)
-        cont = partnering.continuations(self)
-        new = partnering.decisions(self, t, year, lv, *proposals, ys, cont)
+        new = partnering.decisions(self, t, year, lv, partnering.asks(self), ys)
         partnering.delivery(self, t, year, ys)
         partnering.reporting(self, ys)
         phases.learning(self, t, year, lv)

@@ -80,6 +80,35 @@ def ward_trust(m: PartnershipModel) -> FloatArray:
     return np.where(n > 0, tot / np.maximum(n, 1), m._v("trust.initial"))
 
 
+STATE_COUNTS = (
+    "sustained_share",
+    "partnerships_active",
+    "partnerships_government",
+    "partnerships_private",
+    "wards_with_partnership",
+    "firms_ever_partnered_share",
+)
+"""The first values ``kernels.observe`` returns, in order."""
+STATE_MEANS = (
+    "mean_trust_partner",
+    "mean_trust_bkm",
+    "mean_trust_partner_live",
+    "mean_trust_bkm_live",
+    "mean_trust_ward",
+    "mean_capacity",
+    "mean_managing_body",
+    "mean_marketing_skill",
+    "mean_condition",
+    "assets_total",
+    "mean_coverage",
+    "mean_cash",
+    "plan_backlog",
+    "agencies_aware_share",
+    "firms_aware_share",
+)
+"""The second values ``kernels.observe`` returns, in order."""
+
+
 def observe(m: PartnershipModel, new: int, ended: int) -> None:
     """Compute the year's observations into ``m.stats`` (one value per time-series column).
 
@@ -95,20 +124,20 @@ def observe(m: PartnershipModel, new: int, ended: int) -> None:
         m.n_gov,
         m._v("trust.initial"),
     )
-    s: dict[str, float] = {
-        "wards": float(m.n_wards),
-        "sustained_share": c[0],
-        "partnerships_active": c[1],
-        "partnerships_government": c[2],
-        "partnerships_private": c[3],
-    }
+    st = dict(zip(STATE_COUNTS, c, strict=True)) | dict(zip(STATE_MEANS, mean, strict=True))
+    s: dict[str, float] = {"wards": float(m.n_wards)}
+    for key in ("sustained_share", "partnerships_active", "partnerships_government", "partnerships_private"):
+        s[key] = st[key]
     for k, form in enumerate(AID_FORMS):
         s[f"partnerships_{form}"] = float(per_form[k])
     s["partnerships_started"] = float(new)
     s["partnerships_ended"] = float(ended) + ys.get("partnerships_ended_turnover", 0.0)
     for key in ("partnerships_renewed", "partnerships_scaled_down", "continuations_funded", "continuations_unfunded"):
         s[key] = ys.get(key, 0.0)
-    s["wards_with_partnership"], s["firms_ever_partnered_share"] = c[4], c[5]
+    s["wards_with_partnership"], s["firms_ever_partnered_share"] = (
+        st["wards_with_partnership"],
+        st["firms_ever_partnered_share"],
+    )
     for route in ROUTES:
         for what in ("sent", "answered", "accepted", "no_budget"):
             key = f"proposals_{what}_{route}"
@@ -119,18 +148,20 @@ def observe(m: PartnershipModel, new: int, ended: int) -> None:
     s["aid_total"] = sum(s[f"aid_{form}"] for form in AID_FORMS)
     for key in ("aid_failed", "aid_rehabilitation", "grant_spent"):
         s[key] = ys.get(key, 0.0)
-    s["mean_trust_partner"], s["mean_trust_bkm"] = mean[0], mean[1]
-    s["mean_trust_partner_live"], s["mean_trust_bkm_live"], s["mean_trust_ward"] = mean[2], mean[3], mean[4]
+    for key in ("mean_trust_partner", "mean_trust_bkm", "mean_trust_partner_live", "mean_trust_bkm_live"):
+        s[key] = st[key]
+    s["mean_trust_ward"] = st["mean_trust_ward"]
     for key in ("reports_sent", "reports_missing"):
         s[key] = ys.get(key, 0.0)
-    s["mean_capacity"], s["mean_managing_body"], s["mean_marketing_skill"] = mean[5], mean[6], mean[7]
-    s["mean_condition"], s["assets_total"] = mean[8], mean[9]
+    for key in ("mean_capacity", "mean_managing_body", "mean_marketing_skill", "mean_condition", "assets_total"):
+        s[key] = st[key]
     for key in ("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid"):
         s[key] = ys.get(key, 0.0)
-    s["mean_coverage"], s["mean_cash"], s["plan_backlog"] = mean[10], mean[11], mean[12]
+    for key in ("mean_coverage", "mean_cash", "plan_backlog"):
+        s[key] = st[key]
     for key in ("plan_items_expired", "turnovers", "election"):
         s[key] = ys.get(key, 0.0)
-    s["agencies_aware_share"], s["firms_aware_share"] = mean[13], mean[14]
+    s["agencies_aware_share"], s["firms_aware_share"] = st["agencies_aware_share"], st["firms_aware_share"]
     s["lever_cost"] = ys.get("lever_cost", 0.0)
     m.stats = s
 

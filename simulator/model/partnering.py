@@ -44,43 +44,41 @@ if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
 
 
-def proposals(m: PartnershipModel) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
-    """Each BKM picks plan items (form) and a partner for each; returns proposal arrays."""
-    rng = m.rng
-    e = np.zeros(0, dtype=np.int64)
+class Asks(NamedTuple):
+    """This year's asks of partners: new proposals first, then continuations of renewed partnerships."""
+
+    ward: IntArray
+    partner: IntArray
+    form: IntArray
+    request: FloatArray
+    continuation: BoolArray
+
+
+def asks(m: PartnershipModel) -> Asks:
+    """This year's asks: new proposals first, then continuations of renewed partnerships.
+
+    Each BKM sends proposals (plan items, an aid form and a partner for each); partnerships
+    their partners renewed last year bring support in the same form, at their scale.
+    """
     fc, fm = m._v("bkm.proposals_capacity_floor"), m._v("bkm.proposals_marketing_floor")
     lam = m._v("bkm.proposals_per_year") * (fc + (1.0 - fc) * m.capacity) * (fm + (1.0 - fm) * m.marketing_effort)
-    if m.n_partners == 0:  # nobody to send proposals to
-        rng.poisson(lam)
-        return e, e, e, np.zeros(0)
-    w, p, f = kernels.proposals(
-        rng,
-        lam,
-        m.backlog,
-        m.aware * m.reach,
-        m.trust_bkm,
-        m.fit,
-        m.alive,
+    weights = (
         m._v("partnership.trust_floor"),
         m._v("partnership.continuation_bonus"),
         m._v("partnership.repeat_factor"),
     )
-    if len(w) == 0:
-        return e, e, e, np.zeros(0)
-    sizes = np.array([m._v(f"aid.size_{x}") for x in AID_FORMS])
-    sig = m._v("aid.size_sigma")
-    req = sizes[f] * rng.lognormal(-sig * sig / 2, sig, len(w))
-    return w, p, f, req
-
-
-def continuations(m: PartnershipModel) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
-    """This year's support from partnerships their partners renewed last year (same form, at their scale)."""
-    p, w = np.nonzero(m.committed & m.alive)
-    f = m.last_form[p, w]
-    sizes = np.array([m._v(f"aid.size_{x}") for x in AID_FORMS])
-    sig = m._v("aid.size_sigma")
-    req = sizes[f] * m.scale[p, w] * m.rng.lognormal(-sig * sig / 2, sig, len(w))
-    return w, p, f, req
+    return Asks(
+        *kernels.asks(
+            m.rng,
+            lam,
+            m.backlog,
+            m.aware * m.reach,
+            (m.trust_bkm, m.fit, m.alive, m.committed, m.last_form, m.scale),
+            np.array([m._v(f"aid.size_{x}") for x in AID_FORMS]),
+            m._v("aid.size_sigma"),
+            weights,
+        )
+    )
 
 
 def enabler(m: PartnershipModel, p: IntArray, w: IntArray) -> FloatArray:
@@ -93,28 +91,7 @@ def enabler(m: PartnershipModel, p: IntArray, w: IntArray) -> FloatArray:
     return mech.enabler_index(m.trust_partner[p, w], m.coordination[w], m.skill[w], shares, m.structure["enablers"])
 
 
-class Asks(NamedTuple):
-    """This year's asks of partners: new proposals first, then continuations of renewed partnerships."""
-
-    ward: IntArray
-    partner: IntArray
-    form: IntArray
-    request: FloatArray
-    continuation: BoolArray
-
-
-def decisions(
-    m: PartnershipModel,
-    t: int,
-    year: int,
-    lv: Mapping[str, float],
-    w: IntArray,
-    p: IntArray,
-    f: IntArray,
-    req: FloatArray,
-    ys: dict[str, float],
-    cont: tuple[IntArray, IntArray, IntArray, FloatArray],
-) -> int:
+def decisions(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], a: Asks, ys: dict[str, float]) -> int:
     """Partners answer and decide; accepted proposals start partnerships and schedule aid.
 
     Support a partner committed to by renewing a partnership comes first, within
@@ -126,9 +103,7 @@ def decisions(
     Returns:
         The number of partnerships started.
     """
-    n_new = len(w)
-    w, p, f, req = (np.concatenate((a, b)) for a, b in zip((w, p, f, req), cont, strict=True))
-    a = Asks(w, p, f, req, np.arange(len(w)) >= n_new)
+    w, p, f, req = a.ward, a.partner, a.form, a.request
     p_answer, logit, amount, cost = _ask_terms(m, t, year, lv, a)
     lag = m._i("government.payment_lag")
     ls, _ = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
