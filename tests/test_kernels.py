@@ -182,3 +182,11 @@ def test_forget_kernel_equals_numpy_reference(seed: int) -> None:
     for x, y in zip(got, want, strict=True):
         np.testing.assert_array_equal(x, y)
     assert rng_a.random() == rng_b.random()
+
+
+def test_constants_compiled_into_the_kernels_are_recorded() -> None:
+    # the cache of compiled kernels is keyed on kernels.py alone: a changed constant from
+    # state.py must come with a new FROZEN_DIGEST (which changes kernels.py and so the cache)
+    assert kernels.frozen_digest() == kernels.FROZEN_DIGEST, (
+        f"constants the kernels use changed: set FROZEN_DIGEST = {kernels.frozen_digest()!r} in kernels.py"
+    )

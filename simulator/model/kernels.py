@@ -8,6 +8,8 @@ same order, so a run's tables are identical to the vectorised version's.
 
 from __future__ import annotations
 
+import hashlib
+
 import numba
 import numpy as np
 
@@ -35,7 +37,25 @@ from simulator.model.state import (
 )
 from simulator.numerics import masked_sum, pairwise_sum
 
-njit = numba.njit(cache=True, nogil=True)
+FROZEN: tuple[object, ...] = (ACCEPTED, ACCEPTED_N, ANSWERED, COMMITTED, EVENT, GOV, MONEY, N_FORMS, NO_BUDGET)
+FROZEN += (NO_BUDGET_N, PHYSICAL, PROGRAMME, REFUSED, ROUTE_COUNTS, ROUTES, SENT, UNANSWERED)
+"""The constants from other modules that compiled kernels hold as literals.
+
+Numba's on-disk cache is keyed on this file alone, so a kernel cached before one of these
+changed would keep the old value. ``FROZEN_DIGEST`` records them; when they differ the
+kernels are compiled afresh in every process (never read from the cache) and
+``tests/test_kernels.py`` fails until the digest here is updated, which also changes this
+file and so clears the cache.
+"""
+FROZEN_DIGEST = "318fbb99934c"
+
+
+def frozen_digest() -> str:
+    """The digest of ``FROZEN`` as they are now."""
+    return hashlib.sha256(repr(FROZEN).encode()).hexdigest()[: len(FROZEN_DIGEST)]
+
+
+njit = numba.njit(cache=frozen_digest() == FROZEN_DIGEST, nogil=True)
 
 
 @njit
