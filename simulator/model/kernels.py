@@ -818,3 +818,135 @@ def asks(
     for i in range(n_new, n):
         req[i] = sizes[fs[i]] * scale[ps[i], ws[i]] * rng.lognormal(mu, sigma)
     return ws, ps, fs, req, cont
+
+
+# --------------------------------------------------------------------------- a ward's own phases
+
+
+@njit
+def multinomial(rng: np.random.Generator, items: IntArray, pvals: FloatArray) -> IntArray:
+    """``rng.multinomial(items, pvals)`` for an array of counts, draw for draw as NumPy does it.
+
+    NumPy draws each category but the last as a binomial of what is left, at its share of the
+    probability left, and stops when nothing is left.
+    """
+    W, F = len(items), len(pvals)
+    out = np.zeros((W, F), dtype=np.int64)
+    for w in range(W):
+        left_p = 1.0
+        left = items[w]
+        for j in range(F - 1):
+            x = rng.binomial(left, pvals[j] / left_p)
+            out[w, j] = x
+            left -= x
+            if left <= 0:
+                break
+            left_p -= pvals[j]
+        if left > 0:
+            out[w, F - 1] = left
+    return out
+
+
+@njit
+def plan(
+    rng: np.random.Generator,
+    t: int,
+    backlog: IntArray,
+    plan_items: IntArray,
+    mix: FloatArray,
+    stock: tuple[FloatArray, FloatArray],
+    rule: tuple[int, float, float],
+) -> float:
+    """Renew the RTPLP when due, else add a few items; see ``phases.plan`` (``backlog`` in place).
+
+    ``mix`` is the plan mix over aid forms (summing to 1), ``stock`` (assets, condition) and
+    ``rule`` (plan years, items added per year, size of a physical item).
+
+    Returns:
+        The plan items that expired unfunded.
+    """
+    every, renewal, size = rule
+    assets, condition = stock
+    W = len(plan_items)
+    if t > 0 and t % every == 0:
+        expired = float(np.sum(backlog))
+        new = multinomial(rng, plan_items, mix)
+        for w in range(W):
+            for f in range(N_FORMS):
+                backlog[w, f] = new[w, f]
+            backlog[w, PHYSICAL] += np.int64(np.floor(assets[w] * (1.0 - condition[w]) / size))
+        return expired
+    if t > 0:
+        items = np.empty(W, dtype=np.int64)
+        for w in range(W):
+            items[w] = rng.poisson(renewal)
+        backlog += multinomial(rng, items, mix)
+    return 0.0
+
+
+@njit
+def grant(
+    py: int,
+    scale: FloatArray,
+    marketing_tranche: FloatArray,
+    bkm: tuple[FloatArray, FloatArray],
+    ledgers: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
+    backlog: IntArray,
+    calendar: tuple[int, int, int, int],
+    amounts: tuple[float, float, float, float, float, float, float, float, float, float, float],
+) -> float:
+    """The BLM tranches of programme year ``py``; see ``phases.grant`` (in place).
+
+    ``bkm`` is (capacity, managing body); ``ledgers`` (grant received, grant spent, built
+    total, assets, condition, projects, in-kind); ``calendar`` the programme years of the
+    planning, marketing and two implementation tranches; ``amounts`` (planning tranche,
+    planning projects, implementation 1, implementation 2, local co-funding, absorption
+    floor, capacity of full absorption, physical managing-body weight, delivery floor,
+    size of a physical item, activity cost).
+
+    Returns:
+        The grant spent this year.
+    """
+    capacity, mb = bkm
+    received, spent_total, built_total, assets, condition, projects, inkind = ledgers
+    y_plan, y_market, y_impl1, y_impl2 = calendar
+    planning, planning_projects, impl_1, impl_2, cofunding, a_min, a_full, wp, d_min, size, activity = amounts
+    W = len(scale)
+    spent = np.zeros(W)
+    if py == y_plan:
+        for w in range(W):
+            amt = planning * scale[w]
+            received[w] += amt
+            spent[w] += amt
+            projects[w] += planning_projects * (scale[w] > 0)
+    if py == y_market:
+        for w in range(W):
+            received[w] += marketing_tranche[w]
+            spent[w] += marketing_tranche[w]
+    impl = 0.0
+    if py == y_impl1:
+        impl += impl_1
+    if py == y_impl2:
+        impl += impl_2 + cofunding
+    if impl > 0:
+        for w in range(W):
+            amt = impl * scale[w]
+            received[w] += amt
+            used = amt * (a_min + (1.0 - a_min) * min(1.0, capacity[w] / a_full))
+            spent[w] += used
+            q = wp * mb[w] + (1.0 - wp) * capacity[w]
+            built = used * (d_min + (1.0 - d_min) * min(max(q, 0.0), 1.0))
+            total = assets[w] + built
+            if total > 0:
+                condition[w] = (condition[w] * assets[w] + built) / total
+            assets[w] = total
+            built_total[w] += built
+            items = min(backlog[w, PHYSICAL], np.int64(np.floor(used / size)))
+            backlog[w, PHYSICAL] -= items
+            projects[w] += used / size
+    if py <= y_impl2:
+        for w in range(W):
+            inkind[w] += activity * min(1.0, scale[w])
+    for w in range(W):
+        spent_total[w] += spent[w]
+    return pairwise_sum(spent)

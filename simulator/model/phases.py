@@ -17,8 +17,9 @@ import numpy as np
 from simulator.model import kernels
 from simulator.model import mechanisms as mech
 from simulator.model.partnering import end_partnerships
-from simulator.model.setup import draw_mandates, draw_plan, set_gov_budgets
-from simulator.model.state import END_REASONS, PHYSICAL, TOL, FloatArray
+from simulator.model.setup import draw_mandates, set_gov_budgets
+from simulator.model.state import END_REASONS, TOL
+from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
@@ -73,64 +74,45 @@ def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict
 
 def plan(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
     """Renew the RTPLP when due (unfunded items expire; worn assets add repair items), else add a few."""
-    every = m._i("wards.plan_years")
-    if t > 0 and t % every == 0:
-        expired = m.backlog.sum(1)
-        ys["plan_items_expired"] = float(expired.sum())
-        m.backlog = draw_plan(m, m.plan_items)
-        repair = np.floor(m.assets * (1.0 - m.condition) / m._v("aid.size_physical")).astype(np.int64)
-        m.backlog[:, PHYSICAL] += repair
-        return
-    ys["plan_items_expired"] = 0.0
-    if t > 0:
-        new_items = m.rng.poisson(m._v("wards.plan_renewal"), m.n_wards)
-        m.backlog += draw_plan(m, new_items)
+    mix = np.array([m._v(f"wards.mix_{f}") for f in AID_FORMS])
+    rule = (m._i("wards.plan_years"), m._v("wards.plan_renewal"), m._v("aid.size_physical"))
+    ys["plan_items_expired"] = kernels.plan(
+        m.rng, t, m.backlog, m.plan_items, mix / mix.sum(), (m.assets, m.condition), rule
+    )
 
 
 def grant(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
     """BLM tranches on the grant calendar: planning, marketing, two implementation tranches."""
-    py = t + 1  # programme year
-    s = m.grant_scale
-    spent = np.zeros(m.n_wards)
-    if py == m._i("grant.planning_year"):
-        amt = m._v("grant.planning") * s
-        m.grant_received += amt
-        spent += amt
-        m._projects += m._v("grant.planning_projects") * (s > 0)
-    if py == m._i("grant.marketing_year"):
-        m.grant_received += m.grant_marketing
-        spent += m.grant_marketing
-    impl = 0.0
-    if py == m._i("grant.implementation_1_year"):
-        impl += m._v("grant.implementation_1")
-    if py == m._i("grant.implementation_2_year"):
-        impl += m._v("grant.implementation_2") + m._v("grant.local_cofunding")
-    if impl > 0:
-        amt = impl * s
-        m.grant_received += amt
-        used = amt * mech.grant_absorption(m.capacity, m._v("grant.absorption_min"), m._v("grant.absorption_full"))
-        spent += used
-        wp = m._v("aid.physical_managing_body_weight")
-        q_phys = wp * m.managing_body + (1.0 - wp) * m.capacity
-        built = used * mech.delivery_success_probability(q_phys, m._v("aid.delivery_min"))
-        add_assets(m, built)
-        m.built_total += built
-        size = m._v("aid.size_physical")
-        items = np.minimum(m.backlog[:, PHYSICAL], np.floor(used / size).astype(np.int64))
-        m.backlog[:, PHYSICAL] -= items
-        m._projects += used / size
-    if py <= m._i("grant.implementation_2_year"):
-        m._inkind += m._v("programme.activity_cost") * np.minimum(1.0, s)
-    m.grant_spent += spent
-    ys["grant_spent"] = float(spent.sum())
-
-
-def add_assets(m: PartnershipModel, value: FloatArray) -> None:
-    """Add newly built assets at full condition (condition becomes the value-weighted mean)."""
-    total = m.assets + value
-    with np.errstate(invalid="ignore", divide="ignore"):
-        m.condition = np.where(total > 0, (m.condition * m.assets + value) / total, m.condition)
-    m.assets = total
+    calendar = (
+        m._i("grant.planning_year"),
+        m._i("grant.marketing_year"),
+        m._i("grant.implementation_1_year"),
+        m._i("grant.implementation_2_year"),
+    )
+    amounts = (
+        m._v("grant.planning"),
+        m._v("grant.planning_projects"),
+        m._v("grant.implementation_1"),
+        m._v("grant.implementation_2"),
+        m._v("grant.local_cofunding"),
+        m._v("grant.absorption_min"),
+        m._v("grant.absorption_full"),
+        m._v("aid.physical_managing_body_weight"),
+        m._v("aid.delivery_min"),
+        m._v("aid.size_physical"),
+        m._v("programme.activity_cost"),
+    )
+    ledgers = (m.grant_received, m.grant_spent, m.built_total, m.assets, m.condition, m._projects, m._inkind)
+    ys["grant_spent"] = kernels.grant(
+        t + 1,  # programme year
+        m.grant_scale,
+        m.grant_marketing,
+        (m.capacity, m.managing_body),
+        ledgers,
+        m.backlog,
+        calendar,
+        amounts,
+    )
 
 
 def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
