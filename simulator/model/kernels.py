@@ -950,3 +950,80 @@ def grant(
     for w in range(W):
         spent_total[w] += spent[w]
     return pairwise_sum(spent)
+
+
+@njit
+def marketing(
+    rng: np.random.Generator,
+    bkm: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
+    partners: tuple[FloatArray, BoolArray, BoolArray, int],
+    effort_rule: tuple[float, bool, int, float, float],
+    bass: tuple[float, float, float, float, float, float, float],
+    awareness: tuple[bool, bool],
+) -> None:
+    """Institutions learn of wards' programmes (in place); see ``phases.marketing``.
+
+    ``bkm`` is (skill, event boost, marketing tranche, coordination, marketing effort,
+    marketing) of which the last two are set; ``partners`` (reach, aware, noticed, number of
+    agencies); ``effort_rule`` (effort kept up after the grant, whether the marketing tranche
+    is being spent, its span in years, the tranche per year at full effort, the
+    marketing-push lever); ``bass`` (innovation, imitation, agencies' awareness through the
+    musrenbang, its facilitation factor, CSR forum awareness, notice rate, tolerance);
+    ``awareness`` (gated, open). Draws: one uniform per
+    firm when gated, then one per partner x ward (partner-major) unless open.
+
+    The firms' notice probability adds reach x marketing in a plain loop where NumPy uses a
+    BLAS product, so it may differ from the vectorised value in its last bit.
+    """
+    skill, boost, tranche, coordination, effort, mk = bkm
+    reach, aware, noticed, G = partners
+    after, spending, span, ref, push = effort_rule
+    p_in, q_im, gov_awareness, facil_factor, forum, notice_rate, tol = bass
+    gated, is_open = awareness
+    P, W = reach.shape
+    for w in range(W):
+        e = after * skill[w]
+        if spending:
+            e = max(e, min(1.0, tranche[w] / span / ref))
+        e = min(1.0, e + push + boost[w])
+        effort[w] = e
+        mk[w] = e * skill[w]
+    prob = np.zeros((P, W))
+    if G:
+        for w in range(W):
+            aw = rs = 0.0
+            for p in range(G):
+                aw += aware[p, w] * reach[p, w]
+                rs += reach[p, w]
+            share = aw / max(1.0, rs)
+            x = min(max(p_in * mk[w] + q_im * share + gov_awareness * coordination[w] * facil_factor, 0.0), 1.0)
+            for p in range(G):
+                prob[p, w] = x
+    if P > G:
+        for w in range(W):
+            aw = rs = 0.0
+            for p in range(G, P):
+                aw += aware[p, w] * reach[p, w]
+                rs += reach[p, w]
+            share = aw / max(tol, rs)
+            x = min(max(p_in * mk[w] + q_im * share + forum, 0.0), 1.0)
+            for p in range(G, P):
+                prob[p, w] = x
+        if gated:  # a firm hears of wards only once its CSR desk noticed the programme
+            for f in range(P - G):
+                row = reach[G + f]
+                total = pairwise_sum(row.copy())
+                seen = pairwise_sum(row * mk) / total if total > 0 else 0.0
+                notice = min(max(notice_rate * seen + forum, 0.0), 1.0)
+                noticed[f] |= rng.random() < notice
+                if not noticed[f]:
+                    for w in range(W):
+                        prob[G + f, w] = 0.0
+    if is_open:  # every institution in reach knows every ward
+        for p in range(P):
+            for w in range(W):
+                aware[p, w] |= reach[p, w] > 0
+        return
+    for p in range(P):
+        for w in range(W):
+            aware[p, w] |= rng.random() < prob[p, w] * reach[p, w]

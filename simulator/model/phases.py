@@ -116,40 +116,37 @@ def grant(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
 
 
 def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
-    """Institutions learn of wards' programmes: Bass diffusion plus musrenbang and CSR forum."""
-    # a team that understands the concept keeps marketing on its own (study enabler 3)
-    effort = m._v("programme.marketing_after") * m.skill
+    """Institutions learn of wards' programmes: Bass diffusion plus musrenbang and CSR forum.
+
+    A team that understands the concept keeps marketing on its own (study enabler 3); the
+    marketing tranche raises the effort while it is spent.
+    """
     first, span = m._i("grant.marketing_year"), m._i("grant.marketing_span")
-    if first <= t + 1 < first + span:  # the marketing tranche is being spent
-        effort = np.maximum(effort, np.minimum(1.0, m.grant_marketing / span / m._v("grant.marketing_ref")))
-    effort = np.minimum(1.0, effort + lv["marketing_push"] + m.event_boost)
-    m.marketing_effort = effort
-    m.marketing = effort * m.skill
-    G = m.n_gov
-    p, q = m._v("marketing.innovation"), m._v("marketing.imitation")
-    prob = np.zeros((m.n_partners, m.n_wards))
-    reach = m.reach
-    if G:
-        reach_g = reach[:G]
-        share_g = (m.aware[:G] * reach_g).sum(0) / np.maximum(1.0, reach_g.sum(0))
-        facil = m._facilitation(t, year, lv)
-        wf = m._v("government.awareness_facilitation_share")
-        musrenbang = m._v("government.awareness") * m.coordination * (1.0 - wf + wf * facil)
-        prob[:G] = mech.bass_awareness(m.marketing, share_g, p, q, musrenbang)[None, :]
-    if m.n_firms:
-        reach_f = reach[G:]
-        share_f = (m.aware[G:] * reach_f).sum(0) / np.maximum(TOL, reach_f.sum(0))
-        forum = lv["csr_forum"] * m._v("levers.csr_forum_awareness")
-        prob[G:] = mech.bass_awareness(m.marketing, share_f, p, q, forum)[None, :]
-        if m.structure["awareness"] == "gated":  # a firm hears of wards only once its CSR desk noticed
-            notice = mech.notice_probability(reach_f, m.marketing, m._v("firms.notice_rate"), forum)
-            m.noticed |= m.rng.random(m.n_firms) < notice
-            prob[G:] *= m.noticed[:, None]
-    if m.structure["awareness"] == "open":  # every institution in reach knows every ward
-        m.aware |= reach > 0
-        return
-    draw = m.rng.random((m.n_partners, m.n_wards))
-    m.aware |= draw < prob * reach
+    wf = m._v("government.awareness_facilitation_share")
+    bass = (
+        m._v("marketing.innovation"),
+        m._v("marketing.imitation"),
+        m._v("government.awareness"),
+        1.0 - wf + wf * m._facilitation(t, year, lv),
+        lv["csr_forum"] * m._v("levers.csr_forum_awareness"),
+        m._v("firms.notice_rate"),
+        TOL,
+    )
+    effort_rule = (
+        m._v("programme.marketing_after"),
+        first <= t + 1 < first + span,  # the marketing tranche is being spent
+        span,
+        m._v("grant.marketing_ref"),
+        lv["marketing_push"],
+    )
+    kernels.marketing(
+        m.rng,
+        (m.skill, m.event_boost, m.grant_marketing, m.coordination, m.marketing_effort, m.marketing),
+        (m.reach, m.aware, m.noticed, m.n_gov),
+        effort_rule,
+        bass,
+        (m.structure["awareness"] == "gated", m.structure["awareness"] == "open"),
+    )
 
 
 def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
