@@ -1027,3 +1027,116 @@ def marketing(
     for p in range(P):
         for w in range(W):
             aware[p, w] |= rng.random() < prob[p, w] * reach[p, w]
+
+
+@njit
+def grow(
+    bkm: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
+    levers: tuple[float, float, float],
+    rates: tuple[float, float, float, float, float, float, float],
+) -> None:
+    """Capacity, managing body and marketing skill after this year's experience (in place).
+
+    See ``phases.learning`` and ``mechanisms.capacity_update``. ``bkm`` is (capacity,
+    managing body, managing body's base, marketing skill, projects done); ``levers``
+    (facilitation, strengthening, marketing-push training); ``rates`` (practice reference,
+    overload level, learning rate, erosion rate, practice weight, managing body's capacity
+    weight, managing body's adjustment).
+    """
+    capacity, mb, mb_base, skill, projects = bkm
+    facil, strengthening, train = levers
+    practice_ref, over_ref, lr, er, pw, cw, adjust = rates
+    for w in range(len(capacity)):
+        p = min(1.0, projects[w] / practice_ref)
+        o = max(0.0, projects[w] - over_ref) / over_ref
+        c = capacity[w]
+        up = lr * (1.0 - c) * min(1.0, pw * p + facil + strengthening)
+        down = er * c * ((1.0 - p) * (1.0 - facil) * (1.0 - strengthening) + o)
+        c = min(max(c + up - down, 0.0), 1.0)
+        capacity[w] = c
+        target = min(max(mb_base[w] * (1.0 - cw + cw * c), 0.0), 1.0)
+        mb[w] = mb[w] + adjust * (target - mb[w])
+        skill[w] = min(max(skill[w] + train * (1.0 - skill[w]), 0.0), 1.0)
+
+
+@njit
+def upkeep(
+    stock: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
+    ledgers: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
+    history: tuple[FloatArray, FloatArray, int],
+    status: tuple[FloatArray, BoolArray],
+    demand: tuple[float, float, float, bool, float],
+    wear: tuple[float, float, bool, float, float, float, float],
+    sustain: tuple[float, float, float],
+) -> tuple[int, float, float, float, float]:
+    """Fees, self-help, upkeep, repair and wear, then whether each programme is sustained (in place).
+
+    See ``phases.assets`` and the ``mechanisms`` functions ``fee_revenue``, ``upkeep_need``,
+    ``pay_needs`` and ``condition_update``. ``stock`` is (assets, condition, market access,
+    managing body, capacity); ``ledgers`` (fees total, cash, cash in, cash out, in-kind);
+    ``history`` (needs and payments of the last years, one row per year, and how many rows
+    are filled); ``status`` (coverage, sustained); ``demand`` (users per asset, willingness
+    to pay, collection floor, flat demand, self-help); ``wear`` (upkeep rate, its growth,
+    fixed decay, activity cost, decay, repair rate, managing-body weight); ``sustain``
+    (coverage and capacity needed, tolerance).
+
+    Returns:
+        The rows of history now filled, and the year's fees collected, fees agreed, upkeep
+        needed and upkeep paid.
+    """
+    assets, condition, access, mb, capacity = stock
+    fees_total, cash, cash_in, cash_out, inkind = ledgers
+    need_hist, paid_hist, n_hist = history
+    coverage, sustained = status
+    upa, wtp, c_min, flat, self_help = demand
+    rate, growth, fixed_decay, activity, decay, repair, mbw = wear
+    cov_min, cap_min, tol = sustain
+    W = len(assets)
+    win = need_hist.shape[0]
+    fees, agreed, needs, paid_u = np.empty(W), np.empty(W), np.empty(W), np.empty(W)
+    if n_hist == win:  # drop the oldest year
+        for k in range(win - 1):
+            need_hist[k] = need_hist[k + 1]
+            paid_hist[k] = paid_hist[k + 1]
+        n_hist -= 1
+    for w in range(W):
+        v, q = assets[w], condition[w]
+        users = upa * v
+        if not flat:
+            users = users * access[w] * q
+        agreed[w] = users * wtp
+        fees[w] = agreed[w] * (c_min + (1.0 - c_min) * min(max(mb[w], 0.0), 1.0))
+        fees_total[w] += fees[w]
+        income = fees[w] + self_help * capacity[w]
+        cash[w] += income
+        cash_in[w] += income
+        before = cash[w]
+        need = rate * v if fixed_decay else rate * v * (1.0 + growth * (1.0 - q))
+        needs[w] = need
+        act_inkind = min(activity, inkind[w])
+        paid_u[w] = min(before, need)
+        c = before - paid_u[w]
+        pay_act = min(c, activity - act_inkind)
+        cash[w] = c - pay_act
+        cash_out[w] += before - cash[w]
+        phi = paid_u[w] / need if need > 0 else 1.0
+        if fixed_decay:
+            q = q - decay * (1.0 - phi * (1.0 + mb[w]) / 2)
+        else:
+            e = phi * (1.0 - mbw + mbw * mb[w])
+            q = q - decay * (1.0 - e) + repair * e * (1.0 - q)
+        condition[w] = min(max(q, 0.0), 1.0)
+        need_hist[n_hist, w] = need + activity
+        paid_hist[n_hist, w] = act_inkind + paid_u[w] + pay_act
+    n_hist += 1
+    for w in range(W):
+        if W == 1:  # NumPy adds a single column pairwise, several columns row by row
+            tot_need, tot_paid = pairwise_sum(need_hist[:n_hist, 0].copy()), pairwise_sum(paid_hist[:n_hist, 0].copy())
+        else:
+            tot_need = tot_paid = 0.0
+            for k in range(n_hist):
+                tot_need += need_hist[k, w]
+                tot_paid += paid_hist[k, w]
+        coverage[w] = tot_paid / tot_need if tot_need > 0 else 1.0
+        sustained[w] = (coverage[w] >= cov_min - tol) & (capacity[w] >= cap_min)
+    return n_hist, pairwise_sum(fees), pairwise_sum(agreed), pairwise_sum(needs), pairwise_sum(paid_u)

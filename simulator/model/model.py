@@ -139,8 +139,9 @@ class PartnershipModel(mesa.Model):
     _projects: FloatArray
     _inkind: FloatArray
     _touched: BoolArray
-    _need_hist: list[FloatArray]
-    _paid_hist: list[FloatArray]
+    _need_hist: FloatArray
+    _paid_hist: FloatArray
+    _hist_n: int
     _pending: list[Payment]
     _log: dict[str, list[Any]]
     _year_stats: dict[str, float]

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulator.model import kernels
-from simulator.model import mechanisms as mech
 from simulator.model.partnering import end_partnerships
 from simulator.model.setup import draw_mandates, set_gov_budgets
 from simulator.model.state import END_REASONS, TOL
@@ -151,22 +150,18 @@ def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -
 
 def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
     """Capacity, managing body, trust and awareness change with this year's experience."""
-    facil = m._facilitation(t, year, lv)
-    practice = np.minimum(1.0, m._projects / m._v("bkm.practice_ref"))
-    over_ref = m._v("bkm.overload_projects")
-    overload = np.maximum(0.0, m._projects - over_ref) / over_ref
-    m.capacity = mech.capacity_update(
-        m.capacity,
-        practice,
-        facil,
-        lv["strengthening"],
-        overload,
+    rates = (
+        m._v("bkm.practice_ref"),
+        m._v("bkm.overload_projects"),
         m._v("bkm.learning_rate"),
         m._v("bkm.erosion_rate"),
         m._v("bkm.practice_weight"),
+        m._v("bkm.managing_body_capacity_weight"),
+        m._v("bkm.managing_body_adjust"),
     )
-    target = mech.managing_body_target(m.mb_base, m.capacity, m._v("bkm.managing_body_capacity_weight"))
-    m.managing_body = m.managing_body + m._v("bkm.managing_body_adjust") * (target - m.managing_body)
+    train = m._v("levers.marketing_push_training") * lv["marketing_push"]
+    levers = (m._facilitation(t, year, lv), lv["strengthening"], train)
+    kernels.grow((m.capacity, m.managing_body, m.mb_base, m.skill, m._projects), levers, rates)
     kernels.forget(
         m.rng,
         m.trust_partner,
@@ -186,57 +181,35 @@ def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) ->
         m._v("firms.awareness_forgetting"),
         m.structure["awareness"] != "open",
     )
-    train = m._v("levers.marketing_push_training") * lv["marketing_push"]
-    m.skill = np.clip(m.skill + train * (1.0 - m.skill), 0.0, 1.0)
 
 
 def assets(m: PartnershipModel, ys: dict[str, float]) -> None:
     """Fees, self-help, upkeep, repair and wear; then whether each ward's programme is sustained."""
-    fees, agreed = mech.fee_revenue(
-        m.assets,
-        m.condition,
-        m.market_access,
-        m.managing_body,
+    demand = (
         m._v("demand.users_per_asset"),
         m._v("demand.willingness_to_pay"),
         m._v("demand.collection_min"),
-        m.structure["demand"],
+        m.structure["demand"] == "flat",
+        m._v("programme.self_help"),
     )
-    m.fees_total += fees
-    income = fees + m._v("programme.self_help") * m.capacity
-    m.cash += income
-    m.cash_in += income
-    before = m.cash
-    upkeep = mech.upkeep_need(
-        m.assets,
-        m.condition,
+    wear = (
         m._v("assets.upkeep_rate"),
         m._v("assets.upkeep_growth"),
-        m.structure["upkeep"],
-    )
-    activity = m._v("programme.activity_cost")
-    m.cash, paid_upkeep, paid = mech.pay_needs(m.cash, upkeep, activity, m._inkind)
-    m.cash_out += before - m.cash
-    phi = np.divide(paid_upkeep, upkeep, out=np.ones(m.n_wards), where=upkeep > 0)
-    m.condition = mech.condition_update(
-        m.condition,
-        phi,
-        m.managing_body,
+        m.structure["upkeep"] == "fixed_decay",
+        m._v("programme.activity_cost"),
         m._v("assets.decay"),
         m._v("assets.repair_rate"),
         m._v("assets.upkeep_managing_body_weight"),
-        m.structure["upkeep"],
     )
-    need = upkeep + activity
-    win = m._i("programme.sustain_window")
-    m._need_hist = ([*m._need_hist, need])[-win:]
-    m._paid_hist = ([*m._paid_hist, paid])[-win:]
-    tot_need = np.sum(m._need_hist, axis=0)
-    m.coverage = np.divide(np.sum(m._paid_hist, axis=0), tot_need, out=np.ones(m.n_wards), where=tot_need > 0)
-    m.sustained = (m.coverage >= m._v("programme.sustain_coverage") - TOL) & (
-        m.capacity >= m._v("programme.sustain_capacity")
+    sustain = (m._v("programme.sustain_coverage"), m._v("programme.sustain_capacity"), TOL)
+    m._hist_n, *sums = kernels.upkeep(
+        (m.assets, m.condition, m.market_access, m.managing_body, m.capacity),
+        (m.fees_total, m.cash, m.cash_in, m.cash_out, m._inkind),
+        (m._need_hist, m._paid_hist, m._hist_n),
+        (m.coverage, m.sustained),
+        demand,
+        wear,
+        sustain,
     )
-    ys["fees_collected"] = float(fees.sum())
-    ys["fees_potential"] = float(agreed.sum())
-    ys["upkeep_need"] = float(upkeep.sum())
-    ys["upkeep_paid"] = float(paid_upkeep.sum())
+    for key, value in zip(("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid"), sums, strict=True):
+        ys[key] = float(value)

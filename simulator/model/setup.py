@@ -207,8 +207,10 @@ def init_state(m: PartnershipModel) -> None:
     m.cash_out = np.zeros(W)  # upkeep and activities paid from cash
     m.built_total = np.zeros(W)  # asset value built by the grant and by physical aid
     m.turnovers = np.zeros(W, dtype=np.int64)
-    m._need_hist = []
-    m._paid_hist = []
+    # needs and payments of the last programme.sustain_window years (oldest first), rows filled
+    m._need_hist = np.zeros((m._i("programme.sustain_window"), W))
+    m._paid_hist = np.zeros((m._i("programme.sustain_window"), W))
+    m._hist_n = 0
     # accepted aid waiting for payment (government: a payment lag later)
     m._pending = []
     m._log = {k: [] for k in ("year", "event", "ward", "partner", "form", "amount", "status", "duration")}
