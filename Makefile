@@ -12,10 +12,12 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(PIP) install -q -e .
+	$(BIN)/python -m simulator.model.kernels
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(PIP) install -q -e ".[dev]"
+	$(BIN)/python -m simulator.model.kernels
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed

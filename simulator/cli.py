@@ -269,6 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         ap.print_help()
         return 0
+    if args.command not in ("params", "scenarios") and sys.stderr.isatty():
+        from simulator.model import kernels
+
+        if kernels.cold():
+            print("plpbk: compiling the model's kernels (once per installation, about 20 s)...", file=sys.stderr)
     try:
         with run_limit(getattr(args, "max_runs", None)):
             return int(args.func(args))

@@ -118,6 +118,7 @@ def open_executor(
         yield SerialExecutor(), 1
         return
     n = workers or default_workers()
+    _compile_once()
     if kind == "processes":
         # fork starts workers in milliseconds with the model already imported (forkserver and
         # spawn re-import it: ~1.5 s a batch). Python warns about fork in a process with threads;
@@ -141,6 +142,15 @@ def open_executor(
             yield client.get_executor(pure=False), nw
         return
     raise ValueError(f"unknown executor {kind!r}: choose one of {', '.join(EXECUTORS)}")
+
+
+def _compile_once() -> None:
+    """Compile the model's kernels here, once, rather than in every worker at the same time."""
+    from simulator.model import kernels
+    from simulator.model.model import compile_kernels
+
+    if kernels.cold():
+        compile_kernels()
 
 
 @contextlib.contextmanager

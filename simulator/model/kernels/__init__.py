@@ -1,0 +1,49 @@
+"""Compiled inner loops of the yearly phases (Numba).
+
+Each kernel does exactly what the NumPy code it replaced did, draw for draw: the same
+random numbers in the same order from the model's generator (Numba's ``Generator``
+methods reproduce NumPy's streams), and the same floating-point operations in the
+same order, with sums added as NumPy adds them (``simulator.numerics``), so a run's
+tables are identical to the vectorised version's. Functions such as ``exp`` and ``pow``
+stay in NumPy, whose SIMD versions may round differently in the last bit; the one
+exception is the firms' notice probability (see ``wards.marketing``).
+
+Kernels take arrays, scalars and the generator, never the model; they change the arrays
+they are given in place and return what the phase needs to record. ``tests/test_kernels.py``
+checks them against the NumPy code they replaced. Modules: ``partners`` (proposals and
+decisions), ``delivery`` (aid, reports, renewal), ``wards`` (a ward's own phases),
+``observe`` (the year's statistics); ``_jit`` holds the decorator and its cache.
+"""
+
+from simulator.model.kernels import _jit
+from simulator.model.kernels.delivery import deliver, learn_from_deliveries, renew, report
+from simulator.model.kernels.observe import observe
+from simulator.model.kernels.partners import asks, decide, decisions, learn_from_answers, proposals
+from simulator.model.kernels.wards import forget, grant, grow, marketing, multinomial, plan, turnover, upkeep
+
+
+def cold() -> bool:
+    """Whether the kernels still have to be compiled (nothing usable in this process or on disk)."""
+    return _jit.cold([globals()[name] for name in __all__])
+
+
+__all__ = [
+    "asks",
+    "decide",
+    "decisions",
+    "deliver",
+    "forget",
+    "grant",
+    "grow",
+    "learn_from_answers",
+    "learn_from_deliveries",
+    "marketing",
+    "multinomial",
+    "observe",
+    "plan",
+    "proposals",
+    "renew",
+    "report",
+    "turnover",
+    "upkeep",
+]

@@ -1,0 +1,383 @@
+"""Proposals and partners' decisions: who is asked, who answers, what is funded.
+
+See ``simulator.model.kernels`` for what every kernel promises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulator.model.kernels._jit import njit
+from simulator.model.state import (
+    ACCEPTED,
+    ACCEPTED_N,
+    ANSWERED,
+    COMMITTED,
+    GOV,
+    NO_BUDGET,
+    NO_BUDGET_N,
+    REFUSED,
+    ROUTE_COUNTS,
+    ROUTES,
+    SENT,
+    UNANSWERED,
+    BoolArray,
+    FloatArray,
+    IntArray,
+)
+from simulator.numerics import masked_sum
+
+
+@njit
+def proposals(
+    rng: np.random.Generator,
+    lam: FloatArray,
+    backlog: IntArray,
+    known: FloatArray,
+    trust_bkm: FloatArray,
+    fit: FloatArray,
+    alive: BoolArray,
+    floor: float,
+    bonus: float,
+    repeat: float,
+) -> tuple[IntArray, IntArray, IntArray]:
+    """Each BKM picks plan items (a form each) and a partner for each; see ``partnering.proposals``.
+
+    Round r serves every ward with more than r asks this year and open items left: the form
+    is drawn in proportion to the ward's open items, then (after all the round's form draws)
+    the partner in proportion to awareness x (trust floor + trust) x fit x (1 + bonus if a
+    partnership is live) x (repeat factor if already asked this year).
+
+    Returns:
+        Ward, partner and form of each proposal, in the order they were made.
+    """
+    P, W = known.shape
+    F = backlog.shape[1]
+    n_w = np.empty(W, dtype=np.int64)
+    for w in range(W):
+        n_w[w] = rng.poisson(lam[w])
+    if P == 0:  # nobody to send proposals to
+        e = np.zeros(0, dtype=np.int64)
+        return e, e.copy(), e.copy()
+    avail = backlog.copy()
+    for w in range(W):
+        s = 0
+        for f in range(F):
+            s += avail[w, f]
+        n_w[w] = min(n_w[w], s)
+    asked = np.zeros((P, W), dtype=np.bool_)
+    cap = int(n_w.sum())
+    out_w = np.empty(cap, dtype=np.int64)
+    out_p = np.empty(cap, dtype=np.int64)
+    out_f = np.empty(cap, dtype=np.int64)
+    n_out = 0
+    ws = np.empty(W, dtype=np.int64)
+    fs = np.empty(W, dtype=np.int64)
+    cs = np.empty(F)
+    cw = np.empty(P)
+    r = 0
+    while True:
+        n = 0
+        for w in range(W):
+            if n_w[w] > r:
+                tot = 0
+                for f in range(F):
+                    tot += avail[w, f]
+                if tot > 0:
+                    ws[n] = w
+                    n += 1
+        if n == 0:
+            break
+        for i in range(n):  # the form of each ward's next ask, in proportion to its open items
+            w = ws[i]
+            acc = 0.0
+            for f in range(F):
+                acc += avail[w, f]
+                cs[f] = acc
+            u = rng.random() * cs[F - 1]
+            k = 0
+            for f in range(F):
+                if cs[f] <= u:
+                    k += 1
+            fs[i] = k
+            avail[w, k] -= 1
+        u2 = np.empty(n)
+        for i in range(n):
+            u2[i] = rng.random()
+        for i in range(n):  # the partner, by awareness, trust, fit, live ties and earlier asks
+            w, f = ws[i], fs[i]
+            acc = 0.0
+            for p in range(P):
+                rep = repeat if asked[p, w] else 1.0
+                acc += known[p, w] * (floor + trust_bkm[p, w]) * fit[p, f] * (1.0 + bonus * alive[p, w]) * rep
+                cw[p] = acc
+            if not cw[P - 1] > 0:
+                continue
+            u = u2[i] * cw[P - 1]
+            k = 0
+            for p in range(P):
+                if cw[p] <= u:
+                    k += 1
+            asked[k, w] = True  # only this ward's column: the round's other asks are unaffected
+            out_w[n_out], out_p[n_out], out_f[n_out] = w, k, f
+            n_out += 1
+        r += 1
+    return out_w[:n_out], out_p[:n_out], out_f[:n_out]
+
+
+@njit
+def asks(
+    rng: np.random.Generator,
+    lam: FloatArray,
+    backlog: IntArray,
+    known: FloatArray,
+    pairs: tuple[FloatArray, FloatArray, BoolArray, BoolArray, IntArray, FloatArray],
+    sizes: FloatArray,
+    sigma: float,
+    weights: tuple[float, float, float],
+) -> tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray]:
+    """This year's asks: new proposals (:func:`proposals`), then continuations of renewed partnerships.
+
+    ``pairs`` is (trust of BKMs, fit, alive, committed, last form, scale); ``weights`` (trust
+    floor, continuation bonus, repeat factor). After the proposals' draws, one lognormal
+    (mean 1) per proposal sizes its request; then one per continuation (live, committed
+    pairs, partner-major) sizes its request at the partnership's scale.
+
+    Returns:
+        Ward, partner, form, request and whether it is a continuation, per ask.
+    """
+    trust_bkm, fit, alive, committed, last_form, scale = pairs
+    floor, bonus, repeat = weights
+    w, p, f = proposals(rng, lam, backlog, known, trust_bkm, fit, alive, floor, bonus, repeat)
+    n_new = len(w)
+    mu = -sigma * sigma / 2
+    P, W = alive.shape
+    n_cont = 0
+    for pi in range(P):
+        for wi in range(W):
+            n_cont += committed[pi, wi] and alive[pi, wi]
+    n = n_new + n_cont
+    ws = np.empty(n, dtype=np.int64)
+    ps = np.empty(n, dtype=np.int64)
+    fs = np.empty(n, dtype=np.int64)
+    req = np.empty(n)
+    cont = np.zeros(n, dtype=np.bool_)
+    for i in range(n_new):
+        ws[i], ps[i], fs[i] = w[i], p[i], f[i]
+        req[i] = sizes[f[i]] * rng.lognormal(mu, sigma)
+    i = n_new
+    for pi in range(P):
+        for wi in range(W):
+            if committed[pi, wi] and alive[pi, wi]:
+                ws[i], ps[i], fs[i], cont[i] = wi, pi, last_form[pi, wi], True
+                i += 1
+    for i in range(n_new, n):
+        req[i] = sizes[fs[i]] * scale[ps[i], ws[i]] * rng.lognormal(mu, sigma)
+    return ws, ps, fs, req, cont
+
+
+@njit
+def decide(
+    rng: np.random.Generator,
+    w: IntArray,
+    p: IntArray,
+    f: IntArray,
+    cont: BoolArray,
+    p_answer: FloatArray,
+    logit: FloatArray,
+    cost: FloatArray,
+    is_gov: BoolArray,
+    budget_left: FloatArray,
+    tol: float,
+) -> tuple[BoolArray, BoolArray, BoolArray, BoolArray]:
+    """Who answers, who wants the ask, and what fits the partners' budgets; see ``partnering.decisions``.
+
+    Draws, in this order: one uniform per ask (answered), one standard logistic per ask
+    (utility noise), one uniform per ask (a firm's arrival order). Continuations come
+    first; then agencies fund their best asks first and firms theirs in arrival order,
+    each within its remaining budget (``budget_left`` is reduced in place).
+
+    Returns:
+        answered, yes (the partner wants it), fits (within budget) and accepted, per ask.
+    """
+    n = len(w)
+    answered = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        answered[i] = cont[i] | (rng.random() < p_answer[i])
+    utility = np.empty(n)
+    for i in range(n):
+        utility[i] = logit[i] + rng.logistic()
+    yes = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        yes[i] = cont[i] | (answered[i] & (utility[i] > 0))
+    rank = np.empty(n)
+    for i in range(n):
+        u = rng.random()
+        rank[i] = -utility[i] if is_gov[i] else u
+    # order = lexsort((rank, ~cont)): continuations first, then by rank, ties by position
+    by_rank = np.argsort(rank, kind="mergesort")
+    first = np.empty(n, dtype=np.int64)
+    k = 0
+    for j in range(n):
+        if cont[by_rank[j]]:
+            first[k] = by_rank[j]
+            k += 1
+    for j in range(n):
+        if not cont[by_rank[j]]:
+            first[k] = by_rank[j]
+            k += 1
+    order = first
+    # cumulative cost of wanted asks per partner in that order (as mechanisms.grouped_cumsum)
+    grp = p[order]
+    by_grp = np.argsort(grp, kind="mergesort")
+    vals = np.empty(n)
+    for j in range(n):
+        i = order[j]
+        vals[j] = cost[i] * yes[i]
+    cs = np.empty(n)
+    acc_sum = 0.0
+    for j in range(n):
+        acc_sum += vals[by_grp[j]]
+        cs[j] = acc_sum
+    cum_sorted = np.empty(n)
+    base = 0.0
+    for j in range(n):
+        if j == 0 or grp[by_grp[j]] != grp[by_grp[j - 1]]:
+            base = cs[j] - vals[by_grp[j]]
+        cum_sorted[j] = cs[j] - base
+    cum_in_order = np.empty(n)
+    for j in range(n):
+        cum_in_order[by_grp[j]] = cum_sorted[j]
+    cum = np.empty(n)
+    for j in range(n):
+        cum[order[j]] = cum_in_order[j]
+    fits = np.empty(n, dtype=np.bool_)
+    acc = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        fits[i] = cum[i] <= budget_left[p[i]] + tol
+        acc[i] = yes[i] & fits[i]
+    spent = np.zeros(len(budget_left))
+    for i in range(n):
+        if acc[i]:
+            spent[p[i]] += cost[i]
+    for q in range(len(budget_left)):
+        budget_left[q] -= spent[q]
+    return answered, yes, fits, acc
+
+
+@njit
+def learn_from_answers(
+    w: IntArray,
+    p: IntArray,
+    cont: BoolArray,
+    answered: BoolArray,
+    acc: BoolArray,
+    trust_bkm: FloatArray,
+    learn: bool,
+    learn_success: float,
+    refusal_penalty: float,
+    ignore_penalty: float,
+    contact: BoolArray,
+    touched: BoolArray,
+) -> None:
+    """A BKM's trust in a partner learns from its answers to new asks, one after another; contact is made."""
+    for i in range(len(w)):
+        if learn and not cont[i]:
+            tb = trust_bkm[p[i], w[i]]
+            if acc[i]:
+                trust_bkm[p[i], w[i]] = tb + learn_success * (1 - tb)
+            else:
+                penalty = refusal_penalty if answered[i] else ignore_penalty
+                trust_bkm[p[i], w[i]] = tb - penalty * tb
+        contact[p[i], w[i]] = True
+        touched[p[i], w[i]] = True
+
+
+@njit
+def decisions(
+    rng: np.random.Generator,
+    asks: tuple[IntArray, IntArray, IntArray, BoolArray],
+    p_answer: FloatArray,
+    logit: FloatArray,
+    amount: FloatArray,
+    cost: FloatArray,
+    sector: IntArray,
+    budget_left: FloatArray,
+    backlog: IntArray,
+    pairs: tuple[BoolArray, FloatArray, IntArray, IntArray, IntArray, BoolArray, BoolArray, BoolArray, FloatArray],
+    ever_partnered: BoolArray,
+    learning: tuple[bool, float, float, float],
+    t: int,
+    lag: int,
+    tol: float,
+) -> tuple[IntArray, BoolArray, BoolArray, FloatArray]:
+    """Partners answer and decide; accepted asks start partnerships; see ``partnering.decisions``.
+
+    ``asks`` is (ward, partner, form, continuation) per ask; ``pairs`` the partner x ward
+    state changed in place: (alive, scale, started, last_active, last_form, committed,
+    contact, touched, trust_bkm); ``learning`` is (trust learns, success rate, refusal
+    penalty, ignore penalty). Draws as :func:`decide`.
+
+    Returns:
+        The status of each ask (index into ``STATUS``), which were accepted, which started a
+        partnership, and the year's counts: continuations funded and unfunded, then per
+        route (``ROUTES``) the ``ROUTE_COUNTS``.
+    """
+    w, p, f, cont = asks
+    alive, scale, started, last_active, last_form, committed, contact, touched, trust_bkm = pairs
+    n = len(w)
+    is_gov = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        is_gov[i] = sector[p[i]] == GOV
+    answered, yes, fits, acc = decide(rng, w, p, f, cont, p_answer, logit, cost, is_gov, budget_left, tol)
+    for i in range(n):
+        if acc[i] and not cont[i]:
+            backlog[w[i], f[i]] -= 1
+    committed[:] = False
+    learn, ls, rp, ip = learning
+    learn_from_answers(w, p, cont, answered, acc, trust_bkm, learn, ls, rp, ip, contact, touched)
+    seen = np.zeros(alive.shape, dtype=np.bool_)
+    new = np.zeros(n, dtype=np.bool_)
+    for i in range(n):
+        if not acc[i]:
+            continue
+        pi, wi = p[i], w[i]
+        if not seen[pi, wi]:  # a pair with several acceptances starts one partnership
+            seen[pi, wi] = True
+            if not alive[pi, wi]:
+                new[i] = True
+                alive[pi, wi] = True
+                scale[pi, wi] = 1.0
+                started[pi, wi] = t
+                ever_partnered[pi] = True
+        # an accepted government ask keeps the partnership active until it is paid
+        last_active[pi, wi] = max(last_active[pi, wi], t + lag if is_gov[i] else t)
+        last_form[pi, wi] = f[i]
+    status = np.empty(n, dtype=np.int64)
+    for i in range(n):
+        if acc[i]:
+            status[i] = ACCEPTED
+        elif yes[i]:
+            status[i] = NO_BUDGET
+        elif answered[i]:
+            status[i] = REFUSED
+        else:
+            status[i] = UNANSWERED
+    per = len(ROUTE_COUNTS)
+    counts = np.zeros(2 + per * len(ROUTES))
+    for i in range(n):
+        if cont[i]:
+            counts[0 if acc[i] else 1] += 1.0
+    for r in range(len(ROUTES)):
+        mine = np.empty(n, dtype=np.bool_)
+        for i in range(n):
+            mine[i] = sector[p[i]] == r
+        base = 2 + per * r
+        counts[base + COMMITTED] = masked_sum(amount, mine & acc)
+        for i in range(n):
+            if mine[i] and not cont[i]:
+                counts[base + SENT] += 1.0
+                counts[base + ANSWERED] += answered[i]
+                counts[base + ACCEPTED_N] += acc[i]
+                counts[base + NO_BUDGET_N] += yes[i] and not fits[i]
+    return status, acc, new, counts
