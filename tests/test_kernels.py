@@ -221,3 +221,20 @@ def test_kernels_compile_once_then_load_from_the_cache(tmp_path) -> None:
     assert "compiling" in first.stderr and "compiled in" in first.stderr
     assert "are compiled" in second.stderr
     assert any(tmp_path.rglob("*.nbi"))  # the index files Numba keeps per kernel
+
+
+def test_ctrl_c_during_a_year_is_raised_once_the_year_is_done() -> None:
+    import os
+    import signal
+    import threading
+
+    m = PartnershipModel("central-java", rng=1, **{"time.years": 200})
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):  # not Numba's SystemError, and no crash
+        while m.running:
+            m.step()
+    timer.join()
+    assert 0 < m.steps < 200
+    assert len(m.datacollector.model_vars["wards"]) == m.steps + 1  # whole years only
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

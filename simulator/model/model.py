@@ -30,8 +30,11 @@ Every number the model uses is read from the parameter registry.
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import mesa
@@ -185,7 +188,16 @@ class PartnershipModel(mesa.Model):
     # ------------------------------------------------------------------ the year
 
     def step(self) -> None:
-        """Simulate one year (see the module docstring for the phase order)."""
+        """Simulate one year (see the module docstring for the phase order).
+
+        A Ctrl-C (SIGINT) that arrives during the year is held and raised as
+        ``KeyboardInterrupt`` once the year is done: raised inside the call of a compiled
+        kernel it would leave Numba with an exception it does not expect (an error, or a crash).
+        """
+        with _interrupt_after():
+            self._year()
+
+    def _year(self) -> None:
         t = self.steps - 1
         year = self.start_year + t
         lv = {name: (self._v(f"levers.{name}") if year >= self._v(f"levers.{name}_start") else 0.0) for name in LEVERS}
@@ -245,6 +257,25 @@ class PartnershipModel(mesa.Model):
     def ward_table(self) -> dict[str, list[Any]]:
         """Current per-ward state as columns (for tables and the dashboard)."""
         return observation.ward_table(self)
+
+
+@contextlib.contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Hold SIGINT while the block runs (main thread, default handler only), then raise it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # Python runs signal handlers in the main thread only
+        return
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield  # someone else's handler: leave it alone
+        return
+    held: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if held:
+        raise KeyboardInterrupt
 
 
 def compile_kernels() -> float:
