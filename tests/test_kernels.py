@@ -238,3 +238,26 @@ def test_ctrl_c_during_a_year_is_raised_once_the_year_is_done() -> None:
     assert 0 < m.steps < 200
     assert len(m.datacollector.model_vars["wards"]) == m.steps + 1  # whole years only
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.parametrize(
+    ("preset", "seed", "overrides"),
+    [
+        ("kendal", 3, {}),
+        ("central-java", 5, {}),
+        ("baseline", 8, {"structure.trust": "fixed", "structure.awareness": "open"}),
+        ("pekalongan", 2, {"structure.renewal": "lapse", "government.payment_lag": 0}),
+    ],
+)
+def test_a_fused_year_equals_the_year_phase_by_phase(preset: str, seed: int, overrides: dict) -> None:
+    fused = PartnershipModel(preset, rng=seed, **overrides)
+    by_phase = PartnershipModel(preset, rng=seed, **overrides)
+    while fused.running:
+        fused.step()
+        by_phase.step_by_phase()
+        assert fused.stats == pytest.approx(by_phase.stats, abs=0, rel=0, nan_ok=True)
+    for name in ("trust_partner", "trust_bkm", "alive", "aware", "capacity", "cash", "condition", "backlog"):
+        np.testing.assert_array_equal(getattr(fused, name), getattr(by_phase, name))
+    for key, column in fused.event_log().items():
+        np.testing.assert_array_equal(column, by_phase.event_log()[key])
+    assert fused.rng.random() == by_phase.rng.random()

@@ -177,11 +177,10 @@ class TestDemand:
         m = tiny(**{"aid.delivery_min": 1.0})  # every delivery succeeds
         m.assets[:] = [100.0, 0.0, 0.0]
         m.condition[:] = [0.6, 1.0, 1.0]
-        m._pending = []
         m._projects = np.zeros(3)
         m._inkind = np.zeros(3)
         m._touched = np.zeros_like(m.alive)
-        m._pending.append(Payment(0, np.array([0]), np.array([0]), np.array([0]), np.array([30.0])))
+        m._pending = Payment(np.array([0]), np.array([0]), np.array([0]), np.array([0]), np.array([30.0]))
         ys: dict[str, float] = {}
         partnering.delivery(m, 0, 2008, ys)
         r = v("assets.rehab_share")

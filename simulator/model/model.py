@@ -40,7 +40,7 @@ from typing import Any
 import mesa
 from mesa.experimental.scenarios import Scenario as MesaScenario
 
-from simulator.model import observation, partnering, phases, setup
+from simulator.model import kernels, observation, partnering, phases, setup
 from simulator.model.agents import BKM, Partner
 from simulator.model.state import BoolArray, FloatArray, IntArray, Payment
 from simulator.params import LEVERS
@@ -146,10 +146,11 @@ class PartnershipModel(mesa.Model):
     _need_hist: FloatArray
     _paid_hist: FloatArray
     _hist_n: int
-    _pending: list[Payment]
+    _pending: Payment
     _log: dict[str, list[Any]]
     _year_stats: dict[str, float]
     stats: dict[str, float]
+    _fused = True  # step() runs the middle of the year as one compiled call (see step_by_phase)
 
     def __init__(self, scenario: Scenario | str | None = None, *, rng: Any = None, **overrides: Any) -> None:
         """Create the model; see the class docstring for the arguments."""
@@ -195,9 +196,21 @@ class PartnershipModel(mesa.Model):
         kernel it would leave Numba with an exception it does not expect (an error, or a crash).
         """
         with _interrupt_after():
-            self._year()
+            self._year(fused=self._fused)
 
-    def _year(self) -> None:
+    def step_by_phase(self) -> None:
+        """Simulate one year calling each phase function in turn (the reference for ``step``).
+
+        ``step`` runs decisions, delivery, reporting, learning and assets in one compiled
+        call; this runs the same kernels one phase at a time, and gives the same results.
+        """
+        self._fused = False
+        try:
+            self.step()  # through Mesa, which advances the model's time
+        finally:
+            self._fused = True
+
+    def _year(self, fused: bool) -> None:
         t = self.steps - 1
         year = self.start_year + t
         lv = {name: (self._v(f"levers.{name}") if year >= self._v(f"levers.{name}_start") else 0.0) for name in LEVERS}
@@ -212,11 +225,15 @@ class PartnershipModel(mesa.Model):
         self.budget_left[:] = self.budget
         phases.grant(self, t, ys)
         phases.marketing(self, t, year, lv)
-        new = partnering.decisions(self, t, year, lv, partnering.asks(self), ys)
-        partnering.delivery(self, t, year, ys)
-        partnering.reporting(self, ys)
-        phases.learning(self, t, year, lv)
-        phases.assets(self, ys)
+        a = partnering.asks(self)
+        if fused:
+            new = self._settle(t, year, lv, a, ys)
+        else:
+            new = partnering.decisions(self, t, year, lv, a, ys)
+            partnering.delivery(self, t, year, ys)
+            partnering.reporting(self, ys)
+            phases.learning(self, t, year, lv)
+            phases.assets(self, ys)
         ended = partnering.partnerships(self, t, year, ys)
         ys["lever_cost"] = float(sum(lv[n] * self._v(f"levers.{n}_cost") for n in LEVERS) * W)
         self._year_stats = ys
@@ -236,6 +253,25 @@ class PartnershipModel(mesa.Model):
         mv = dc.model_vars
         for name, value in self.stats.items():
             mv[name].append(value)
+
+    def _settle(self, t: int, year: int, lv: Mapping[str, float], a: partnering.Asks, ys: dict[str, float]) -> int:
+        # decisions, delivery, reporting, learning and assets in one compiled call
+        # (``kernels.year.settle``): the same kernels, in the same order, as the phase functions
+        decide, amount = partnering.decision_args(self, t, year, lv, a)
+        made, paid, reported, kept = kernels.settle(
+            self.rng,
+            decide,
+            self._pending,
+            (t, *partnering.delivery_args(self)),
+            partnering.reporting_args(self),
+            phases.learning_args(self, t, year, lv),
+            phases.assets_args(self),
+        )
+        new = partnering.absorb_decisions(self, year, a, amount, made, ys)
+        partnering.absorb_delivery(self, year, paid, ys)
+        partnering.absorb_reporting(self, reported, ys)
+        phases.absorb_assets(self, kept, ys)
+        return new
 
     def _facilitation(self, t: int, year: int, lv: Mapping[str, float]) -> float:
         during = t < self._v("programme.facilitation_years")

@@ -10,7 +10,7 @@ partnerships) is held in partner x ward arrays on the model.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -23,7 +23,6 @@ from simulator.model.state import (
     END_REASONS,
     ENDED,
     FAILED,
-    GOV,
     N_FORMS,
     PARTNERSHIP_END,
     PARTNERSHIP_START,
@@ -103,38 +102,38 @@ def decisions(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], a
     Returns:
         The number of partnerships started.
     """
-    w, p, f, req = a.ward, a.partner, a.form, a.request
+    args, amount = decision_args(m, t, year, lv, a)
+    made = kernels.decisions(m.rng, *args)
+    *_, payments = made
+    m._pending = Payment(*(np.concatenate((x, y)) for x, y in zip(m._pending, payments, strict=True)))
+    return absorb_decisions(m, year, a, amount, made, ys)
+
+
+def decision_args(
+    m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], a: Asks
+) -> tuple[tuple[Any, ...], FloatArray]:
+    """The arguments of ``kernels.decisions`` after the generator, and the asks' amounts."""
     p_answer, logit, amount, cost = _ask_terms(m, t, year, lv, a)
-    lag = m._i("government.payment_lag")
     ls, _ = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
     learning = (m.structure["trust"] != "fixed", ls, m._v("trust.refusal_penalty"), m._v("trust.ignore_penalty"))
     pairs = (m.alive, m.scale, m.started, m.last_active, m.last_form, m.committed, m.contact, m._touched, m.trust_bkm)
-    status, acc, new, counts = kernels.decisions(
-        m.rng,
-        (w, p, f, a.continuation),
-        p_answer,
-        logit,
-        amount,
-        cost,
-        m.sector,
-        m.budget_left,
-        m.backlog,
-        pairs,
-        m.ever_partnered,
-        learning,
-        t,
-        lag,
-        TOL,
-    )
+    asks = (a.ward, a.partner, a.form, a.continuation)
+    budgets = (m.sector, m.budget_left, m.backlog)
+    lag = m._i("government.payment_lag")
+    return (asks, p_answer, logit, amount, cost, *budgets, pairs, m.ever_partnered, learning, t, lag, TOL), amount
+
+
+def absorb_decisions(
+    m: PartnershipModel, year: int, a: Asks, amount: FloatArray, made: Any, ys: dict[str, float]
+) -> int:
+    """Log the asks and the partnerships started, and count them; returns the number started."""
+    w, p, f, req = a.ward, a.partner, a.form, a.request
+    status, acc, new, counts, _ = made
     shown = np.where(acc, amount, req)
     nc, c = ~a.continuation, a.continuation
     record(m, year, PARTNERSHIP_START, w[new], p[new], f[new], amount[new], STARTED)
     record(m, year, PROPOSAL, w[nc], p[nc], f[nc], shown[nc], status[nc])
     record(m, year, CONTINUATION, w[c], p[c], f[c], shown[c], status[c])
-    is_gov = m.sector[p] == GOV
-    g_acc, pr_acc = acc & is_gov, acc & ~is_gov
-    m._pending.append(Payment(t + lag, w[g_acc], p[g_acc], f[g_acc], amount[g_acc]))
-    m._pending.append(Payment(t, w[pr_acc], p[pr_acc], f[pr_acc], amount[pr_acc]))
     ys["continuations_funded"], ys["continuations_unfunded"] = float(counts[0]), float(counts[1])
     for r, route in enumerate(ROUTES):
         for k, what in enumerate(ROUTE_COUNTS):
@@ -178,20 +177,11 @@ def _ask_terms(
 
 def delivery(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> None:
     """Aid due this year arrives; success depends on the BKM; trust learns and news spreads."""
-    due = [x for x in m._pending if x.due == t]
-    m._pending = [x for x in m._pending if x.due > t]
-    W = m.n_wards
-    for form in AID_FORMS:
-        ys[f"aid_{form}"] = 0.0
-    ys["aid_failed"] = 0.0
-    ys["aid_rehabilitation"] = 0.0
-    m.event_boost = np.zeros(W)
-    if not due or sum(len(x.ward) for x in due) == 0:
-        return
-    w = np.concatenate([x.ward for x in due])
-    p = np.concatenate([x.partner for x in due])
-    f = np.concatenate([x.form for x in due])
-    amt = np.concatenate([x.amount for x in due])
+    absorb_delivery(m, year, kernels.delivery_phase(m.rng, t, m._pending, *delivery_args(m)), ys)
+
+
+def delivery_args(m: PartnershipModel) -> tuple[Any, ...]:
+    """The arguments of ``kernels.delivery_phase`` after the generator, the step and the payments."""
     rates = (
         m._v("aid.physical_managing_body_weight"),
         m._v("aid.money_managing_body_weight"),
@@ -202,18 +192,34 @@ def delivery(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> No
         m._v("aid.event_awareness_gain"),
     )
     ledgers = (m.aid_received, m.rehab_total, m.built_total, m.cash, m.cash_in, m._inkind, m._projects, m.event_boost)
-    ok, _, sums = kernels.deliver(
-        m.rng,
-        (w, p, f, amt),
+    ls, lf = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
+    trust = (
+        m.structure["trust"] != "fixed",
+        m.trust_partner,
+        m.trust_bkm,
+        m.heard,
+        m.partner_region,
+        m.n_regions,
+        ls,
+        lf,
+        m._v("trust.reputation_spread"),
+    )
+    return (
         (m.managing_body, m.capacity, m.coordination, m.skill),
         ledgers,
         (m.assets, m.condition),
         (m.last_active, m.last_form, m._touched),
         m.aid_given,
         rates,
-        t,
+        trust,
     )
-    learn_from_deliveries(m, p, w, ok)
+
+
+def absorb_delivery(m: PartnershipModel, year: int, out: Any, ys: dict[str, float]) -> None:
+    """Keep the payments still pending, log this year's and add them up."""
+    rest, paid, ok, sums = out
+    m._pending = Payment(*rest)
+    _, w, p, f, amt = paid
     record(m, year, DELIVERY, w, p, f, amt, np.where(ok, SUCCEEDED, FAILED))
     for k, form in enumerate(AID_FORMS):
         ys[f"aid_{form}"] = float(sums[k])
@@ -243,11 +249,19 @@ def learn_from_deliveries(m: PartnershipModel, p: IntArray, w: IntArray, ok: Boo
 
 def reporting(m: PartnershipModel, ys: dict[str, float]) -> None:
     """BKMs send their live partners a yearly accountability report, or fail to."""
-    p_rep = mech.report_probability(m.capacity, m.coordination, m._v("bkm.reporting_coordination_weight"))
-    learn = m.structure["trust"] != "fixed"
-    m.reported, sent, missing = kernels.report(
-        m.rng, m.alive, p_rep, m.trust_partner, learn, m._v("trust.learn_report")
-    )
+    absorb_reporting(m, kernels.reporting_phase(m.rng, *reporting_args(m)), ys)
+
+
+def reporting_args(m: PartnershipModel) -> tuple[Any, ...]:
+    """The arguments of ``kernels.reporting_phase`` after the generator."""
+    learn, rate = m.structure["trust"] != "fixed", m._v("trust.learn_report")
+    cw = m._v("bkm.reporting_coordination_weight")
+    return (m.alive, (m.capacity, m.coordination), cw, m.trust_partner, learn, rate)
+
+
+def absorb_reporting(m: PartnershipModel, out: Any, ys: dict[str, float]) -> None:
+    """Keep who reported (renewal reads it) and count the reports."""
+    m.reported, sent, missing = out
     ys["reports_sent"], ys["reports_missing"] = float(sent), float(missing)
 
 

@@ -10,7 +10,7 @@ Each phase is a function of the model (``m``) and the year; the equations are in
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -150,6 +150,13 @@ def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -
 
 def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
     """Capacity, managing body, trust and awareness change with this year's experience."""
+    grow, forget = learning_args(m, t, year, lv)
+    kernels.grow(*grow)
+    kernels.forget(m.rng, *forget)
+
+
+def learning_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, Any]:
+    """The arguments of ``kernels.grow``, and of ``kernels.forget`` after the generator."""
     rates = (
         m._v("bkm.practice_ref"),
         m._v("bkm.overload_projects"),
@@ -161,9 +168,8 @@ def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) ->
     )
     train = m._v("levers.marketing_push_training") * lv["marketing_push"]
     levers = (m._facilitation(t, year, lv), lv["strengthening"], train)
-    kernels.grow((m.capacity, m.managing_body, m.mb_base, m.skill, m._projects), levers, rates)
-    kernels.forget(
-        m.rng,
+    grow = ((m.capacity, m.managing_body, m.mb_base, m.skill, m._projects), levers, rates)
+    forget = (
         m.trust_partner,
         m.trust_bkm,
         m.contact,
@@ -181,10 +187,16 @@ def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) ->
         m._v("firms.awareness_forgetting"),
         m.structure["awareness"] != "open",
     )
+    return grow, forget
 
 
 def assets(m: PartnershipModel, ys: dict[str, float]) -> None:
     """Fees, self-help, upkeep, repair and wear; then whether each ward's programme is sustained."""
+    absorb_assets(m, kernels.upkeep(*assets_args(m)), ys)
+
+
+def assets_args(m: PartnershipModel) -> tuple[Any, ...]:
+    """The arguments of ``kernels.upkeep``."""
     demand = (
         m._v("demand.users_per_asset"),
         m._v("demand.willingness_to_pay"),
@@ -202,7 +214,7 @@ def assets(m: PartnershipModel, ys: dict[str, float]) -> None:
         m._v("assets.upkeep_managing_body_weight"),
     )
     sustain = (m._v("programme.sustain_coverage"), m._v("programme.sustain_capacity"), TOL)
-    m._hist_n, *sums = kernels.upkeep(
+    return (
         (m.assets, m.condition, m.market_access, m.managing_body, m.capacity),
         (m.fees_total, m.cash, m.cash_in, m.cash_out, m._inkind),
         (m._need_hist, m._paid_hist, m._hist_n),
@@ -211,5 +223,10 @@ def assets(m: PartnershipModel, ys: dict[str, float]) -> None:
         wear,
         sustain,
     )
+
+
+def absorb_assets(m: PartnershipModel, out: Any, ys: dict[str, float]) -> None:
+    """Keep the history's length and the year's sums of fees and upkeep."""
+    m._hist_n, *sums = out
     for key, value in zip(("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid"), sums, strict=True):
         ys[key] = float(value)

@@ -12,7 +12,7 @@ import numpy as np
 
 from simulator.model import mechanisms as mech
 from simulator.model.agents import BKM, Firm, GovernmentAgency
-from simulator.model.state import N_FORMS, FloatArray, IntArray
+from simulator.model.state import N_FORMS, FloatArray, IntArray, Payment
 from simulator.params import AID_FORMS, FIRM_KINDS, GOV_SECTORS, MATURITY_BANDS, MATURITY_LEVELS
 
 if TYPE_CHECKING:
@@ -212,7 +212,8 @@ def init_state(m: PartnershipModel) -> None:
     m._paid_hist = np.zeros((m._i("programme.sustain_window"), W))
     m._hist_n = 0
     # accepted aid waiting for payment (government: a payment lag later)
-    m._pending = []
+    e = np.zeros(0, dtype=np.int64)
+    m._pending = Payment(e, e, e, e, np.zeros(0))
     m._log = {k: [] for k in ("year", "event", "ward", "partner", "form", "amount", "status", "duration")}
     m._year_stats = {}
     # this year's scratch state, reset at the start of every step

@@ -45,9 +45,9 @@ TOL = 1e-9
 
 
 class Payment(NamedTuple):
-    """Accepted aid waiting for payment: due in step ``due``, one element per proposal."""
+    """Accepted aid waiting for payment, one element per payment, in the order it was accepted."""
 
-    due: int
+    due: IntArray
     ward: IntArray
     partner: IntArray
     form: IntArray

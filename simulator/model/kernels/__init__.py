@@ -16,10 +16,18 @@ decisions), ``delivery`` (aid, reports, renewal), ``wards`` (a ward's own phases
 """
 
 from simulator.model.kernels import _jit
-from simulator.model.kernels.delivery import deliver, learn_from_deliveries, renew, report
+from simulator.model.kernels.delivery import (
+    deliver,
+    delivery_phase,
+    learn_from_deliveries,
+    renew,
+    report,
+    reporting_phase,
+)
 from simulator.model.kernels.observe import observe
 from simulator.model.kernels.partners import asks, decide, decisions, learn_from_answers, proposals
 from simulator.model.kernels.wards import forget, grant, grow, marketing, multinomial, plan, turnover, upkeep
+from simulator.model.kernels.year import settle
 
 
 def cold() -> bool:
@@ -32,6 +40,7 @@ __all__ = [
     "decide",
     "decisions",
     "deliver",
+    "delivery_phase",
     "forget",
     "grant",
     "grow",
@@ -44,6 +53,8 @@ __all__ = [
     "proposals",
     "renew",
     "report",
+    "reporting_phase",
+    "settle",
     "turnover",
     "upkeep",
 ]

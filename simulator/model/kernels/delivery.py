@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from simulator.model.kernels._jit import njit
+from simulator.model.kernels.partners import Payments
 from simulator.model.state import (
     EVENT,
     MONEY,
@@ -243,3 +244,59 @@ def renew(
             ended[pi, wi] = True
             reason[pi, wi] = left
     return renewed, scaled
+
+
+@njit
+def delivery_phase(
+    rng: np.random.Generator,
+    t: int,
+    pending: Payments,
+    bkm: tuple[FloatArray, FloatArray, FloatArray, FloatArray],
+    ledgers: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
+    stock: tuple[FloatArray, FloatArray],
+    pairs: tuple[IntArray, IntArray, BoolArray],
+    aid_given: FloatArray,
+    rates: tuple[float, float, float, float, float, float, float],
+    trust: tuple[bool, FloatArray, FloatArray, BoolArray, IntArray, int, float, float, float],
+) -> tuple[Payments, Payments, BoolArray, FloatArray]:
+    """The payments due this year arrive (:func:`deliver`) and trust learns from them; see ``partnering.delivery``.
+
+    ``trust`` is (trust learns, trust of partners, trust of BKMs, heard, partners' regions,
+    number of regions, success and failure rates, reputation spread). The event boost is
+    reset first; nothing else happens in a year without payments.
+
+    Returns:
+        The payments still pending, those made this year, which succeeded, and the sums of
+        :func:`deliver`.
+    """
+    due, w, p, f, amt = pending
+    now, later = due == t, due > t
+    rest = (due[later], w[later], p[later], f[later], amt[later])
+    paid = (due[now], w[now], p[now], f[now], amt[now])
+    ledgers[-1][:] = 0.0  # the event boost lasts one year
+    if not now.any():
+        return rest, paid, np.zeros(0, dtype=np.bool_), np.zeros(N_FORMS + 2)
+    ok, _, sums = deliver(rng, paid[1:], bkm, ledgers, stock, pairs, aid_given, rates, t)
+    learn, tp, tb, heard, region, n_regions, ls, lf, spread = trust
+    if learn:
+        learn_from_deliveries(paid[2], paid[1], ok, tp, tb, heard, region, n_regions, ls, lf, spread)
+    return rest, paid, ok, sums
+
+
+@njit
+def reporting_phase(
+    rng: np.random.Generator,
+    alive: BoolArray,
+    bkm: tuple[FloatArray, FloatArray],
+    coordination_weight: float,
+    trust_partner: FloatArray,
+    learn: bool,
+    rate: float,
+) -> tuple[BoolArray, int, int]:
+    """Reports to live partners with ``mechanisms.report_probability``, then :func:`report`."""
+    capacity, coordination = bkm
+    p_report = np.empty(len(capacity))
+    for w in range(len(capacity)):
+        x = (1.0 - coordination_weight) * capacity[w] + coordination_weight * coordination[w]
+        p_report[w] = min(max(x, 0.0), 1.0)
+    return report(rng, alive, p_report, trust_partner, learn, rate)

@@ -27,6 +27,9 @@ from simulator.model.state import (
 )
 from simulator.numerics import masked_sum
 
+Payments = tuple[IntArray, IntArray, IntArray, IntArray, FloatArray]
+"""Aid waiting to be paid: (due step, ward, partner, form, amount), in the order it was accepted."""
+
 
 @njit
 def proposals(
@@ -310,7 +313,7 @@ def decisions(
     t: int,
     lag: int,
     tol: float,
-) -> tuple[IntArray, BoolArray, BoolArray, FloatArray]:
+) -> tuple[IntArray, BoolArray, BoolArray, FloatArray, Payments]:
     """Partners answer and decide; accepted asks start partnerships; see ``partnering.decisions``.
 
     ``asks`` is (ward, partner, form, continuation) per ask; ``pairs`` the partner x ward
@@ -320,8 +323,9 @@ def decisions(
 
     Returns:
         The status of each ask (index into ``STATUS``), which were accepted, which started a
-        partnership, and the year's counts: continuations funded and unfunded, then per
-        route (``ROUTES``) the ``ROUTE_COUNTS``.
+        partnership, the year's counts (continuations funded and unfunded, then per route
+        (``ROUTES``) the ``ROUTE_COUNTS``) and the payments to make (due step, ward, partner,
+        form, amount): an agency pays ``lag`` years later, a firm this year; agencies first.
     """
     w, p, f, cont = asks
     alive, scale, started, last_active, last_form, committed, contact, touched, trust_bkm = pairs
@@ -380,4 +384,8 @@ def decisions(
                 counts[base + ANSWERED] += answered[i]
                 counts[base + ACCEPTED_N] += acc[i]
                 counts[base + NO_BUDGET_N] += yes[i] and not fits[i]
-    return status, acc, new, counts
+    gov_acc, firm_acc = acc & is_gov, acc & ~is_gov
+    first, second = np.nonzero(gov_acc)[0], np.nonzero(firm_acc)[0]
+    order = np.concatenate((first, second))
+    due = np.concatenate((np.full(len(first), t + lag, dtype=np.int64), np.full(len(second), t, dtype=np.int64)))
+    return status, acc, new, counts, (due, w[order], p[order], f[order], amount[order])
