@@ -40,13 +40,18 @@ from simulator.scenario import load_scenario
 
 
 @solara.component
-def Shell(scenario: str = "kendal", lang: str = "en", policy: str = "") -> None:  # noqa: N802 (Solara component)
+def Shell(scenario: str = "kendal", lang: str = "en", policy: str = "", seeds: int = 1) -> None:  # noqa: N802
     with solara.AppLayout():  # the server wraps pages in an AppLayout; the sidebar needs it
-        Dashboard(scenario, lang, policy)
+        Dashboard(scenario, lang, policy, seeds)
 
 
-def render(scenario: str = "kendal", lang: str = "en", policy: str = ""):
-    _, rc = solara.render(Shell(scenario, lang, policy), handle_error=False)
+def render(scenario: str = "kendal", lang: str = "en", policy: str = "", seeds: int = 1):
+    """The dashboard of one session; with one seed (no bands) unless ``seeds`` says otherwise.
+
+    With one seed the dashboard behaves as it did before the bands existed, which the tests
+    here check; tests/test_dashboard_bands.py tests the bands.
+    """
+    _, rc = solara.render(Shell(scenario, lang, policy, seeds), handle_error=False)
     return rc
 
 
@@ -140,7 +145,9 @@ def test_choice_and_bool_parameters_get_structure_controls_not_sliders():
 
 def test_sliders_have_the_registry_ranges(rc):
     sliders = rc.find(v.Slider).widgets
-    assert len(sliders) == len(control_names())
+    assert len(sliders) == len(control_names()) + 1  # and the "Seeds for the bands" control
+    seeds = rc.find(class_="plpbk-param plpbk-seeds").find(v.Slider).widget
+    assert (seeds.min, seeds.max, seeds.v_model) == (1, 50, 1)
     for name in control_names():
         p = BY_NAME[name]
         w = slider(rc, name)

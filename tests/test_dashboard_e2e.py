@@ -7,6 +7,7 @@ downloaded). Without a browser these tests skip, unless ``PLPBK_REQUIRE_BROWSER=
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -286,3 +287,84 @@ def test_ctrl_c_while_a_session_plays(browser):
             page.close()
     err = proc.stderr.read() if proc.stderr else ""
     assert code == 130 and "Traceback" not in err, (code, err)
+
+
+BAND_READY = "document.querySelector('.plpbk-bands-ready')"
+BAND_UPDATED = (
+    "(old) => { const img = document.querySelector('.plpbk-chart-sector img');"
+    f" const ready = {BAND_READY};"
+    " return img !== null && img.src !== old && ready !== null && ready.innerText.includes('Reset'); }"
+)
+"""The sector chart shows new bands: its image changed and the caption says the stepped seed waits for Reset."""
+
+
+def click_slider(page, name: str, fraction: float) -> None:
+    track = page.locator(f".plpbk-param-{name.replace('.', '-')} .v-slider")
+    track.scroll_into_view_if_needed()
+    box = track.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * fraction, box["y"] + box["height"] / 2)
+
+
+def wait_quiet(page, quiet: float = 1.5, timeout: float = 60.0) -> None:
+    """Wait until the charts have not been redrawn for ``quiet`` seconds (Reset draws them twice)."""
+    img = page.locator(".plpbk-chart-sector img")
+    src, since, end = img.get_attribute("src"), time.monotonic(), time.monotonic() + timeout
+    while time.monotonic() < end:
+        time.sleep(0.1)
+        now = img.get_attribute("src")
+        if now != src:
+            src, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+    raise AssertionError(f"the charts were still being redrawn after {timeout} s")
+
+
+def time_band_update(page, name: str, fraction: float) -> float:
+    """Seconds from a click on a slider to the charts drawn with the new bands (a measurement, not a test)."""
+    old = page.locator(".plpbk-chart-sector img").get_attribute("src")
+    start = time.perf_counter()
+    click_slider(page, name, fraction)
+    page.wait_for_function(BAND_UPDATED, arg=old, timeout=180_000, polling=25)
+    return time.perf_counter() - start
+
+
+def test_bands_follow_a_slider_in_a_real_browser(server, browser):
+    """Kendal, 20 seeds: move a slider, wait for the bands to be redrawn, and time it (printed, not asserted)."""
+    url, _proc = server
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.locator(".plpbk-counter").wait_for(timeout=60_000)
+    assert page.locator(".plpbk-seeds .plpbk-param-value").inner_text() == "20"
+    ready = page.locator(".plpbk-bands-ready")
+    ready.wait_for(timeout=180_000)  # the first bands: 20 seeds of the baseline
+    assert "mean over 20 seeds (1–20)" in ready.inner_text() and "Reset" not in ready.inner_text()
+    wait_quiet(page)
+
+    # Each click lands on a new value, so no run comes from the cache. Without a policy an enabler
+    # reruns the baseline (20 runs); a lever reruns the policy only (20 runs, the baseline's are kept);
+    # with a policy, an enabler reruns both (40 runs).
+    cases = (
+        ("enabler, baseline only (20 runs)", "bkm.coordination", (0.3, 0.5, 0.7)),
+        ("lever, policy only (20 runs)", "levers.consistent_team", (0.3, 0.5, 0.7)),
+        ("enabler, baseline and policy (40 runs)", "bkm.coordination", (0.4, 0.6, 0.8)),
+    )
+    report: dict[str, list[float]] = {}
+    for case, name, fractions in cases:
+        for fraction in fractions:
+            report.setdefault(case, []).append(time_band_update(page, name, fraction))
+            page.locator(".plpbk-reset").click()  # the stepped seed takes the values: "Reset" leaves the caption
+            page.wait_for_function(f"() => !({BAND_READY}?.innerText ?? 'Reset').includes('Reset')", timeout=60_000)
+            wait_quiet(page)  # so that a measurement does not include the redrawing after Reset
+    assert page.locator(".plpbk-kpi-policy").count() == 5
+    lines = [f"  {case}: median {sorted(v)[1]:.2f}; {', '.join(f'{x:.2f}' for x in v)}" for case, v in report.items()]
+    print("\ndashboard bands, kendal, 20 seeds, slider click to charts redrawn (s):\n" + "\n".join(lines))
+    out = Path(__file__).resolve().parent.parent / "benchmarks" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "dashboard_bands.json").write_text(
+        json.dumps({"scenario": "kendal", "seeds": 20, "seconds": report, "cpus": os.cpu_count()}, indent=2)
+    )
+    assert not errors, errors
+    page.close()

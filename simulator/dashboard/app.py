@@ -14,7 +14,6 @@ are applied on Reset; picking a scenario or a policy resets the runs at once.
 
 from __future__ import annotations
 
-import io
 import os
 import threading
 from collections.abc import Callable
@@ -28,6 +27,8 @@ import solara.lab
 import traitlets
 
 from simulator.dashboard import charts
+from simulator.dashboard.bands import DEFAULT_SEEDS
+from simulator.dashboard.chart_view import BandInputs, Charts, SeedsControl, png
 from simulator.dashboard.controls import (
     GROUPS,
     Choice,
@@ -78,12 +79,6 @@ CSS = """
 .plpbk-wards td { white-space: nowrap; padding: 0 8px !important; }
 .plpbk-wards th { padding: 0 8px !important; line-height: 1.1rem; vertical-align: bottom; }
 """
-
-
-def _png(fig: Any) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
 
 
 def _start_values(scenario: str, policy: str) -> dict[str, Value]:
@@ -204,24 +199,6 @@ def Kpis(cmp: Comparison, tick: int, lang: str) -> solara.Element:
 
 
 @solara.component
-def Charts(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManager[Any]) -> solara.Element:
-    """The yearly charts, two per row, baseline solid and policy dashed."""
-
-    def render() -> list[bytes]:
-        with lock:
-            return [_png(charts.chart(cmp, which, lang)) for which in charts.CHARTS]
-
-    images = solara.use_memo(render, [id(cmp), tick, lang])
-    with solara.Column(gap="4px") as main:
-        for row in range(0, len(images), 2):
-            with solara.Columns([1, 1], gutters_dense=True):
-                for k in range(row, min(row + 2, len(images))):
-                    with solara.Div(classes=["plpbk-chart", f"plpbk-chart-{charts.CHARTS[k]}"]):
-                        solara.Image(images[k], classes=["plpbk-chart-img"])
-    return main
-
-
-@solara.component
 def NetworkView(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManager[Any]) -> solara.Element:
     """The partnership network of one run."""
     runs = [r for r, _ in cmp.models]
@@ -232,7 +209,7 @@ def NetworkView(cmp: Comparison, tick: int, lang: str, lock: AbstractContextMana
     def render() -> bytes:
         title = t("net_title", lang, run=run_label(cmp, shown, lang), year=cmp.year if cmp.year is not None else "–")
         with lock:
-            return _png(charts.network(model, title, lang))
+            return png(charts.network(model, title, lang))
 
     image = solara.use_memo(render, [id(cmp), tick, lang, shown])
     with solara.Column() as main:
@@ -373,19 +350,21 @@ def WardTable(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManage
 
 
 @solara.component
-def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = "") -> None:
+def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = "", seeds: int = DEFAULT_SEEDS) -> None:
     """The whole dashboard for one browser session.
 
     Args:
         scenario: Preset name or path of the scenario it opens with.
         lang: Initial label language, ``en`` or ``id``.
         policy: Policy file or built-in policy name it opens with ("" for none).
+        seeds: Seeds the charts' bands start with (1: no bands, the single seed only).
     """
     lang_r = solara.use_reactive(check_lang(lang))
     L = lang_r.value
     scenario_r = solara.use_reactive(scenario)
     policy_r = solara.use_reactive(policy)
     seed_r = solara.use_reactive(DEFAULT_SEED)
+    nseeds_r = solara.use_reactive(seeds)
     initial_values = solara.use_memo(lambda: _start_values(scenario, policy), [])
     values_r = solara.use_reactive(initial_values)
     applied_r = solara.use_reactive(initial_values)
@@ -477,6 +456,7 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
                 t("policy", L), values=policies, value=policy_r.value or t("no_policy", L), on_value=pick_policy
             )
             solara.InputInt(t("seed", L), value=seed_r.value, on_value=seed_r.set, classes=["plpbk-seed"])
+            SeedsControl(nseeds_r.value, nseeds_r.set, L)
             with solara.Row(justify="space-between", classes=["plpbk-run-buttons"]):
                 solara.Button(t("reset", L), color="primary", outlined=True, on_click=do_reset, classes=["plpbk-reset"])
                 solara.Button(
@@ -521,7 +501,8 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
         Kpis(cmp, tick.value, L)
         with solara.lab.Tabs(value=view, lazy=True):
             with solara.lab.Tab(t("charts", L)):
-                Charts(cmp, tick.value, L, lock)
+                bands_for = BandInputs(scenario_r.value, values_r.value, seed_r.value, nseeds_r.value)
+                Charts(cmp, tick.value, L, lock, bands_for)
             with solara.lab.Tab(t("network", L)):
                 NetworkView(cmp, tick.value, L, lock)
             with solara.lab.Tab(t("wards", L)):

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import Formatter, MaxNLocator
 
+from simulator.dashboard.bands import Band, Bands
 from simulator.dashboard.i18n import fmt_num, place_name, t
 from simulator.dashboard.runs import Comparison
 from simulator.model.model import PartnershipModel
@@ -75,19 +76,50 @@ def _frame(cmp: Comparison, title: str, ylabel: str, lang: str, ncols: int = 1) 
     return fig, axes
 
 
-def _lines(ax, cmp: Comparison, cols: Sequence[tuple[str, str]], lang: str, colors: Sequence[str] = PALETTE) -> None:
-    """Draw each ``(column, label key)`` for every run: colour by column, line style by run."""
+BAND_ALPHA = 0.16
+"""Opacity of the baseline's shaded 5–95% band (the policy's band is hatched, so both stay readable)."""
+
+
+def _band(ax, band: Band, col: str, run: str, color: str) -> None:
+    """One run's 5–95% band of one column and its mean line (full horizon)."""
+    if run == "baseline":
+        ax.fill_between(band.year, band.low[col], band.high[col], color=color, alpha=BAND_ALPHA, lw=0)
+    else:
+        ax.fill_between(
+            band.year, band.low[col], band.high[col], facecolor="none", edgecolor=color, hatch="////", alpha=0.4, lw=0
+        )
+    ax.plot(band.year, band.mean[col], RUN_STYLE[run], color=color, lw=2)
+
+
+def _lines(
+    ax,
+    cmp: Comparison,
+    cols: Sequence[tuple[str, str]],
+    lang: str,
+    colors: Sequence[str] = PALETTE,
+    bands: Bands | None = None,
+) -> None:
+    """Draw each ``(column, label key)`` for every run: colour by column, line style by run.
+
+    With ``bands``, each run's band and mean line are drawn behind; the stepped seed's lines
+    are then thin, with a dot per year.
+    """
     handles = []
     for (col, key), color in zip(cols, colors, strict=False):
+        for run, band in bands.runs.items() if bands is not None else ():
+            _band(ax, band, col, run, color)
         for run, _ in cmp.models:
             s = cmp.series(run)
-            ax.plot(s["year"], s[col], RUN_STYLE[run], color=color, lw=2, marker="o" if len(s["year"]) < 2 else "")
+            if bands is not None:
+                ax.plot(s["year"], s[col], RUN_STYLE[run], color=color, lw=1.1, marker="o", ms=2.5, alpha=0.9)
+            else:
+                ax.plot(s["year"], s[col], RUN_STYLE[run], color=color, lw=2, marker="o" if len(s["year"]) < 2 else "")
         handles.append(Line2D([], [], color=color, lw=2, label=t(key, lang)))
-    _legend(ax, cmp, handles, lang)
+    _legend(ax, cmp, handles, lang, bands)
 
 
-def _legend(ax, cmp: Comparison, handles: list, lang: str) -> None:
-    if cmp.policy is not None:
+def _legend(ax, cmp: Comparison, handles: list, lang: str, bands: Bands | None = None) -> None:
+    if cmp.policy is not None or (bands is not None and "policy" in bands.runs):
         handles = [
             *handles,
             Line2D([], [], color="0.3", ls="-", lw=2, label=t("baseline", lang)),
@@ -96,79 +128,105 @@ def _legend(ax, cmp: Comparison, handles: list, lang: str) -> None:
     ax.legend(handles=handles, fontsize=7.5, loc="best", frameon=False, ncol=2 if len(handles) > 4 else 1)
 
 
-def _ymax(cmp: Comparison, cols: Sequence[str], floor: float) -> float:
+def _ymax(cmp: Comparison, cols: Sequence[str], floor: float, bands: Bands | None = None) -> float:
     top = floor
-    for run, _ in cmp.models:
-        s = cmp.series(run)
-        for c in cols:
-            v = s[c][np.isfinite(s[c])]
-            if len(v):
-                top = max(top, float(v.max()))
+    arrays = [cmp.series(run)[c] for run, _ in cmp.models for c in cols]
+    if bands is not None:
+        arrays += [band.high[c] for band in bands.runs.values() for c in cols]
+    for a in arrays:
+        v = a[np.isfinite(a)]
+        if len(v):
+            top = max(top, float(v.max()))
     return top * 1.35
 
 
-def chart(cmp: Comparison, which: str, lang: str = "en") -> Figure:
-    """One yearly chart of a comparison (``which`` is one of :data:`CHARTS`)."""
-    if which == "sector":
-        cols = [("partnerships_government", "government"), ("partnerships_private", "private")]
-        fig, (ax,) = _frame(cmp, t("chart_sector", lang), t("partnerships", lang), lang)
-        _lines(ax, cmp, cols, lang)
-        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 4))
-    elif which == "form":
-        cols = [(f"partnerships_{f}", f) for f in AID_FORMS]
-        fig, (ax,) = _frame(cmp, t("chart_form", lang), t("partnerships", lang), lang)
-        _lines(ax, cmp, cols, lang)
-        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 4))
-    elif which == "proposals":
-        fig, axes = _frame(cmp, t("chart_proposals", lang), t("proposals", lang), lang, ncols=2)
-        top = 4.0
-        for ax, route in zip(axes, ("government", "private"), strict=True):
-            cols = [(f"proposals_{w}_{route}", w) for w in ("sent", "answered", "accepted")]
-            _lines(ax, cmp, cols, lang, colors=("#7f7f7f", "#1f77b4", "#2ca02c"))
-            ax.set_title(t(route, lang), fontsize=9)
-            top = max(top, _ymax(cmp, [c for c, _ in cols], 4))
-        axes[0].set_ylim(0, top)
-        axes[1].get_legend().remove()
-    elif which == "sustained":
-        fig, (ax,) = _frame(cmp, t("chart_sustained", lang), t("share", lang), lang)
-        _lines(ax, cmp, [("sustained_share", "sustained")], lang, colors=("#2ca02c",))
-        ax.set_ylim(0, 1.05)
-    elif which == "trust":
-        fig, (ax,) = _frame(cmp, t("chart_trust", lang), t("trust", lang), lang)
-        cols = [
+ChartSpec = tuple[str, str, tuple[tuple[str, str], ...], tuple[str, ...], float | None]
+"""A one-panel chart: title key, y-label key, ``(column, label key)`` pairs, colours, and the
+lowest top of the y axis (None: the axis is 0–1)."""
+
+CHART_SPECS: dict[str, ChartSpec] = {
+    "sector": (
+        "chart_sector",
+        "partnerships",
+        (("partnerships_government", "government"), ("partnerships_private", "private")),
+        PALETTE,
+        4,
+    ),
+    "form": ("chart_form", "partnerships", tuple((f"partnerships_{f}", f) for f in AID_FORMS), PALETTE, 4),
+    "sustained": ("chart_sustained", "share", (("sustained_share", "sustained"),), ("#2ca02c",), None),
+    "trust": (
+        "chart_trust",
+        "trust",
+        (
             ("mean_trust_partner_live", "trust_partner"),
             ("mean_trust_bkm_live", "trust_bkm"),
             ("mean_trust_ward", "trust_ward"),
-        ]
-        _lines(ax, cmp, cols, lang, colors=("#9467bd", "#8c564b", "#17becf"))
-        ax.set_ylim(0, 1.05)
-    elif which == "aid":
-        fig, (ax,) = _frame(cmp, t("chart_aid", lang), t("rp_million_year", lang), lang)
-        cols = [(f"aid_{f}", f) for f in AID_FORMS]
-        _lines(ax, cmp, cols, lang)
-        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 10))
-    elif which == "decisions":
-        fig, (ax,) = _frame(cmp, t("chart_decisions", lang), t("partnerships_year", lang), lang)
-        cols = [
+        ),
+        ("#9467bd", "#8c564b", "#17becf"),
+        None,
+    ),
+    "aid": ("chart_aid", "rp_million_year", tuple((f"aid_{f}", f) for f in AID_FORMS), PALETTE, 10),
+    "decisions": (
+        "chart_decisions",
+        "partnerships_year",
+        (
             ("partnerships_started", "started"),
             ("partnerships_renewed", "renewed"),
             ("partnerships_scaled_down", "scaled_down"),
             ("partnerships_ended", "ended"),
-        ]
-        _lines(ax, cmp, cols, lang, colors=("#2ca02c", "#1f77b4", "#ff7f0e", "#d62728"))
-        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 4))
-    elif which == "fees":
-        fig, (ax,) = _frame(cmp, t("chart_fees", lang), t("rp_million_year", lang), lang)
-        cols = [
+        ),
+        ("#2ca02c", "#1f77b4", "#ff7f0e", "#d62728"),
+        4,
+    ),
+    "fees": (
+        "chart_fees",
+        "rp_million_year",
+        (
             ("fees_potential", "fees_potential"),
             ("fees_collected", "fees_collected"),
             ("upkeep_need", "upkeep_need"),
             ("upkeep_paid", "upkeep_paid"),
-        ]
-        _lines(ax, cmp, cols, lang, colors=("#bcbd22", "#2ca02c", "#7f7f7f", "#8c564b"))
-        ax.set_ylim(0, _ymax(cmp, [c for c, _ in cols], 10))
-    else:
+        ),
+        ("#bcbd22", "#2ca02c", "#7f7f7f", "#8c564b"),
+        10,
+    ),
+}
+"""Every one-panel chart of :data:`CHARTS` (``proposals`` has a panel per route)."""
+
+
+def chart(cmp: Comparison, which: str, lang: str = "en", bands: Bands | None = None) -> Figure:
+    """One yearly chart of a comparison (``which`` is one of :data:`CHARTS`).
+
+    Args:
+        cmp: The session's runs on one seed (drawn as far as they were stepped).
+        which: Which chart.
+        lang: Label language.
+        bands: Mean and 5–95% band of each run over several seeds, drawn for the whole horizon
+            behind the stepped seed's lines; None draws the seed's lines only.
+
+    Returns:
+        The figure.
+
+    Raises:
+        ValueError: On an unknown chart.
+    """
+    if which == "proposals":
+        fig, axes = _frame(cmp, t("chart_proposals", lang), t("proposals", lang), lang, ncols=2)
+        top = 4.0
+        for ax, route in zip(axes, ("government", "private"), strict=True):
+            cols = [(f"proposals_{w}_{route}", w) for w in ("sent", "answered", "accepted")]
+            _lines(ax, cmp, cols, lang, ("#7f7f7f", "#1f77b4", "#2ca02c"), bands)
+            ax.set_title(t(route, lang), fontsize=9)
+            top = max(top, _ymax(cmp, [c for c, _ in cols], 4, bands))
+        axes[0].set_ylim(0, top)
+        axes[1].get_legend().remove()
+        return fig
+    if which not in CHART_SPECS:
         raise ValueError(f"unknown chart {which!r} (choose from {', '.join(CHARTS)})")
+    title, ylabel, spec_cols, colors, floor = CHART_SPECS[which]
+    fig, (ax,) = _frame(cmp, t(title, lang), t(ylabel, lang), lang)
+    _lines(ax, cmp, spec_cols, lang, colors, bands)
+    ax.set_ylim(0, 1.05 if floor is None else _ymax(cmp, [c for c, _ in spec_cols], floor, bands))
     return fig
 
 

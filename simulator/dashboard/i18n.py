@@ -124,6 +124,19 @@ TEXT: dict[str, dict[str, str]] = {
         "rows_per_page": "Rows per page:",
         "all_rows": "All",
         "page_text": "{0}-{1} of {2}",
+        "band_seeds": "Seeds for the bands",
+        "band_seeds_help": (
+            "How many seeds (seed, seed + 1, …) the charts' bands are computed over: the thick lines are "
+            "their mean, the shaded area holds 5–95% of the runs. 1 shows the single seed only. The bands "
+            "follow the controls at once; Step, Play and Reset keep working on the single seed."
+        ),
+        "bands_computing": "Computing the bands… {done} of {total} runs",
+        "bands_caption": (
+            "Thick lines: mean over {n} seeds ({first}–{last}); shaded (hatched for the policy): 5–95% of "
+            "the runs. Thin lines with dots: seed {seed}, year by year as stepped."
+        ),
+        "bands_pending": "The bands already follow the changed values; the stepped seed applies them on Reset.",
+        "bands_error": "The bands could not be computed: {error}",
     },
     "id": {
         "title": "Kemitraan PLPBK: dasbor skenario kebijakan",
@@ -230,6 +243,22 @@ TEXT: dict[str, dict[str, str]] = {
         "rows_per_page": "Baris per halaman:",
         "all_rows": "Semua",
         "page_text": "{0}–{1} dari {2}",
+        "band_seeds": "Jumlah seed untuk pita ketidakpastian",
+        "band_seeds_help": (
+            "Banyaknya seed (seed, seed + 1, …) yang menjadi dasar pita pada grafik: garis tebal adalah "
+            "rata-ratanya, area berwarna memuat 5–95% hasil simulasi. Nilai 1 hanya menampilkan satu seed. "
+            "Pita langsung mengikuti pengaturan; Langkah, Jalankan, dan Atur ulang tetap bekerja pada satu seed."
+        ),
+        "bands_computing": "Menghitung pita ketidakpastian… {done} dari {total} simulasi",
+        "bands_caption": (
+            "Garis tebal: rata-rata atas {n} seed ({first}–{last}); area berwarna (berarsir untuk kebijakan): "
+            "5–95% hasil simulasi. Garis tipis bertitik: seed {seed}, tahun demi tahun sesuai langkah yang "
+            "dijalankan."
+        ),
+        "bands_pending": (
+            "Pita sudah mengikuti nilai yang diubah; seed yang dijalankan per langkah menerapkannya setelah Atur ulang."
+        ),
+        "bands_error": "Pita ketidakpastian tidak dapat dihitung: {error}",
     },
 }
 """Interface text by language and key."""

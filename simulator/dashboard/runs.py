@@ -26,6 +26,33 @@ def policy_levers(scenario: Scenario, policy: str | None) -> dict[str, float]:
     return vals
 
 
+def run_scenarios(scenario: str, values: Mapping[str, Value]) -> dict[str, Scenario]:
+    """The scenario of each run a dashboard view shows, from the control values.
+
+    Args:
+        scenario: Preset name or path of the scenario.
+        values: Control values by dotted name. Enablers, obstacles, lever costs and strengths
+            and the model structure set both runs; lever sizes and first years the policy run only.
+
+    Returns:
+        ``{"baseline": ...}``, with ``"policy"`` too when a lever differs from the baseline's.
+
+    Raises:
+        ScenarioError: On a bad scenario or value.
+    """
+    sc = load_scenario(scenario)
+    shared: dict[str, Value] = {}
+    levers: dict[str, Value] = {}
+    for name, v in values.items():
+        (levers if group_of(BY_NAME[name]) == "levers" else shared)[name] = clamp(name, v)
+    base = sc.with_values(shared, origin="dashboard")
+    changed = {k: v for k, v in levers.items() if float(base.values[k]) != float(v)}
+    out = {"baseline": base}
+    if changed:
+        out["policy"] = base.with_values(changed, origin="dashboard")
+    return out
+
+
 @dataclass
 class Comparison:
     """A baseline model and, when levers differ from it, a policy model, both on the same seed.
@@ -50,14 +77,9 @@ class Comparison:
     policy_name: str = ""
 
     def __post_init__(self) -> None:
-        sc = load_scenario(self.scenario)
-        shared: dict[str, Value] = {}
-        levers: dict[str, Value] = {}
-        for name, v in self.values.items():
-            (levers if group_of(BY_NAME[name]) == "levers" else shared)[name] = clamp(name, v)
-        self.base_scenario = sc.with_values(shared, origin="dashboard")
-        changed = {k: v for k, v in levers.items() if float(self.base_scenario.values[k]) != float(v)}
-        self.policy_scenario = self.base_scenario.with_values(changed, origin="dashboard") if changed else None
+        runs = run_scenarios(self.scenario, self.values)
+        self.base_scenario = runs["baseline"]
+        self.policy_scenario = runs.get("policy")
         self.baseline = PartnershipModel(self.base_scenario, rng=self.seed)
         self.policy = (
             PartnershipModel(self.policy_scenario, rng=self.seed) if self.policy_scenario is not None else None
