@@ -16,6 +16,8 @@ import numpy as np
 
 from simulator.model import kernels
 from simulator.model import mechanisms as mech
+from simulator.model.kernels.delivery import RENEWAL_STRUCTURES
+from simulator.model.kernels.partners import ENABLER_STRUCTURES
 from simulator.model.observation import record
 from simulator.model.state import (
     CONTINUATION,
@@ -152,27 +154,31 @@ def _ask_terms(
     Returns:
         p_answer, logit, amount and cost of each ask.
     """
-    w, p, f = a.ward, a.partner, a.form
-    G = m.n_gov
-    resp = m.responsiveness.copy()
-    resp[G:] += lv["csr_forum"] * m._v("levers.csr_forum_responsiveness") * (1.0 - resp[G:])
-    quality = m._v("acceptance.quality_capacity") * m.capacity + m._v(
-        "acceptance.quality_facilitation"
-    ) * m._facilitation(t, year, lv)
-    live = m.alive[p, w]
-    x = mech.acceptance_logit(
-        m.base_bias[p] + m.priority[p],
-        enabler(m, p, w),
-        m.fit[p, f],
-        quality[w],
+    return kernels.ask_terms(a, *ask_terms_args(m, t, year, lv))
+
+
+def ask_terms_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
+    """The arguments of ``kernels.ask_terms`` after the asks."""
+    weights = (
+        lv["csr_forum"] * m._v("levers.csr_forum_responsiveness"),
+        m._v("acceptance.quality_capacity"),
+        m._v("acceptance.quality_facilitation"),
+        m._facilitation(t, year, lv),
         m._v("acceptance.enabler_weight"),
         m._v("acceptance.fit_weight"),
         m._v("acceptance.quality_weight"),
-        m._v("acceptance.partner_bonus") * m.scale[p, w] * live,
+        m._v("acceptance.partner_bonus"),
     )
-    amount = np.minimum(a.request, m.ceiling[p] * np.where(live, m.scale[p, w], 1.0))
-    give_cost = np.array([m._v(f"aid.cost_{x}") for x in AID_FORMS])
-    return resp[p] * m.reach[p, w], np.asarray(x, dtype=float), amount, amount * give_cost[f]
+    shares = (m._v("enablers.trust_share"), m._v("enablers.coordination_share"), m._v("enablers.skill_share"))
+    enablers = (*shares, ENABLER_STRUCTURES.index(m.structure["enablers"]))
+    return (
+        (m.responsiveness, m.base_bias, m.priority, m.ceiling, m.fit, m.n_gov),
+        (m.reach, m.alive, m.scale, m.trust_partner),
+        (m.capacity, m.coordination, m.skill),
+        weights,
+        enablers,
+        np.array([m._v(f"aid.cost_{x}") for x in AID_FORMS]),
+    )
 
 
 def delivery(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> None:
@@ -267,21 +273,44 @@ def absorb_reporting(m: PartnershipModel, out: Any, ys: dict[str, float]) -> Non
 
 def partnerships(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> int:
     """Partners renew, scale down or leave live partnerships (or the lapse rule ends them)."""
-    ys["partnerships_renewed"] = 0.0
-    ys["partnerships_scaled_down"] = 0.0
-    if m.structure["renewal"] == "permanent":  # nothing ends; every partnership is renewed
-        keep = m.alive & (m.started < t)
-        m.committed |= keep
-        ys["partnerships_renewed"] = float(keep.sum())
-        return 0
-    if m.structure["renewal"] == "lapse":
-        failed = m.alive & (m.trust_partner < m._v("trust.end_threshold"))
-        lapsed = m.alive & ~failed & (t - m.last_active >= m._v("partnership.lapse_years"))
-        ended = failed | lapsed
-        reason = np.where(failed, END_REASONS.index("trust failed"), END_REASONS.index("lapsed"))
-    else:
-        ended, reason = renewal_decisions(m, t, ys)
+    ended, reason = _close(m, t, RENEWAL_STRUCTURES.index(m.structure["renewal"]), ys)
     return end_partnerships(m, t, year, ended, reason)
+
+
+def renewal_decisions(m: PartnershipModel, t: int, ys: dict[str, float]) -> tuple[BoolArray, IntArray]:
+    """Each partner decides on each live partnership that began before this year (``structure.renewal = decision``).
+
+    Returns:
+        The partner x ward masks of the partnerships that end and of their reasons.
+    """
+    return _close(m, t, RENEWAL_STRUCTURES.index("decision"), ys)
+
+
+def _close(m: PartnershipModel, t: int, structure: int, ys: dict[str, float]) -> tuple[BoolArray, IntArray]:
+    renewed, scaled, ended, reason = kernels.partnerships(m.rng, t, structure, *partnership_args(m))
+    ys["partnerships_renewed"], ys["partnerships_scaled_down"] = float(renewed), float(scaled)
+    return ended, reason
+
+
+def partnership_args(m: PartnershipModel) -> tuple[Any, ...]:
+    """The arguments of ``kernels.partnerships`` after the generator, the step and the structure."""
+    pairs = (m.alive, m.started, m.last_active, m.last_form, m.trust_partner, m.reported, m.scale, m.committed)
+    rule = (
+        m._v("renewal.backstop_years"),
+        m._v("renewal.bias"),
+        m._v("renewal.trust_weight"),
+        m._v("renewal.report_weight"),
+        m._v("renewal.fit_weight"),
+        m._v("renewal.budget_weight"),
+        m._v("renewal.scale_down_share"),
+        m._v("renewal.scale_down"),
+        m._v("renewal.min_scale"),
+        TOL,
+        m._v("trust.end_threshold"),
+        m._v("partnership.lapse_years"),
+    )
+    reasons = tuple(END_REASONS.index(x) for x in ("lapsed", "left", "scaled out", "trust failed"))
+    return pairs, (m.budget, m.budget_left, m.fit), rule, reasons
 
 
 def end_partnerships(m: PartnershipModel, t: int, year: int, ended: BoolArray, reason: IntArray | np.int64) -> int:
@@ -297,50 +326,15 @@ def end_partnerships(m: PartnershipModel, t: int, year: int, ended: BoolArray, r
     Returns:
         The number of partnerships ended.
     """
-    if not ended.any():
-        return 0
-    p, w = np.nonzero(ended)
-    dur = (t - m.started[p, w]).astype(float)  # years it was observed alive
-    why = np.broadcast_to(reason, ended.shape)[p, w]
-    record(m, year, PARTNERSHIP_END, w, p, m.last_form[p, w], np.zeros(len(w)), ENDED + why, dur)
-    m.alive &= ~ended
-    m.scale[ended] = 0.0
-    m.committed &= ~ended
+    why = np.broadcast_to(np.asarray(reason, dtype=np.int64), ended.shape)
+    out = kernels.end_pairs(
+        t, ended, np.ascontiguousarray(why), (m.alive, m.scale, m.committed, m.started, m.last_form)
+    )
+    return absorb_ends(m, year, out)
+
+
+def absorb_ends(m: PartnershipModel, year: int, out: Any) -> int:
+    """Log the partnerships ``kernels.end_pairs`` ended; returns how many."""
+    p, w, f, dur, why = out
+    record(m, year, PARTNERSHIP_END, w, p, f, np.zeros(len(w)), ENDED + why, dur)
     return len(w)
-
-
-def renewal_decisions(m: PartnershipModel, t: int, ys: dict[str, float]) -> tuple[BoolArray, IntArray]:
-    """Each partner decides on each live partnership that began before this year."""
-    reason = np.zeros(m.alive.shape, dtype=np.int64)
-    backstop = m.alive & (t - m.last_active >= m._v("renewal.backstop_years"))
-    reason[backstop] = END_REASONS.index("lapsed")
-    decide = m.alive & ~backstop & (m.started < t)
-    ended = backstop.copy()
-    if not decide.any():
-        return ended, reason
-    p, w = np.nonzero(decide)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(m.budget > 0, m.budget_left / m.budget, 0.0)
-    prob = mech.renewal_probability(
-        m._v("renewal.bias"),
-        m.trust_partner[p, w],
-        m.reported[p, w],
-        m.fit[p, m.last_form[p, w]],
-        share[p],
-        m._v("renewal.trust_weight"),
-        m._v("renewal.report_weight"),
-        m._v("renewal.fit_weight"),
-        m._v("renewal.budget_weight"),
-    )
-    rule = (m._v("renewal.scale_down_share"), m._v("renewal.scale_down"), m._v("renewal.min_scale"), TOL)
-    renewed, scaled = kernels.renew(
-        m.rng,
-        p,
-        w,
-        np.asarray(prob, dtype=float),
-        (m.scale, ended, reason, m.committed),
-        rule,
-        (END_REASONS.index("left"), END_REASONS.index("scaled out")),
-    )
-    ys["partnerships_renewed"], ys["partnerships_scaled_down"] = float(renewed), float(scaled)
-    return ended, reason

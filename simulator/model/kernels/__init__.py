@@ -19,13 +19,22 @@ from simulator.model.kernels import _jit
 from simulator.model.kernels.delivery import (
     deliver,
     delivery_phase,
+    end_pairs,
     learn_from_deliveries,
+    partnerships,
     renew,
     report,
     reporting_phase,
 )
 from simulator.model.kernels.observe import observe
-from simulator.model.kernels.partners import asks, decide, decisions, learn_from_answers, proposals
+from simulator.model.kernels.partners import (
+    ask_terms,
+    asks,
+    decide,
+    decisions,
+    learn_from_answers,
+    proposals,
+)
 from simulator.model.kernels.wards import forget, grant, grow, marketing, multinomial, plan, turnover, upkeep
 from simulator.model.kernels.year import settle
 
@@ -36,11 +45,13 @@ def cold() -> bool:
 
 
 __all__ = [
+    "ask_terms",
     "asks",
     "decide",
     "decisions",
     "deliver",
     "delivery_phase",
+    "end_pairs",
     "forget",
     "grant",
     "grow",
@@ -49,6 +60,7 @@ __all__ = [
     "marketing",
     "multinomial",
     "observe",
+    "partnerships",
     "plan",
     "proposals",
     "renew",

@@ -300,3 +300,112 @@ def reporting_phase(
         x = (1.0 - coordination_weight) * capacity[w] + coordination_weight * coordination[w]
         p_report[w] = min(max(x, 0.0), 1.0)
     return report(rng, alive, p_report, trust_partner, learn, rate)
+
+
+RENEWAL_STRUCTURES = ("decision", "lapse", "permanent")
+"""``structure.renewal`` by the code the kernels take."""
+DECISION, LAPSE, PERMANENT = range(len(RENEWAL_STRUCTURES))
+
+
+@njit
+def partnerships(
+    rng: np.random.Generator,
+    t: int,
+    structure: int,
+    pairs: tuple[BoolArray, IntArray, IntArray, IntArray, FloatArray, BoolArray, FloatArray, BoolArray],
+    budgets: tuple[FloatArray, FloatArray, FloatArray],
+    rule: tuple[float, float, float, float, float, float, float, float, float, float, float, float],
+    reasons: tuple[int, int, int, int],
+) -> tuple[int, int, BoolArray, IntArray]:
+    """Which live partnerships end this year and why; see ``partnering.partnerships``.
+
+    ``structure`` is a ``RENEWAL_STRUCTURES`` code; ``pairs`` (alive, started, last active,
+    last form, trust of partners, reported, scale, committed); ``budgets`` (budget, budget
+    left, fit by form); ``rule`` (backstop years, renewal bias, trust, report, fit and
+    budget weights, scale-down share, scale-down factor, minimum scale, tolerance, trust
+    threshold and lapse years of the lapse rule); ``reasons`` the ``END_REASONS`` indices of
+    lapsing, leaving, scaling out and failed trust. Under ``decision`` each partner renews,
+    scales down or leaves each partnership that began before this year
+    (``mechanisms.renewal_probability``: the logistic is computed with the C library's
+    ``exp``, which may round differently in the last bit from NumPy's), after the backstop
+    ends those idle too long.
+
+    Returns:
+        Partnerships renewed and scaled down, and the partner x ward masks of those that end
+        and of their reasons.
+    """
+    alive, started, last_active, last_form, trust, reported, scale, committed = pairs
+    budget, budget_left, fit = budgets
+    backstop, bias, w_t, w_r, w_f, w_b, down_share, factor, min_scale, tol, threshold, lapse = rule
+    lapsed, left, scaled_out, failed = reasons
+    P, W = alive.shape
+    ended = np.zeros((P, W), dtype=np.bool_)
+    reason = np.zeros((P, W), dtype=np.int64)
+    if structure == PERMANENT:  # nothing ends; every partnership is renewed
+        renewed = 0
+        for p in range(P):
+            for w in range(W):
+                if alive[p, w] and started[p, w] < t:
+                    committed[p, w] = True
+                    renewed += 1
+        return renewed, 0, ended, reason
+    if structure == LAPSE:
+        for p in range(P):
+            for w in range(W):
+                if alive[p, w] and trust[p, w] < threshold:
+                    ended[p, w], reason[p, w] = True, failed
+                elif alive[p, w] and t - last_active[p, w] >= lapse:
+                    ended[p, w], reason[p, w] = True, lapsed
+        return 0, 0, ended, reason
+    n = 0
+    for p in range(P):
+        for w in range(W):
+            if alive[p, w] and t - last_active[p, w] >= backstop:
+                ended[p, w], reason[p, w] = True, lapsed
+            elif alive[p, w] and started[p, w] < t:
+                n += 1
+    ps, ws, prob = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64), np.empty(n)
+    half = 1 / 2
+    i = 0
+    for p in range(P):
+        share = budget_left[p] / budget[p] if budget[p] > 0 else 0.0
+        for w in range(W):
+            if alive[p, w] and not ended[p, w] and started[p, w] < t:
+                x = bias + w_t * (trust[p, w] - half) + w_r * (reported[p, w] - half)
+                x = x + w_f * (fit[p, last_form[p, w]] - half) + w_b * (share - half)
+                ps[i], ws[i], prob[i] = p, w, 1.0 / (1.0 + np.exp(-x))
+                i += 1
+    renewed, scaled = renew(
+        rng, ps, ws, prob, (scale, ended, reason, committed), (down_share, factor, min_scale, tol), (left, scaled_out)
+    )
+    return renewed, scaled, ended, reason
+
+
+@njit
+def end_pairs(
+    t: int,
+    ended: BoolArray,
+    reason: IntArray,
+    pairs: tuple[BoolArray, FloatArray, BoolArray, IntArray, IntArray],
+) -> tuple[IntArray, IntArray, IntArray, FloatArray, IntArray]:
+    """End the partnerships marked in ``ended`` (in place); see ``partnering.end_partnerships``.
+
+    ``pairs`` is (alive, scale, committed, started, last form).
+
+    Returns:
+        Partner, ward, last aid form, years observed alive and reason of each, partner-major.
+    """
+    alive, scale, committed, started, last_form = pairs
+    P, W = ended.shape
+    n = int(ended.sum())
+    p_, w_, f_ = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
+    dur, why = np.empty(n), np.empty(n, dtype=np.int64)
+    i = 0
+    for p in range(P):
+        for w in range(W):
+            if ended[p, w]:
+                p_[i], w_[i], f_[i] = p, w, last_form[p, w]
+                dur[i], why[i] = float(t - started[p, w]), reason[p, w]
+                alive[p, w], scale[p, w], committed[p, w] = False, 0.0, False
+                i += 1
+    return p_, w_, f_, dur, why

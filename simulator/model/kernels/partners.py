@@ -389,3 +389,63 @@ def decisions(
     order = np.concatenate((first, second))
     due = np.concatenate((np.full(len(first), t + lag, dtype=np.int64), np.full(len(second), t, dtype=np.int64)))
     return status, acc, new, counts, (due, w[order], p[order], f[order], amount[order])
+
+
+ENABLER_STRUCTURES = ("complementary", "additive", "substitutes")
+"""``structure.enablers`` by the code the kernels take."""
+COMPLEMENTARY, ADDITIVE, SUBSTITUTES = range(len(ENABLER_STRUCTURES))
+
+
+@njit
+def ask_terms(
+    a: tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray],
+    partners: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, int],
+    pairs: tuple[FloatArray, BoolArray, FloatArray, FloatArray],
+    bkm: tuple[FloatArray, FloatArray, FloatArray],
+    weights: tuple[float, float, float, float, float, float, float, float],
+    enablers: tuple[float, float, float, int],
+    give_cost: FloatArray,
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Per ask: chance of an answer, the partner's logit, the amount and its cost.
+
+    See ``mechanisms.enabler_index`` and ``acceptance_logit``. ``partners`` is
+    (responsiveness, base bias, priority, ceiling, fit by aid form, number of agencies);
+    ``pairs`` (reach, alive, scale, trust of partners); ``bkm`` (capacity, coordination,
+    skill); ``weights`` (CSR forum x its responsiveness gain, quality from capacity and from
+    facilitation, facilitation, enabler, fit and quality weights, live-partner bonus);
+    ``enablers`` (trust, coordination and skill shares, ``ENABLER_STRUCTURES`` code).
+
+    The enabler index raises to the shares with ``**`` (the C library's ``pow``), which may
+    round differently in the last bit from NumPy's vectorised ``power``.
+    """
+    w, p, f, req, _ = a
+    resp, bias, priority, ceiling, fit, G = partners
+    reach, alive, scale, trust = pairs
+    capacity, coordination, skill = bkm
+    forum, q_cap, q_fac, facilitation, w_e, w_f, w_q, bonus = weights
+    sa, sb, sc, structure = enablers
+    half = 1 / 2
+    n = len(w)
+    p_answer, logit, amount, cost = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
+    for i in range(n):
+        pi, wi = p[i], w[i]
+        r = resp[pi]
+        if pi >= G:
+            r += forum * (1.0 - r)
+        p_answer[i] = r * reach[pi, wi]
+        t = min(max(trust[pi, wi], 0.0), 1.0)
+        c = min(max(coordination[wi], 0.0), 1.0)
+        s = min(max(skill[wi], 0.0), 1.0)
+        if structure == ADDITIVE:
+            e = sa * t + sb * c + sc * s
+        elif structure == SUBSTITUTES:
+            e = 1.0 - (1.0 - t) ** sa * (1.0 - c) ** sb * (1.0 - s) ** sc
+        else:
+            e = t**sa * c**sb * s**sc
+        q = q_cap * capacity[wi] + q_fac * facilitation
+        live = alive[pi, wi]
+        x = bias[pi] + priority[pi] + w_e * (e - half) + w_f * (fit[pi, f[i]] - half) + w_q * (q - half)
+        logit[i] = x + bonus * scale[pi, wi] * live
+        amount[i] = min(req[i], ceiling[pi] * (scale[pi, wi] if live else 1.0))
+        cost[i] = amount[i] * give_cost[f[i]]
+    return p_answer, logit, amount, cost
