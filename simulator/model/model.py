@@ -40,7 +40,8 @@ from typing import Any
 import mesa
 from mesa.experimental.scenarios import Scenario as MesaScenario
 
-from simulator.model import kernels, observation, partnering, phases, setup
+from simulator.model import observation, phases, setup
+from simulator.model import year as run_year
 from simulator.model.agents import BKM, Partner
 from simulator.model.state import BoolArray, FloatArray, IntArray, Payment
 from simulator.params import LEVERS
@@ -150,6 +151,7 @@ class PartnershipModel(mesa.Model):
     _log: dict[str, list[Any]]
     _year_stats: dict[str, float]
     stats: dict[str, float]
+    _floats: tuple[Any, dict[str, float]] = (None, {})
     _fused = True  # step() runs the middle of the year as one compiled call (see step_by_phase)
 
     def __init__(self, scenario: Scenario | str | None = None, *, rng: Any = None, **overrides: Any) -> None:
@@ -181,7 +183,10 @@ class PartnershipModel(mesa.Model):
     # ------------------------------------------------------------------ parameters
 
     def _v(self, name: str) -> float:
-        return float(self.params.values[name])
+        # the scenario's numbers as floats, converted once per scenario (phases read ~100 a year)
+        if self._floats[0] is not self.params:
+            self._floats = (self.params, {k: float(x) for k, x in self.params.values.items() if not isinstance(x, str)})
+        return self._floats[1][name]
 
     def _i(self, name: str) -> int:
         return int(self.params.values[name])
@@ -220,26 +225,10 @@ class PartnershipModel(mesa.Model):
         self._inkind[:] = 0.0
         self._touched[:] = False
         phases.politics(self, year, ys)
-        phases.bkm_elections(self, t, lv, ys)
-        phases.plan(self, t, ys)
-        self.budget_left[:] = self.budget
-        phases.grant(self, t, ys)
-        phases.marketing(self, t, year, lv)
-        a = partnering.asks(self)
-        if fused:
-            new = self._settle(t, year, lv, a, ys)
-        else:
-            new = partnering.decisions(self, t, year, lv, a, ys)
-            partnering.delivery(self, t, year, ys)
-            partnering.reporting(self, ys)
-            phases.learning(self, t, year, lv)
-            phases.assets(self, ys)
-        ended = partnering.partnerships(self, t, year, ys)
+        new, ended, seen = (run_year.fused if fused else run_year.by_phase)(self, t, year, lv, ys)
         ys["lever_cost"] = float(sum(lv[n] * self._v(f"levers.{n}_cost") for n in LEVERS) * W)
         self._year_stats = ys
-        self.partnership_years += self.alive.sum(0)
-        self.sustained_years += self.sustained
-        observation.observe(self, new=new, ended=ended)
+        observation.observe(self, new=new, ended=ended, values=seen)
         self._collect()
         if self.steps >= self.years:
             self.running = False
@@ -253,25 +242,6 @@ class PartnershipModel(mesa.Model):
         mv = dc.model_vars
         for name, value in self.stats.items():
             mv[name].append(value)
-
-    def _settle(self, t: int, year: int, lv: Mapping[str, float], a: partnering.Asks, ys: dict[str, float]) -> int:
-        # decisions, delivery, reporting, learning and assets in one compiled call
-        # (``kernels.year.settle``): the same kernels, in the same order, as the phase functions
-        decide, amount = partnering.decision_args(self, t, year, lv, a)
-        made, paid, reported, kept = kernels.settle(
-            self.rng,
-            decide,
-            self._pending,
-            (t, *partnering.delivery_args(self)),
-            partnering.reporting_args(self),
-            phases.learning_args(self, t, year, lv),
-            phases.assets_args(self),
-        )
-        new = partnering.absorb_decisions(self, year, a, amount, made, ys)
-        partnering.absorb_delivery(self, year, paid, ys)
-        partnering.absorb_reporting(self, reported, ys)
-        phases.absorb_assets(self, kept, ys)
-        return new
 
     def _facilitation(self, t: int, year: int, lv: Mapping[str, float]) -> float:
         during = t < self._v("programme.facilitation_years")

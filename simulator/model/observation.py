@@ -52,6 +52,17 @@ def record(
     log["duration"].append(np.zeros(n) if duration is None else np.asarray(duration, dtype=float))
 
 
+def record_year(m: PartnershipModel, year: int, log: Any) -> None:
+    """Append a year's events, already in log order, as ``kernels.year`` returns them."""
+    n = len(log[0])
+    if n == 0:
+        return
+    cols = m._log
+    for key, column in zip(("event", "ward", "partner", "form", "amount", "status", "duration"), log, strict=True):
+        cols[key].append(column)
+    cols["year"].append(np.full(n, year))
+
+
 def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
     """The proposal, delivery and partnership log as column arrays.
 
@@ -109,21 +120,15 @@ STATE_MEANS = (
 """The second values ``kernels.observe`` returns, in order."""
 
 
-def observe(m: PartnershipModel, new: int, ended: int) -> None:
+def observe(m: PartnershipModel, new: int, ended: int, values: Any = None) -> None:
     """Compute the year's observations into ``m.stats`` (one value per time-series column).
 
-    Values computed from the state come from ``kernels.observe``; the rest are the year's
-    counts and sums the phases left in ``m._year_stats``.
+    Values computed from the state come from ``kernels.observe`` (``values``, when the caller
+    has already computed them); the rest are the year's counts and sums the phases left in
+    ``m._year_stats``.
     """
     ys = m._year_stats
-    per_form, c, mean = kernels.observe(
-        (m.alive, m.contact, m.heard, m.aware, m.last_form, m.trust_partner, m.trust_bkm, m.reach),
-        (m.sustained, m.capacity, m.managing_body, m.skill, m.assets, m.condition, m.coverage, m.cash),
-        m.backlog,
-        m.ever_partnered,
-        m.n_gov,
-        m._v("trust.initial"),
-    )
+    per_form, c, mean = kernels.observe(*observe_args(m)) if values is None else values
     st = dict(zip(STATE_COUNTS, c, strict=True)) | dict(zip(STATE_MEANS, mean, strict=True))
     s: dict[str, float] = {"wards": float(m.n_wards)}
     for key in ("sustained_share", "partnerships_active", "partnerships_government", "partnerships_private"):
@@ -164,6 +169,18 @@ def observe(m: PartnershipModel, new: int, ended: int) -> None:
     s["agencies_aware_share"], s["firms_aware_share"] = st["agencies_aware_share"], st["firms_aware_share"]
     s["lever_cost"] = ys.get("lever_cost", 0.0)
     m.stats = s
+
+
+def observe_args(m: PartnershipModel) -> tuple[Any, ...]:
+    """The arguments of ``kernels.observe``."""
+    return (
+        (m.alive, m.contact, m.heard, m.aware, m.last_form, m.trust_partner, m.trust_bkm, m.reach),
+        (m.sustained, m.capacity, m.managing_body, m.skill, m.assets, m.condition, m.coverage, m.cash),
+        m.backlog,
+        m.ever_partnered,
+        m.n_gov,
+        m._v("trust.initial"),
+    )
 
 
 def ward_table(m: PartnershipModel) -> dict[str, list[Any]]:

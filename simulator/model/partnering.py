@@ -61,25 +61,28 @@ def asks(m: PartnershipModel) -> Asks:
     Each BKM sends proposals (plan items, an aid form and a partner for each); partnerships
     their partners renewed last year bring support in the same form, at their scale.
     """
-    fc, fm = m._v("bkm.proposals_capacity_floor"), m._v("bkm.proposals_marketing_floor")
-    lam = m._v("bkm.proposals_per_year") * (fc + (1.0 - fc) * m.capacity) * (fm + (1.0 - fm) * m.marketing_effort)
+    inputs, rest = asks_args(m)
+    lam, known = kernels.ask_inputs(*inputs)
+    backlog, *others = rest
+    return Asks(*kernels.asks(m.rng, lam, backlog, known, *others))
+
+
+def asks_args(m: PartnershipModel) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The arguments of ``kernels.ask_inputs``, and of ``kernels.asks`` after its first three."""
+    rates = (
+        m._v("bkm.proposals_per_year"),
+        m._v("bkm.proposals_capacity_floor"),
+        m._v("bkm.proposals_marketing_floor"),
+    )
     weights = (
         m._v("partnership.trust_floor"),
         m._v("partnership.continuation_bonus"),
         m._v("partnership.repeat_factor"),
     )
-    return Asks(
-        *kernels.asks(
-            m.rng,
-            lam,
-            m.backlog,
-            m.aware * m.reach,
-            (m.trust_bkm, m.fit, m.alive, m.committed, m.last_form, m.scale),
-            np.array([m._v(f"aid.size_{x}") for x in AID_FORMS]),
-            m._v("aid.size_sigma"),
-            weights,
-        )
-    )
+    inputs = ((m.capacity, m.marketing_effort), rates, m.aware, m.reach)
+    pairs = (m.trust_bkm, m.fit, m.alive, m.committed, m.last_form, m.scale)
+    sizes = np.array([m._v(f"aid.size_{x}") for x in AID_FORMS])
+    return inputs, (m.backlog, pairs, sizes, m._v("aid.size_sigma"), weights)
 
 
 def enabler(m: PartnershipModel, p: IntArray, w: IntArray) -> FloatArray:
@@ -115,14 +118,17 @@ def decision_args(
     m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], a: Asks
 ) -> tuple[tuple[Any, ...], FloatArray]:
     """The arguments of ``kernels.decisions`` after the generator, and the asks' amounts."""
-    p_answer, logit, amount, cost = _ask_terms(m, t, year, lv, a)
+    terms = _ask_terms(m, t, year, lv, a)
+    return ((a.ward, a.partner, a.form, a.continuation), *terms, *decision_rest(m, t)), terms[2]
+
+
+def decision_rest(m: PartnershipModel, t: int) -> tuple[Any, ...]:
+    """The arguments of ``kernels.decisions`` after the asks and their terms."""
     ls, _ = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
     learning = (m.structure["trust"] != "fixed", ls, m._v("trust.refusal_penalty"), m._v("trust.ignore_penalty"))
     pairs = (m.alive, m.scale, m.started, m.last_active, m.last_form, m.committed, m.contact, m._touched, m.trust_bkm)
-    asks = (a.ward, a.partner, a.form, a.continuation)
-    budgets = (m.sector, m.budget_left, m.backlog)
     lag = m._i("government.payment_lag")
-    return (asks, p_answer, logit, amount, cost, *budgets, pairs, m.ever_partnered, learning, t, lag, TOL), amount
+    return (m.sector, m.budget_left, m.backlog, pairs, m.ever_partnered, learning, t, lag, TOL)
 
 
 def absorb_decisions(
@@ -130,12 +136,18 @@ def absorb_decisions(
 ) -> int:
     """Log the asks and the partnerships started, and count them; returns the number started."""
     w, p, f, req = a.ward, a.partner, a.form, a.request
-    status, acc, new, counts, _ = made
+    status, acc, new, *_ = made
     shown = np.where(acc, amount, req)
     nc, c = ~a.continuation, a.continuation
     record(m, year, PARTNERSHIP_START, w[new], p[new], f[new], amount[new], STARTED)
     record(m, year, PROPOSAL, w[nc], p[nc], f[nc], shown[nc], status[nc])
     record(m, year, CONTINUATION, w[c], p[c], f[c], shown[c], status[c])
+    return count_decisions(made, ys)
+
+
+def count_decisions(made: Any, ys: dict[str, float]) -> int:
+    """The year's counts of ``kernels.decisions`` into ``ys``; returns the partnerships started."""
+    _, _, new, counts, _ = made
     ys["continuations_funded"], ys["continuations_unfunded"] = float(counts[0]), float(counts[1])
     for r, route in enumerate(ROUTES):
         for k, what in enumerate(ROUTE_COUNTS):
@@ -221,12 +233,13 @@ def delivery_args(m: PartnershipModel) -> tuple[Any, ...]:
     )
 
 
-def absorb_delivery(m: PartnershipModel, year: int, out: Any, ys: dict[str, float]) -> None:
-    """Keep the payments still pending, log this year's and add them up."""
+def absorb_delivery(m: PartnershipModel, year: int, out: Any, ys: dict[str, float], log: bool = True) -> None:
+    """Keep the payments still pending, log this year's (unless already logged) and add them up."""
     rest, paid, ok, sums = out
     m._pending = Payment(*rest)
-    _, w, p, f, amt = paid
-    record(m, year, DELIVERY, w, p, f, amt, np.where(ok, SUCCEEDED, FAILED))
+    if log:
+        _, w, p, f, amt = paid
+        record(m, year, DELIVERY, w, p, f, amt, np.where(ok, SUCCEEDED, FAILED))
     for k, form in enumerate(AID_FORMS):
         ys[f"aid_{form}"] = float(sums[k])
     ys["aid_failed"] = float(sums[N_FORMS])

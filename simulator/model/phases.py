@@ -45,6 +45,15 @@ def politics(m: PartnershipModel, year: int, ys: dict[str, float]) -> None:
 
 def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict[str, float]) -> None:
     """Boards due for election may turn over: the team loses skill, capacity and ties."""
+    turn, broken = kernels.turnover(m.rng, *turnover_args(m, t, lv))
+    ys["turnovers"] = float(turn.sum())
+    if broken.size:
+        ended = end_partnerships(m, t, m.start_year + t, broken, np.int64(END_REASONS.index("board turnover")))
+        ys["partnerships_ended_turnover"] = float(ended)
+
+
+def turnover_args(m: PartnershipModel, t: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
+    """The arguments of ``kernels.turnover`` after the generator."""
     term = m._i("bkm.term_years")
     due = (t > 0) & ((t - m.election_offset) % term == 0)
     p_turn = m._v("bkm.turnover") * (1.0 - lv["consistent_team"] * m._v("levers.consistent_team_effect"))
@@ -55,8 +64,7 @@ def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict
         m._v("trust.initial"),
         m._v("bkm.turnover_partnership_loss"),
     )
-    turn, broken = kernels.turnover(
-        m.rng,
+    return (
         due,
         p_turn,
         (m.skill, m.capacity, m.turnovers),
@@ -65,23 +73,27 @@ def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict
         m.structure["trust"] != "fixed",
         m.structure["renewal"] != "permanent",  # the new team may not carry live agreements on
     )
-    ys["turnovers"] = float(turn.sum())
-    if broken.size:
-        ended = end_partnerships(m, t, m.start_year + t, broken, np.int64(END_REASONS.index("board turnover")))
-        ys["partnerships_ended_turnover"] = float(ended)
 
 
 def plan(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
     """Renew the RTPLP when due (unfunded items expire; worn assets add repair items), else add a few."""
+    ys["plan_items_expired"] = kernels.plan(m.rng, t, *plan_args(m))
+
+
+def plan_args(m: PartnershipModel) -> tuple[Any, ...]:
+    """The arguments of ``kernels.plan`` after the generator and the step."""
     mix = np.array([m._v(f"wards.mix_{f}") for f in AID_FORMS])
     rule = (m._i("wards.plan_years"), m._v("wards.plan_renewal"), m._v("aid.size_physical"))
-    ys["plan_items_expired"] = kernels.plan(
-        m.rng, t, m.backlog, m.plan_items, mix / mix.sum(), (m.assets, m.condition), rule
-    )
+    return m.backlog, m.plan_items, mix / mix.sum(), (m.assets, m.condition), rule
 
 
 def grant(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
     """BLM tranches on the grant calendar: planning, marketing, two implementation tranches."""
+    ys["grant_spent"] = kernels.grant(t + 1, *grant_args(m))  # programme year t + 1
+
+
+def grant_args(m: PartnershipModel) -> tuple[Any, ...]:
+    """The arguments of ``kernels.grant`` after the programme year."""
     calendar = (
         m._i("grant.planning_year"),
         m._i("grant.marketing_year"),
@@ -102,16 +114,7 @@ def grant(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
         m._v("programme.activity_cost"),
     )
     ledgers = (m.grant_received, m.grant_spent, m.built_total, m.assets, m.condition, m._projects, m._inkind)
-    ys["grant_spent"] = kernels.grant(
-        t + 1,  # programme year
-        m.grant_scale,
-        m.grant_marketing,
-        (m.capacity, m.managing_body),
-        ledgers,
-        m.backlog,
-        calendar,
-        amounts,
-    )
+    return m.grant_scale, m.grant_marketing, (m.capacity, m.managing_body), ledgers, m.backlog, calendar, amounts
 
 
 def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
@@ -120,6 +123,11 @@ def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -
     A team that understands the concept keeps marketing on its own (study enabler 3); the
     marketing tranche raises the effort while it is spent.
     """
+    kernels.marketing(m.rng, *marketing_args(m, t, year, lv))
+
+
+def marketing_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
+    """The arguments of ``kernels.marketing`` after the generator."""
     first, span = m._i("grant.marketing_year"), m._i("grant.marketing_span")
     wf = m._v("government.awareness_facilitation_share")
     bass = (
@@ -138,8 +146,7 @@ def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -
         m._v("grant.marketing_ref"),
         lv["marketing_push"],
     )
-    kernels.marketing(
-        m.rng,
+    return (
         (m.skill, m.event_boost, m.grant_marketing, m.coordination, m.marketing_effort, m.marketing),
         (m.reach, m.aware, m.noticed, m.n_gov),
         effort_rule,

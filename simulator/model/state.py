@@ -40,6 +40,8 @@ ENDED = LOG_STATUS.index(END_REASONS[0])
 ROUTE_COUNTS = ("aid_committed", "proposals_sent", "proposals_answered", "proposals_accepted", "proposals_no_budget")
 """What the decisions count per route each year (yearly statistics ``<count>_<route>``)."""
 COMMITTED, SENT, ANSWERED, ACCEPTED_N, NO_BUDGET_N = range(len(ROUTE_COUNTS))
+N_ROUTES, N_ROUTE_COUNTS = len(ROUTES), len(ROUTE_COUNTS)
+"""Their numbers (compiled kernels read these: a tuple of strings costs them an unpickling per use)."""
 TOL = 1e-9
 """Tolerance of budget and threshold comparisons (rounding in sums)."""
 

@@ -28,6 +28,7 @@ from simulator.model.kernels.delivery import (
 )
 from simulator.model.kernels.observe import observe
 from simulator.model.kernels.partners import (
+    ask_inputs,
     ask_terms,
     asks,
     decide,
@@ -36,7 +37,7 @@ from simulator.model.kernels.partners import (
     proposals,
 )
 from simulator.model.kernels.wards import forget, grant, grow, marketing, multinomial, plan, turnover, upkeep
-from simulator.model.kernels.year import settle
+from simulator.model.kernels.year import year
 
 
 def cold() -> bool:
@@ -45,6 +46,7 @@ def cold() -> bool:
 
 
 __all__ = [
+    "ask_inputs",
     "ask_terms",
     "asks",
     "decide",
@@ -66,7 +68,7 @@ __all__ = [
     "renew",
     "report",
     "reporting_phase",
-    "settle",
     "turnover",
     "upkeep",
+    "year",
 ]

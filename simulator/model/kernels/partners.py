@@ -14,11 +14,11 @@ from simulator.model.state import (
     ANSWERED,
     COMMITTED,
     GOV,
+    N_ROUTE_COUNTS,
+    N_ROUTES,
     NO_BUDGET,
     NO_BUDGET_N,
     REFUSED,
-    ROUTE_COUNTS,
-    ROUTES,
     SENT,
     UNANSWERED,
     BoolArray,
@@ -367,12 +367,12 @@ def decisions(
             status[i] = REFUSED
         else:
             status[i] = UNANSWERED
-    per = len(ROUTE_COUNTS)
-    counts = np.zeros(2 + per * len(ROUTES))
+    per = N_ROUTE_COUNTS
+    counts = np.zeros(2 + per * N_ROUTES)
     for i in range(n):
         if cont[i]:
             counts[0 if acc[i] else 1] += 1.0
-    for r in range(len(ROUTES)):
+    for r in range(N_ROUTES):
         mine = np.empty(n, dtype=np.bool_)
         for i in range(n):
             mine[i] = sector[p[i]] == r
@@ -449,3 +449,23 @@ def ask_terms(
         amount[i] = min(req[i], ceiling[pi] * (scale[pi, wi] if live else 1.0))
         cost[i] = amount[i] * give_cost[f[i]]
     return p_answer, logit, amount, cost
+
+
+@njit
+def ask_inputs(
+    bkm: tuple[FloatArray, FloatArray], rates: tuple[float, float, float], aware: BoolArray, reach: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Each BKM's expected number of proposals this year, and each partner's knowledge of each ward.
+
+    ``bkm`` is (capacity, marketing effort); ``rates`` (proposals per year, and the floors of
+    the capacity and marketing factors).
+
+    Returns:
+        The Poisson means (per ward) and awareness x reach (partner x ward).
+    """
+    capacity, effort = bkm
+    per_year, fc, fm = rates
+    lam = np.empty(len(capacity))
+    for w in range(len(capacity)):
+        lam[w] = per_year * (fc + (1.0 - fc) * capacity[w]) * (fm + (1.0 - fm) * effort[w])
+    return lam, aware * reach

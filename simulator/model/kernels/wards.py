@@ -57,9 +57,9 @@ def turnover(
             skill[w] *= 1.0 - skill_loss
             capacity[w] *= 1.0 - capacity_loss
     if learn:
-        for p in range(P):
-            for w in range(W):
-                if turn[w]:
+        for w in range(W):
+            if turn[w]:  # each pair changes on its own: the order of the loops does not matter
+                for p in range(P):
                     tp[p, w] += tie_loss * (t0 - tp[p, w])
                     tb[p, w] += tie_loss * (t0 - tb[p, w])
     if may_break:

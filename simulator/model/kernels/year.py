@@ -1,10 +1,11 @@
-"""Phases fused into one compiled call, so the generator is handed to Numba once for several phases.
+"""A simulated year in one compiled call, so the generator is handed to Numba once a year.
 
 Handing the model's ``Generator`` to a kernel costs about 10 microseconds (Numba reads its
-bit generator through ctypes on every call); calling the phase kernels one after another
-from here pays it once. Each function calls the same kernels as the phase functions in
-``simulator.model.partnering`` and ``phases``, in the same order, so a year run through it
-equals the year run phase by phase (``tests/test_kernels.py`` checks both ways).
+bit generator through ctypes on every call), and building each phase's arguments in Python
+costs as much again: calling the phase kernels one after another from here pays once. The
+function calls the same kernels as the phase functions in ``simulator.model.phases`` and
+``partnering``, in the same order, so a year run through it equals the year run phase by
+phase (``PartnershipModel.step_by_phase``; ``tests/test_kernels.py`` checks both ways).
 """
 
 from __future__ import annotations
@@ -14,39 +15,58 @@ from typing import Any
 import numpy as np
 
 from simulator.model.kernels._jit import njit
-from simulator.model.kernels.delivery import delivery_phase, reporting_phase
-from simulator.model.kernels.partners import decisions
-from simulator.model.kernels.wards import forget, grow, upkeep
+from simulator.model.kernels.delivery import delivery_phase, end_pairs, partnerships, reporting_phase
+from simulator.model.kernels.observe import observe
+from simulator.model.kernels.partners import ask_inputs, ask_terms, asks, decisions
+from simulator.model.kernels.wards import forget, grant, grow, marketing, plan, turnover, upkeep
+from simulator.model.state import (
+    CONTINUATION,
+    DELIVERY,
+    ENDED,
+    FAILED,
+    PARTNERSHIP_END,
+    PARTNERSHIP_START,
+    PROPOSAL,
+    STARTED,
+    SUCCEEDED,
+)
 
 
 @njit
-def settle(
-    rng: np.random.Generator,
-    decide: Any,
-    pending: Any,
-    deliver: Any,
-    report: Any,
-    learn: Any,
-    assets: Any,
-) -> Any:
-    """Decisions, delivery, reporting, learning and assets of one year.
+def year(rng: np.random.Generator, t: int, phases: Any, middle: Any, close: Any) -> Any:
+    """Every phase of year ``t`` after politics, with the arguments the phase functions build.
 
     Args:
         rng: The model's generator.
-        decide: The arguments of ``kernels.decisions`` after the generator.
-        pending: Payments queued in earlier years; this year's are added after them.
-        deliver: The arguments of ``kernels.delivery_phase`` after the payments, with the
-            step first.
-        report: The arguments of ``kernels.reporting_phase`` after the generator.
-        learn: The arguments of ``kernels.grow``, then those of ``kernels.forget`` after the
-            generator.
-        assets: The arguments of ``kernels.upkeep``.
+        t: The step.
+        phases: (turnover, board-turnover reason, plan, (budget, budget left), grant,
+            marketing, asks) arguments.
+        middle: (ask terms, decisions after the terms, pending payments, delivery, reporting,
+            (grow, forget), assets) arguments.
+        close: (renewal structure and arguments, the pairs ``end_pairs`` updates,
+            (partnership years, sustained years, alive, sustained), observe arguments).
 
     Returns:
-        What ``decisions``, ``delivery_phase``, ``reporting_phase`` and ``upkeep`` return.
+        What each phase kernel returns, for the phase functions' absorb steps.
     """
-    made = decisions(rng, *decide)
-    new = made[4]
+    turn_a, board, plan_a, budgets, grant_a, market_a, asks_a = phases
+    terms_a, dec_a, pending, deliver_a, report_a, learn_a, assets_a = middle
+    close_a, ending, books, observe_a = close
+    turn, broken = turnover(rng, *turn_a)
+    board_reason = np.full(broken.shape, board, dtype=np.int64)
+    ends_board = end_pairs(t, broken, board_reason, ending)
+    expired = plan(rng, t, *plan_a)
+    budget, budget_left = budgets
+    budget_left[:] = budget
+    spent = grant(t + 1, *grant_a)
+    marketing(rng, *market_a)
+    lam, known = ask_inputs(*asks_a[0])
+    backlog, pairs, sizes, sigma, weights = asks_a[1]
+    a = asks(rng, lam, backlog, known, pairs, sizes, sigma, weights)
+    w, p, f, _, cont = a
+    p_answer, logit, amount, cost = ask_terms(a, *terms_a)
+    made = decisions(rng, (w, p, f, cont), p_answer, logit, amount, cost, *dec_a)
+    new = made[-1]
     queue = (
         np.concatenate((pending[0], new[0])),
         np.concatenate((pending[1], new[1])),
@@ -54,9 +74,74 @@ def settle(
         np.concatenate((pending[3], new[3])),
         np.concatenate((pending[4], new[4])),
     )
-    paid = delivery_phase(rng, deliver[0], queue, *deliver[1:])
-    reported = reporting_phase(rng, *report)
-    grow(*learn[0])
-    forget(rng, *learn[1])
-    kept = upkeep(*assets)
-    return made, paid, reported, kept
+    paid = delivery_phase(rng, t, queue, *deliver_a)
+    reported = reporting_phase(rng, *report_a)
+    grow(*learn_a[0])
+    forget(rng, *learn_a[1])
+    kept = upkeep(*assets_a)
+    structure, (alive, started, last_active, last_form, trust, _, scale, committed), rest = close_a
+    pairs_now = (alive, started, last_active, last_form, trust, reported[0], scale, committed)
+    renewed, scaled, ended, reason = partnerships(rng, t, structure, pairs_now, *rest)
+    ends = end_pairs(t, ended, reason, ending)
+    years, sustained_years, alive_now, sustained = books
+    years += alive_now.sum(0)
+    sustained_years += sustained
+    seen = observe(*observe_a)
+    log = year_log(ends_board, a, amount, made, paid, ends)
+    return (
+        turn,
+        len(ends_board[0]),
+        expired,
+        spent,
+        made,
+        paid,
+        reported,
+        kept,
+        renewed,
+        scaled,
+        len(ends[0]),
+        seen,
+        log,
+    )
+
+
+@njit
+def year_log(board_ends: Any, a: Any, amount: Any, made: Any, paid: Any, ends: Any) -> Any:
+    """The year's events in the order the phase functions log them, as the log's columns.
+
+    Partnerships the new boards dropped, then starts, proposals and continuations (with the
+    amount granted if accepted, else the amount asked), deliveries, and partnerships that
+    ended at renewal. Columns: event, ward, partner, form, amount, status, duration (the
+    codes of ``state.EVENTS`` and ``state.LOG_STATUS``).
+    """
+    w, p, f, req, cont = a
+    status, acc, new, _, _ = made
+    _, (_, dw, dp, df, damt), ok, _ = paid
+    bp, bw, bf, bdur, bwhy = board_ends
+    ep, ew, ef, edur, ewhy = ends
+    n_ask, n_new, n_del = len(w), int(new.sum()), len(dw)
+    n = len(bp) + n_new + n_ask + n_del + len(ep)
+    ev, ww, pp, ff = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    am, st, du = np.zeros(n), np.empty(n, np.int64), np.zeros(n)
+    k = 0
+    for i in range(len(bp)):
+        ev[k], ww[k], pp[k], ff[k], st[k], du[k] = PARTNERSHIP_END, bw[i], bp[i], bf[i], ENDED + bwhy[i], bdur[i]
+        k += 1
+    for i in range(n_ask):
+        if new[i]:
+            ev[k], ww[k], pp[k], ff[k], am[k], st[k] = PARTNERSHIP_START, w[i], p[i], f[i], amount[i], STARTED
+            k += 1
+    for kind in (PROPOSAL, CONTINUATION):
+        for i in range(n_ask):
+            if cont[i] == (kind == CONTINUATION):
+                shown = amount[i] if acc[i] else req[i]
+                ev[k], ww[k], pp[k], ff[k], am[k], st[k] = kind, w[i], p[i], f[i], shown, status[i]
+                k += 1
+    for i in range(n_del):
+        ev[k], ww[k], pp[k], ff[k], am[k] = DELIVERY, dw[i], dp[i], df[i], damt[i]
+        st[k] = SUCCEEDED if ok[i] else FAILED
+        k += 1
+    for i in range(len(ep)):
+        ev[k], ww[k], pp[k], ff[k], st[k], du[k] = PARTNERSHIP_END, ew[i], ep[i], ef[i], ENDED + ewhy[i], edur[i]
+        k += 1
+    return ev, ww, pp, ff, am, st, du
