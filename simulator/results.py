@@ -35,8 +35,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from simulator.model import observation
 from simulator.model.model import PartnershipModel
-from simulator.model.state import ROUTES
+from simulator.model.state import ACCEPTED, PARTNERSHIP_END, PROPOSAL, ROUTES, UNANSWERED
 from simulator.params import AID_FORMS
 from simulator.scenario import Scenario, load_scenario
 
@@ -107,14 +108,14 @@ def columns(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABL
         "seed": np.full(n, seed, dtype=np.int64),
         "year": np.arange(model.start_year, model.start_year + n, dtype=np.int64),
     }
-    for k, v in mv.items():
-        ts[k] = np.asarray(v[1:], dtype=float)
-    log = model.event_log()
+    values = np.array([v[1:] for v in mv.values()], dtype=float).reshape(len(mv), n)  # one conversion
+    ts.update(zip(mv, values, strict=True))
+    codes = observation.event_codes(model)
     out: dict[str, Columns] = {"timeseries": ts}
     if "summary" in want:
-        out["summary"] = {k: np.asarray([v]) for k, v in _summary_row(model, ts, log, seed).items()}
+        out["summary"] = {k: np.asarray([v]) for k, v in _summary_row(model, ts, codes, seed).items()}
     if "events" in want:
-        out["events"] = _event_columns(model, seed, log)
+        out["events"] = _event_columns(model, seed, model.event_log())
     if "wards" in want:
         W = model.n_wards
         wards: Columns = {"scenario": np.full(W, name, dtype=object), "seed": np.full(W, seed, dtype=np.int64)}
@@ -160,11 +161,11 @@ def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray
 
 def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray], seed: int) -> dict[str, Any]:
     W = model.n_wards
-    ends = log["duration"][log["event"] == "partnership_end"].astype(float)
+    ends = log["duration"][log["event"] == PARTNERSHIP_END].astype(float)
     alive_dur = (model.steps - 1 - model.started[model.alive] + 1).astype(float)
     durations = np.r_[ends, alive_dur]
-    is_prop = log["event"] == "proposal"
-    prop_sector = np.array(ROUTES, dtype=object)[model.sector[log["partner"][is_prop].astype(np.int64)]]
+    is_prop = log["event"] == PROPOSAL
+    prop_sector = model.sector[log["partner"][is_prop].astype(np.int64)]
     prop_status = log["status"][is_prop]
     active = ts["partnerships_active"]
     after = ts["year"] >= model.start_year + int(model.params.values["grant.implementation_2_year"])
@@ -199,12 +200,12 @@ def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray
         "mean_condition_final": float(ts["mean_condition"][-1]),
         "lever_cost_total": float(ts["lever_cost"].sum()),
     }
-    for route in ROUTES:
-        m = prop_sector == route
+    for r, route in enumerate(ROUTES):
+        m = prop_sector == r
         sent = int(m.sum())
         row[f"proposals_{route}"] = float(sent)
-        row[f"answer_rate_{route}"] = float((prop_status[m] != "unanswered").sum() / sent) if sent else float("nan")
-        row[f"accept_rate_{route}"] = float((prop_status[m] == "accepted").sum() / sent) if sent else float("nan")
+        row[f"answer_rate_{route}"] = float((prop_status[m] != UNANSWERED).sum() / sent) if sent else float("nan")
+        row[f"accept_rate_{route}"] = float((prop_status[m] == ACCEPTED).sum() / sent) if sent else float("nan")
     for form in AID_FORMS:
         row[f"aid_{form}"] = float(ts[f"aid_{form}"].sum())
     return row

@@ -71,12 +71,18 @@ def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
         (ward and partner are indices into ``bkms`` and ``partner_list``;
         form indexes ``AID_FORMS``; event and status are strings).
     """
+    out = event_codes(m)
+    if len(out["year"]):
+        out["event"] = np.asarray(EVENTS, dtype=object)[out["event"]]
+        out["status"] = np.asarray(LOG_STATUS, dtype=object)[out["status"]]
+    return out
+
+
+def event_codes(m: PartnershipModel) -> dict[str, np.ndarray]:
+    """The log as :func:`event_log` gives it, with event and status as codes (``EVENTS``, ``LOG_STATUS``)."""
     if not m._log["year"]:
         return {k: np.zeros(0) for k in m._log}
-    out = {k: np.concatenate(v) for k, v in m._log.items()}
-    out["event"] = np.asarray(EVENTS, dtype=object)[out["event"]]
-    out["status"] = np.asarray(LOG_STATUS, dtype=object)[out["status"]]
-    return out
+    return {k: np.concatenate(v) for k, v in m._log.items()}
 
 
 def ward_trust(m: PartnershipModel) -> FloatArray:
