@@ -34,7 +34,7 @@ import contextlib
 import signal
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import mesa
@@ -151,7 +151,7 @@ class PartnershipModel(mesa.Model):
     _log: dict[str, list[Any]]
     _year_stats: dict[str, float]
     stats: dict[str, float]
-    _floats: tuple[Any, dict[str, float]] = (None, {})
+    _floats: tuple[Any, dict[str, float], dict[str, Any]] = (None, {}, {})
     _fused = True  # step() runs the middle of the year as one compiled call (see step_by_phase)
 
     def __init__(self, scenario: Scenario | str | None = None, *, rng: Any = None, **overrides: Any) -> None:
@@ -185,8 +185,26 @@ class PartnershipModel(mesa.Model):
     def _v(self, name: str) -> float:
         # the scenario's numbers as floats, converted once per scenario (phases read ~100 a year)
         if self._floats[0] is not self.params:
-            self._floats = (self.params, {k: float(x) for k, x in self.params.values.items() if not isinstance(x, str)})
+            self._refresh()
         return self._floats[1][name]
+
+    def _const(self, key: str, make: Callable[[], Any]) -> Any:
+        # what ``make`` builds from the scenario's values alone (a phase's parameter tuple),
+        # built once per scenario: the phases' argument functions call this every year
+        if self._floats[0] is not self.params:
+            self._refresh()
+        made = self._floats[2]
+        if key not in made:
+            made[key] = make()
+        return made[key]
+
+    def _levers(self) -> list[tuple[str, float, float, float]]:
+        # each lever's name, size, first year and unit cost
+        return [(n, self._v(f"levers.{n}"), self._v(f"levers.{n}_start"), self._v(f"levers.{n}_cost")) for n in LEVERS]
+
+    def _refresh(self) -> None:
+        floats = {k: float(x) for k, x in self.params.values.items() if not isinstance(x, str)}
+        self._floats = (self.params, floats, {})
 
     def _i(self, name: str) -> int:
         return int(self.params.values[name])
@@ -218,7 +236,8 @@ class PartnershipModel(mesa.Model):
     def _year(self, fused: bool) -> None:
         t = self.steps - 1
         year = self.start_year + t
-        lv = {name: (self._v(f"levers.{name}") if year >= self._v(f"levers.{name}_start") else 0.0) for name in LEVERS}
+        levers = self._const("levers", self._levers)
+        lv = {name: (size if year >= start else 0.0) for name, size, start, _ in levers}
         ys: dict[str, float] = {}
         W = self.n_wards
         self._projects[:] = 0.0
@@ -226,7 +245,7 @@ class PartnershipModel(mesa.Model):
         self._touched[:] = False
         phases.politics(self, year, ys)
         new, ended, seen = (run_year.fused if fused else run_year.by_phase)(self, t, year, lv, ys)
-        ys["lever_cost"] = float(sum(lv[n] * self._v(f"levers.{n}_cost") for n in LEVERS) * W)
+        ys["lever_cost"] = float(sum(lv[name] * cost for name, _, _, cost in levers) * W)
         self._year_stats = ys
         observation.observe(self, new=new, ended=ended, values=seen)
         self._collect()

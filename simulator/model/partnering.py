@@ -171,11 +171,20 @@ def _ask_terms(
 
 def ask_terms_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
     """The arguments of ``kernels.ask_terms`` after the asks."""
+    forum_gain, quality, weights, enablers, give_cost = m._const("ask terms", lambda: _ask_terms_consts(m))
+    return (
+        (m.responsiveness, m.base_bias, m.priority, m.ceiling, m.fit, m.n_gov),
+        (m.reach, m.alive, m.scale, m.trust_partner),
+        (m.capacity, m.coordination, m.skill),
+        (lv["csr_forum"] * forum_gain, *quality, m._facilitation(t, year, lv), *weights),
+        enablers,
+        give_cost,
+    )
+
+
+def _ask_terms_consts(m: PartnershipModel) -> tuple[Any, ...]:
+    quality = (m._v("acceptance.quality_capacity"), m._v("acceptance.quality_facilitation"))
     weights = (
-        lv["csr_forum"] * m._v("levers.csr_forum_responsiveness"),
-        m._v("acceptance.quality_capacity"),
-        m._v("acceptance.quality_facilitation"),
-        m._facilitation(t, year, lv),
         m._v("acceptance.enabler_weight"),
         m._v("acceptance.fit_weight"),
         m._v("acceptance.quality_weight"),
@@ -183,14 +192,8 @@ def ask_terms_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, floa
     )
     shares = (m._v("enablers.trust_share"), m._v("enablers.coordination_share"), m._v("enablers.skill_share"))
     enablers = (*shares, ENABLER_STRUCTURES.index(m.structure["enablers"]))
-    return (
-        (m.responsiveness, m.base_bias, m.priority, m.ceiling, m.fit, m.n_gov),
-        (m.reach, m.alive, m.scale, m.trust_partner),
-        (m.capacity, m.coordination, m.skill),
-        weights,
-        enablers,
-        np.array([m._v(f"aid.cost_{x}") for x in AID_FORMS]),
-    )
+    give_cost = np.array([m._v(f"aid.cost_{x}") for x in AID_FORMS])
+    return m._v("levers.csr_forum_responsiveness"), quality, weights, enablers, give_cost
 
 
 def delivery(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> None:
@@ -200,28 +203,9 @@ def delivery(m: PartnershipModel, t: int, year: int, ys: dict[str, float]) -> No
 
 def delivery_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.delivery_phase`` after the generator, the step and the payments."""
-    rates = (
-        m._v("aid.physical_managing_body_weight"),
-        m._v("aid.money_managing_body_weight"),
-        m._v("aid.event_coordination_weight"),
-        m._v("aid.delivery_min"),
-        m._v("assets.rehab_share"),
-        m._v("aid.programme_capacity_gain"),
-        m._v("aid.event_awareness_gain"),
-    )
+    rates, (learn, ls, lf, spread) = m._const("delivery", lambda: _delivery_consts(m))
     ledgers = (m.aid_received, m.rehab_total, m.built_total, m.cash, m.cash_in, m._inkind, m._projects, m.event_boost)
-    ls, lf = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
-    trust = (
-        m.structure["trust"] != "fixed",
-        m.trust_partner,
-        m.trust_bkm,
-        m.heard,
-        m.partner_region,
-        m.n_regions,
-        ls,
-        lf,
-        m._v("trust.reputation_spread"),
-    )
+    trust = (learn, m.trust_partner, m.trust_bkm, m.heard, m.partner_region, m.n_regions, ls, lf, spread)
     return (
         (m.managing_body, m.capacity, m.coordination, m.skill),
         ledgers,
@@ -231,6 +215,20 @@ def delivery_args(m: PartnershipModel) -> tuple[Any, ...]:
         rates,
         trust,
     )
+
+
+def _delivery_consts(m: PartnershipModel) -> tuple[tuple[float, ...], tuple[Any, ...]]:
+    rates = (
+        m._v("aid.physical_managing_body_weight"),
+        m._v("aid.money_managing_body_weight"),
+        m._v("aid.event_coordination_weight"),
+        m._v("aid.delivery_min"),
+        m._v("assets.rehab_share"),
+        m._v("aid.programme_capacity_gain"),
+        m._v("aid.event_awareness_gain"),
+    )
+    ls, lf = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
+    return rates, (m.structure["trust"] != "fixed", ls, lf, m._v("trust.reputation_spread"))
 
 
 def absorb_delivery(m: PartnershipModel, year: int, out: Any, ys: dict[str, float], log: bool = True) -> None:
@@ -308,6 +306,11 @@ def _close(m: PartnershipModel, t: int, structure: int, ys: dict[str, float]) ->
 def partnership_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.partnerships`` after the generator, the step and the structure."""
     pairs = (m.alive, m.started, m.last_active, m.last_form, m.trust_partner, m.reported, m.scale, m.committed)
+    rule, reasons = m._const("renewal", lambda: _renewal_consts(m))
+    return pairs, (m.budget, m.budget_left, m.fit), rule, reasons
+
+
+def _renewal_consts(m: PartnershipModel) -> tuple[tuple[float, ...], tuple[int, ...]]:
     rule = (
         m._v("renewal.backstop_years"),
         m._v("renewal.bias"),
@@ -323,7 +326,7 @@ def partnership_args(m: PartnershipModel) -> tuple[Any, ...]:
         m._v("partnership.lapse_years"),
     )
     reasons = tuple(END_REASONS.index(x) for x in ("lapsed", "left", "scaled out", "trust failed"))
-    return pairs, (m.budget, m.budget_left, m.fit), rule, reasons
+    return rule, reasons
 
 
 def end_partnerships(m: PartnershipModel, t: int, year: int, ended: BoolArray, reason: IntArray | np.int64) -> int:

@@ -94,6 +94,12 @@ def grant(m: PartnershipModel, t: int, ys: dict[str, float]) -> None:
 
 def grant_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.grant`` after the programme year."""
+    calendar, amounts = m._const("grant", lambda: _grant_consts(m))
+    ledgers = (m.grant_received, m.grant_spent, m.built_total, m.assets, m.condition, m._projects, m._inkind)
+    return m.grant_scale, m.grant_marketing, (m.capacity, m.managing_body), ledgers, m.backlog, calendar, amounts
+
+
+def _grant_consts(m: PartnershipModel) -> tuple[tuple[int, ...], tuple[float, ...]]:
     calendar = (
         m._i("grant.planning_year"),
         m._i("grant.marketing_year"),
@@ -113,8 +119,7 @@ def grant_args(m: PartnershipModel) -> tuple[Any, ...]:
         m._v("aid.size_physical"),
         m._v("programme.activity_cost"),
     )
-    ledgers = (m.grant_received, m.grant_spent, m.built_total, m.assets, m.condition, m._projects, m._inkind)
-    return m.grant_scale, m.grant_marketing, (m.capacity, m.managing_body), ledgers, m.backlog, calendar, amounts
+    return calendar, amounts
 
 
 def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> None:
@@ -164,15 +169,7 @@ def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) ->
 
 def learning_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, Any]:
     """The arguments of ``kernels.grow``, and of ``kernels.forget`` after the generator."""
-    rates = (
-        m._v("bkm.practice_ref"),
-        m._v("bkm.overload_projects"),
-        m._v("bkm.learning_rate"),
-        m._v("bkm.erosion_rate"),
-        m._v("bkm.practice_weight"),
-        m._v("bkm.managing_body_capacity_weight"),
-        m._v("bkm.managing_body_adjust"),
-    )
+    rates = m._const("learning", lambda: _learning_rates(m))
     train = m._v("levers.marketing_push_training") * lv["marketing_push"]
     levers = (m._facilitation(t, year, lv), lv["strengthening"], train)
     grow = ((m.capacity, m.managing_body, m.mb_base, m.skill, m._projects), levers, rates)
@@ -185,6 +182,25 @@ def learning_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float
         m.aware,
         m.alive,
         m.coordination,
+        *m._const("forget", lambda: _forget_consts(m)),
+    )
+    return grow, forget
+
+
+def _learning_rates(m: PartnershipModel) -> tuple[float, ...]:
+    return (
+        m._v("bkm.practice_ref"),
+        m._v("bkm.overload_projects"),
+        m._v("bkm.learning_rate"),
+        m._v("bkm.erosion_rate"),
+        m._v("bkm.practice_weight"),
+        m._v("bkm.managing_body_capacity_weight"),
+        m._v("bkm.managing_body_adjust"),
+    )
+
+
+def _forget_consts(m: PartnershipModel) -> tuple[Any, ...]:
+    return (
         m.n_gov,
         m.structure["trust"] != "fixed",
         m._v("trust.forgetting"),
@@ -194,7 +210,6 @@ def learning_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float
         m._v("firms.awareness_forgetting"),
         m.structure["awareness"] != "open",
     )
-    return grow, forget
 
 
 def assets(m: PartnershipModel, ys: dict[str, float]) -> None:
@@ -204,6 +219,19 @@ def assets(m: PartnershipModel, ys: dict[str, float]) -> None:
 
 def assets_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.upkeep``."""
+    demand, wear, sustain = m._const("assets", lambda: _assets_consts(m))
+    return (
+        (m.assets, m.condition, m.market_access, m.managing_body, m.capacity),
+        (m.fees_total, m.cash, m.cash_in, m.cash_out, m._inkind),
+        (m._need_hist, m._paid_hist, m._hist_n),
+        (m.coverage, m.sustained),
+        demand,
+        wear,
+        sustain,
+    )
+
+
+def _assets_consts(m: PartnershipModel) -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[float, ...]]:
     demand = (
         m._v("demand.users_per_asset"),
         m._v("demand.willingness_to_pay"),
@@ -221,15 +249,7 @@ def assets_args(m: PartnershipModel) -> tuple[Any, ...]:
         m._v("assets.upkeep_managing_body_weight"),
     )
     sustain = (m._v("programme.sustain_coverage"), m._v("programme.sustain_capacity"), TOL)
-    return (
-        (m.assets, m.condition, m.market_access, m.managing_body, m.capacity),
-        (m.fees_total, m.cash, m.cash_in, m.cash_out, m._inkind),
-        (m._need_hist, m._paid_hist, m._hist_n),
-        (m.coverage, m.sustained),
-        demand,
-        wear,
-        sustain,
-    )
+    return demand, wear, sustain
 
 
 def absorb_assets(m: PartnershipModel, out: Any, ys: dict[str, float]) -> None:
