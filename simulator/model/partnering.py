@@ -85,16 +85,6 @@ def asks_args(m: PartnershipModel) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     return inputs, (m.backlog, pairs, sizes, m._v("aid.size_sigma"), weights)
 
 
-def enabler(m: PartnershipModel, p: IntArray, w: IntArray) -> FloatArray:
-    """Enabler index of partner p for ward w (trust, coordination, skill; see ``structure.enablers``)."""
-    shares = (
-        m._v("enablers.trust_share"),
-        m._v("enablers.coordination_share"),
-        m._v("enablers.skill_share"),
-    )
-    return mech.enabler_index(m.trust_partner[p, w], m.coordination[w], m.skill[w], shares, m.structure["enablers"])
-
-
 def decisions(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], a: Asks, ys: dict[str, float]) -> int:
     """Partners answer and decide; accepted proposals start partnerships and schedule aid.
 
