@@ -13,6 +13,7 @@ import pytest
 from simulator.model import kernels
 from simulator.model import mechanisms as mech
 from simulator.model.model import PartnershipModel
+from simulator.model.state import all_pairs, make_pairs
 
 
 def proposals_reference(rng, lam, backlog, known, trust_bkm, fit, alive, floor, bonus, repeat):
@@ -66,13 +67,38 @@ def test_proposals_kernel_equals_numpy_reference(seed: int) -> None:
     P, W = (seed % 5) * 7 + 1, (seed % 7) * 9 + 1
     st = random_state(seed, P, W)
     args = (st["lam"], st["backlog"], st["known"], st["trust_bkm"], st["fit"], st["alive"], 0.1, 0.5, 0.3)
+    flat = (st["known"].ravel(), all_pairs(P, W), st["trust_bkm"].ravel(), st["fit"], st["alive"].ravel())
     rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
-    got = kernels.proposals(rng_a, *args)
+    got = kernels.proposals(rng_a, st["lam"], st["backlog"], *flat, 0.1, 0.5, 0.3)
     want = proposals_reference(rng_b, *args)
     for g, w in zip(got, want, strict=True):
         np.testing.assert_array_equal(g, w)
     assert rng_a.random() == rng_b.random()  # the generators were left in the same state
     assert len(got[0]) > 0 or st["lam"].sum() < 1 or not st["known"].any()
+
+
+def sparse_pairs(g: np.random.Generator, P: int, W: int) -> tuple:
+    """A random set of pairs (about half of partner x ward), and the dense mask of it."""
+    mask = g.random((P, W)) < 0.5
+    return make_pairs([np.nonzero(row)[0] for row in mask], W), mask
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_proposals_over_pairs_in_reach_equal_dense_ones_that_know_nothing_elsewhere(seed: int) -> None:
+    # holding only the pairs in reach changes nothing: no ward asks a partner that does not know it
+    P, W = (seed % 4) * 5 + 2, (seed % 5) * 7 + 1
+    st = random_state(seed, P, W)
+    pairs, mask = sparse_pairs(np.random.default_rng(50 + seed), P, W)
+    known = np.where(mask, st["known"], 0.0)
+    rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
+    sparse = (known[mask], pairs, st["trust_bkm"][mask], st["fit"], st["alive"][mask])
+    got = kernels.proposals(rng_a, st["lam"], st["backlog"], *sparse, 0.1, 0.5, 0.3)
+    dense = (known, st["trust_bkm"], st["fit"], st["alive"])
+    want = proposals_reference(rng_b, st["lam"], st["backlog"], *dense, 0.1, 0.5, 0.3)
+    for x, y in zip(got, want, strict=True):
+        np.testing.assert_array_equal(x, y)
+    assert mask[got[1], got[0]].all()
+    assert rng_a.random() == rng_b.random()
 
 
 def test_proposals_kernel_leaves_the_model_state_alone() -> None:
@@ -81,8 +107,8 @@ def test_proposals_kernel_leaves_the_model_state_alone() -> None:
         m.step()
     backlog = m.backlog.copy()
     kernels.proposals(
-        np.random.default_rng(0), np.full(m.n_wards, 3.0), m.backlog, m.aware * m.reach, m.trust_bkm, m.fit,
-        m.alive, 0.1, 0.5, 0.3,
+        np.random.default_rng(0), np.full(m.n_wards, 3.0), m.backlog, m.aware * m.reach, m.pairs, m.trust_bkm,
+        m.fit, m.alive, 0.1, 0.5, 0.3,
     )  # fmt: skip
     np.testing.assert_array_equal(m.backlog, backlog)
 
@@ -146,10 +172,20 @@ def test_learn_from_deliveries_kernel_equals_numpy_reference(seed: int) -> None:
     tp, tb, heard, preg = g.random((P, W)), g.random((P, W)), g.random((P, W)) < 0.2, g.integers(0, R, P)
     spread = [0.0, 0.5, 3.0][seed % 3]
     want = deliveries_reference(p, w, ok, tp.copy(), tb.copy(), heard.copy(), preg, R, 0.2, 0.5, spread)
-    got = (tp.copy(), tb.copy(), heard.copy())
-    kernels.learn_from_deliveries(p, w, ok, *got, preg, R, 0.2, 0.5, spread)
+    got = (tp.ravel().copy(), tb.ravel().copy(), heard.ravel().copy())
+    kernels.learn_from_deliveries(all_pairs(P, W), p, w, ok, *got, preg, R, 0.2, 0.5, spread)
     for x, y in zip(got, want, strict=True):
-        np.testing.assert_array_equal(x, y)
+        np.testing.assert_array_equal(x.reshape(P, W), y)
+    # holding only the pairs in reach: the same on those pairs (news reaches only partners in reach)
+    pairs, mask = sparse_pairs(g, P, W)
+    keep = mask[p, w]
+    want = deliveries_reference(
+        p[keep], w[keep], ok[keep], tp.copy(), tb.copy(), heard.copy(), preg, R, 0.2, 0.5, spread
+    )
+    got = (tp[mask], tb[mask], heard[mask])
+    kernels.learn_from_deliveries(pairs, p[keep], w[keep], ok[keep], *got, preg, R, 0.2, 0.5, spread)
+    for x, y in zip(got, want, strict=True):
+        np.testing.assert_array_equal(x, y[mask])
 
 
 def forget_reference(rng, tp, tb, contact, heard, touched, aware, alive, coord, G, learn, rate0, mem, t0, gf, ff, lose):
@@ -176,11 +212,12 @@ def test_forget_kernel_equals_numpy_reference(seed: int) -> None:
     learn, lose = seed % 3 != 0, seed % 4 != 1
     consts = (G, learn, 0.1, 0.5, 0.4, 0.3, 0.2, lose)
     rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
-    got = (tp.copy(), tb.copy(), aware.copy())
-    kernels.forget(rng_a, got[0], got[1], contact, heard, touched, got[2], alive, coord, *consts)
+    got = (tp.ravel().copy(), tb.ravel().copy(), aware.ravel().copy())
+    flags = (contact.ravel(), heard.ravel(), touched.ravel())
+    kernels.forget(rng_a, all_pairs(P, W), got[0], got[1], *flags, got[2], alive.ravel(), coord, *consts)
     want = forget_reference(rng_b, tp, tb, contact, heard, touched, aware, alive, coord, *consts)
     for x, y in zip(got, want, strict=True):
-        np.testing.assert_array_equal(x, y)
+        np.testing.assert_array_equal(x.reshape(P, W), y)
     assert rng_a.random() == rng_b.random()
 
 

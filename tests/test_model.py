@@ -17,6 +17,7 @@ import simulator
 from simulator.model import mechanisms as mech
 from simulator.model.agents import BKM, Firm, GovernmentAgency, Partner
 from simulator.model.model import PartnershipModel
+from simulator.model.state import pair_of
 from simulator.params import AID_FORMS, BY_NAME
 from simulator.results import simulate
 from simulator.scenario import load_scenario
@@ -436,13 +437,15 @@ class TestAgents:
         assert bkm.capacity == m.capacity[2]
         assert bkm.managing_body == m.managing_body[2]
         assert bkm.plan_backlog == dict(zip(AID_FORMS, m.backlog[2].tolist(), strict=True))
-        assert partner.trust_in(bkm) == m.trust_partner[1, 2]
-        assert bkm.trust_in(partner) == m.trust_bkm[1, 2]
-        assert [p.idx for p in bkm.partners] == np.nonzero(m.alive[:, 2])[0].tolist()
+        k = pair_of(m.pairs, 1, 2)
+        assert partner.trust_in(bkm) == m.trust_partner[k]
+        assert bkm.trust_in(partner) == m.trust_bkm[k]
+        live = m.pairs.partner[m.alive & (m.pairs.ward == 2)]
+        assert [p.idx for p in bkm.partners] == live.tolist()
         # writes to the arrays show through the agents at once
         m.capacity[2] = 0.123
-        m.trust_partner[1, 2] = 0.987
-        m.aware[1, 2] = True
+        m.trust_partner[k] = 0.987
+        m.aware[k] = True
         m.budget_left[1] = 4.5
         assert bkm.capacity == 0.123
         assert partner.trust_in(bkm) == 0.987
@@ -456,9 +459,14 @@ class TestAgents:
         while m.running:
             m.step()
         for g in m.agents_by_type[GovernmentAgency]:
-            served = np.nonzero(m.reach[g.idx])[0]
-            assert all(m.bkms[w].region == g.region for w in served)
+            served = m.pairs.ward[m.pairs.start[g.idx] : m.pairs.start[g.idx + 1]]
+            assert served.tolist() == [b.idx for b in m.bkms if b.region == g.region]
+            assert g.trust_in(m.bkms[-1 if g.region == 0 else 0]) == m._v("trust.initial")  # out of reach
         assert not np.any(m.alive & (m.reach <= 0))
+        # the pairs held are exactly those in reach: agencies' own region, firms everywhere (outside reach > 0)
+        in_reach = (m.partner_region[:, None] == m.region[None, :]) | (m.sector[:, None] == 1)
+        assert len(m.pairs.ward) == in_reach.sum()
+        assert in_reach[m.pairs.partner, m.pairs.ward].all()
 
     def test_model_stops_after_years(self) -> None:
         m = PartnershipModel(small(**{"time.years": 3}), rng=1)

@@ -20,7 +20,7 @@ import simulator
 from simulator.model import mechanisms as mech
 from simulator.model import partnering, phases
 from simulator.model.model import PartnershipModel
-from simulator.model.state import END_REASONS, Payment
+from simulator.model.state import END_REASONS, Payment, pair_of
 from simulator.params import BY_NAME, PARAMETERS
 from simulator.scenario import load_scenario
 
@@ -29,6 +29,20 @@ def tiny(**kw: Any) -> PartnershipModel:
     """One region, a few wards and partners, every randomness reproducible."""
     base = {"wards.n": 3, "government.agencies": 1, "firms.n": 2, "time.years": 20}
     return PartnershipModel(load_scenario().with_values({**base, **kw}), rng=7)
+
+
+def k(m: PartnershipModel, p: int, w: int) -> int:
+    """The index of the pair of partner ``p`` and ward ``w`` in the model's pair arrays."""
+    index = pair_of(m.pairs, p, w)
+    assert index >= 0, f"partner {p} does not reach ward {w}"
+    return index
+
+
+def grid(m: PartnershipModel, values: np.ndarray) -> np.ndarray:
+    """A pair array as partner x ward (NaN where a partner does not reach a ward)."""
+    out = np.full((m.n_partners, m.n_wards), np.nan)
+    out[m.pairs.partner, m.pairs.ward] = values
+    return out
 
 
 def v(name: str) -> float:
@@ -44,12 +58,12 @@ class TestRenewalDecision:
         m.alive[:] = False
         pairs = [(0, 0), (1, 1), (2, 2)]
         for p, w in pairs:
-            m.alive[p, w] = True
-            m.scale[p, w] = 1.0
-            m.started[p, w] = 0
-            m.last_active[p, w] = 4
-        m.trust_partner[0, 0], m.trust_partner[1, 1], m.trust_partner[2, 2] = 0.9, 0.5, 0.1
-        m.reported[0, 0], m.reported[1, 1], m.reported[2, 2] = True, False, False
+            m.alive[k(m, p, w)] = True
+            m.scale[k(m, p, w)] = 1.0
+            m.started[k(m, p, w)] = 0
+            m.last_active[k(m, p, w)] = 4
+        m.trust_partner[k(m, 0, 0)], m.trust_partner[k(m, 1, 1)], m.trust_partner[k(m, 2, 2)] = 0.9, 0.5, 0.1
+        m.reported[k(m, 0, 0)], m.reported[k(m, 1, 1)], m.reported[k(m, 2, 2)] = True, False, False
         m.budget_left[:] = m.budget / 2
         u = copy.deepcopy(m.rng).random(3)
         ys: dict[str, float] = {}
@@ -57,39 +71,39 @@ class TestRenewalDecision:
         share = 1 / 2
         expected = []
         for p, w in pairs:
-            x = v("renewal.bias") + v("renewal.trust_weight") * (m.trust_partner[p, w] - 1 / 2)
-            x += v("renewal.report_weight") * (float(m.reported[p, w]) - 1 / 2)
-            x += v("renewal.fit_weight") * (m.fit[p, m.last_form[p, w]] - 1 / 2)
+            x = v("renewal.bias") + v("renewal.trust_weight") * (m.trust_partner[k(m, p, w)] - 1 / 2)
+            x += v("renewal.report_weight") * (float(m.reported[k(m, p, w)]) - 1 / 2)
+            x += v("renewal.fit_weight") * (m.fit[p, m.last_form[k(m, p, w)]] - 1 / 2)
             x += v("renewal.budget_weight") * (share - 1 / 2)
             expected.append(1 / (1 + np.exp(-x)))
         sd = v("renewal.scale_down_share")
         for (p, w), prob, draw in zip(pairs, expected, u, strict=True):
             if draw < prob:
-                assert not ended[p, w] and m.scale[p, w] == 1.0 and m.committed[p, w]
+                assert not ended[k(m, p, w)] and m.scale[k(m, p, w)] == 1.0 and m.committed[k(m, p, w)]
             elif draw < prob + (1 - prob) * sd:
-                assert m.scale[p, w] == pytest.approx(v("renewal.scale_down"))
-                assert not ended[p, w] and m.committed[p, w]  # 0.5 >= min scale 0.3
+                assert m.scale[k(m, p, w)] == pytest.approx(v("renewal.scale_down"))
+                assert not ended[k(m, p, w)] and m.committed[k(m, p, w)]  # 0.5 >= min scale 0.3
             else:
-                assert ended[p, w] and END_REASONS[reason[p, w]] == "left"
+                assert ended[k(m, p, w)] and END_REASONS[reason[k(m, p, w)]] == "left"
 
     def test_second_scale_down_ends_it(self) -> None:
         m = tiny(**{"renewal.bias": -10.0, "renewal.scale_down_share": 1.0})
         m.alive[:] = False
-        m.alive[0, 0], m.scale[0, 0], m.last_active[0, 0] = True, 0.5, 4
+        m.alive[k(m, 0, 0)], m.scale[k(m, 0, 0)], m.last_active[k(m, 0, 0)] = True, 0.5, 4
         ended, reason = partnering.renewal_decisions(m, 5, {})
-        assert ended[0, 0] and END_REASONS[reason[0, 0]] == "scaled out"  # 0.25 < renewal.min_scale 0.3
+        assert ended[k(m, 0, 0)] and END_REASONS[reason[k(m, 0, 0)]] == "scaled out"  # 0.25 < renewal.min_scale 0.3
 
     def test_backstop_ends_a_partnership_without_aid(self) -> None:
         m = tiny(**{"renewal.bias": 10.0})
         m.alive[:] = False
-        m.alive[0, 0], m.scale[0, 0], m.last_active[0, 0] = True, 1.0, 1
+        m.alive[k(m, 0, 0)], m.scale[k(m, 0, 0)], m.last_active[k(m, 0, 0)] = True, 1.0, 1
         ended, reason = partnering.renewal_decisions(m, 1 + int(v("renewal.backstop_years")), {})
-        assert ended[0, 0] and END_REASONS[reason[0, 0]] == "lapsed"
+        assert ended[k(m, 0, 0)] and END_REASONS[reason[k(m, 0, 0)]] == "lapsed"
 
     def test_new_partnership_is_not_decided_in_its_first_year(self) -> None:
         m = tiny(**{"renewal.bias": -10.0, "renewal.scale_down_share": 0.0})
         m.alive[:] = False
-        m.alive[0, 0], m.scale[0, 0], m.started[0, 0], m.last_active[0, 0] = True, 1.0, 5, 5
+        m.alive[k(m, 0, 0)], m.scale[k(m, 0, 0)], m.started[k(m, 0, 0)], m.last_active[k(m, 0, 0)] = True, 1.0, 5, 5
         ended, _ = partnering.renewal_decisions(m, 5, {})
         assert not ended.any()
 
@@ -97,7 +111,7 @@ class TestRenewalDecision:
         m = tiny()
         m.alive[:] = False
         m.committed[:] = False
-        m.alive[2, 1], m.committed[2, 1], m.scale[2, 1], m.last_form[2, 1] = True, True, 0.5, 3
+        m.alive[k(m, 2, 1)], m.committed[k(m, 2, 1)], m.scale[k(m, 2, 1)], m.last_form[k(m, 2, 1)] = True, True, 0.5, 3
         m.backlog[:] = 0  # no plan items: no new proposals, only the continuation
         a = partnering.asks(m)
         assert list(a.ward) == [1] and list(a.partner) == [2] and list(a.form) == [3]
@@ -119,11 +133,13 @@ class TestReputation:
         partnering.learn_from_deliveries(m, np.array([0]), np.array([0]), np.array([False]))
         ls, lf = v("trust.learn_success"), v("trust.learn_failure")
         spread = v("trust.reputation_spread")
-        assert m.trust_partner[0, 0] == pytest.approx(0.6 - lf * 0.6)  # own failure
-        assert m.trust_partner[2, 0] == pytest.approx(0.6 - spread * lf * 0.6)  # same region: heard
-        assert m.trust_partner[1, 0] == m.trust_partner[3, 0] == 0.6  # other region: not heard
-        assert m.trust_partner[:, 1].tolist() == [0.6] * 4  # other ward untouched
-        assert m.heard[2, 0] and not m.heard[1, 0]
+        assert m.trust_partner[k(m, 0, 0)] == pytest.approx(0.6 - lf * 0.6)  # own failure
+        assert m.trust_partner[k(m, 2, 0)] == pytest.approx(0.6 - spread * lf * 0.6)  # same region: heard
+        assert m.trust_partner[k(m, 3, 0)] == 0.6 and not m.heard[k(m, 3, 0)]  # other region: not heard
+        assert pair_of(m.pairs, 1, 0) == -1  # the other region's agency does not reach the ward at all
+        tp = grid(m, m.trust_partner)
+        assert tp[[1, 2, 3], 1].tolist() == [0.6] * 3  # other ward (region 1) untouched
+        assert m.heard[k(m, 2, 0)]
         assert ls < lf
 
     def test_success_spreads_and_spread_zero_keeps_it_in_the_pair(self) -> None:
@@ -133,8 +149,8 @@ class TestReputation:
             partnering.learn_from_deliveries(m, np.array([1, 1]), np.array([2, 2]), np.array([True, True]))
             ls = v("trust.learn_success")
             own = 0.4 + ls * 0.6
-            assert m.trust_partner[1, 2] == pytest.approx(own + ls * (1 - own))  # two own successes in turn
-            others = m.trust_partner[[0, 2], 2]
+            assert m.trust_partner[k(m, 1, 2)] == pytest.approx(own + ls * (1 - own))  # two own successes in turn
+            others = grid(m, m.trust_partner)[[0, 2], 2]
             assert others == pytest.approx(0.4 + min(1.0, spread * ls) * 0.6)  # two heard successes: o = 1
 
     def test_fixed_trust_learns_nothing(self) -> None:
@@ -207,9 +223,9 @@ class TestTurnover:
         assert m.skill.tolist() == pytest.approx([0.8 * (1 - v("bkm.turnover_skill_loss")), 0.8, 0.8])
         assert m.capacity.tolist() == pytest.approx([0.6 * (1 - v("bkm.turnover_capacity_loss")), 0.6, 0.6])
         t0, loss = v("trust.initial"), v("bkm.turnover_tie_loss")
-        assert m.trust_partner[:, 0] == pytest.approx(0.9 + loss * (t0 - 0.9))
-        assert m.trust_bkm[:, 0] == pytest.approx(0.1 + loss * (t0 - 0.1))
-        assert (m.trust_partner[:, 1:] == 0.9).all()
+        assert grid(m, m.trust_partner)[:, 0] == pytest.approx(0.9 + loss * (t0 - 0.9))
+        assert grid(m, m.trust_bkm)[:, 0] == pytest.approx(0.1 + loss * (t0 - 0.1))
+        assert (grid(m, m.trust_partner)[:, 1:] == 0.9).all()
 
     def test_consistent_team_lowers_turnover(self) -> None:
         m = tiny(**{"bkm.turnover": 1.0, "levers.consistent_team_effect": 1.0})
@@ -233,9 +249,10 @@ class TestPolitics:
         )
         total = m.budget[:6].copy()
         assert np.allclose(total, total[0])  # equal split before any election
-        m.aware[:6] = True
+        agency_pairs = slice(0, m.pairs.start[6])  # the agencies' pairs come first
+        m.aware[agency_pairs] = True
         m.alive[:] = False
-        m.alive[0, 0] = True
+        m.alive[k(m, 0, 0)] = True
         ys: dict[str, float] = {}
         phases.politics(m, int(v("government.first_election")), ys)
         assert ys["election"] == 1
@@ -245,8 +262,8 @@ class TestPolitics:
             assert m.budget[agencies].sum() == pytest.approx(region_budget)
             w = np.exp(m.priority[agencies])
             assert m.budget[agencies] == pytest.approx(region_budget * w / w.sum())
-        assert m.aware[0, 0]  # a live partnership is not forgotten
-        assert (~m.aware[:6]).any()  # some officials forgot some wards
+        assert m.aware[k(m, 0, 0)]  # a live partnership is not forgotten
+        assert (~m.aware[agency_pairs]).any()  # some officials forgot some wards
 
     def test_no_election_between_terms(self) -> None:
         m = tiny()

@@ -248,9 +248,9 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
     partners = [f"p{j}" for j in range(P)]
     graph.add_nodes_from(wards + partners)
     aid = pair_aid(model)
-    pp, ww = np.nonzero(model.alive)
-    for p, w in zip(pp.tolist(), ww.tolist(), strict=True):
-        graph.add_edge(f"p{p}", f"w{w}", trust=float(model.trust_partner[p, w]), aid=float(aid[p, w]))
+    live = np.nonzero(model.alive)[0]
+    for k, p, w in zip(live.tolist(), model.pairs.partner[live].tolist(), model.pairs.ward[live].tolist(), strict=True):
+        graph.add_edge(f"p{p}", f"w{w}", trust=float(model.trust_partner[k]), aid=float(aid[p, w]))
     pos = nx.shell_layout(graph, nlist=[partners, wards], rotate=0)
     fig = Figure(figsize=(8.2, 5.6), dpi=DPI, layout="constrained")
     ax = fig.subplots()

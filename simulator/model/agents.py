@@ -2,8 +2,9 @@
 
 Agents here are **views of the model's arrays**, not containers of their own
 state: ``bkm.capacity`` reads ``model.capacity[bkm.idx]``, ``firm.trust_in(bkm)``
-reads ``model.trust_partner[firm.idx, bkm.idx]``. The phases that touch every
-ward-partner pair (awareness, proposals, trust, renewal) run vectorised on those
+reads ``model.trust_partner[k]`` for the pair ``k`` of the firm and the ward (pair
+arrays hold the pairs in the partner's reach, ``model.pairs``). The phases that
+touch every ward-partner pair (awareness, proposals, trust, renewal) run on those
 arrays (``simulator.model.phases`` and ``.partnering``), which is about 30 times
 cheaper than activating thousands of agent objects a year (ENGINEERING.md section 2:
 ~5 µs per Mesa activation vs ~0.15 µs per NumPy element). The agents still exist
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import mesa
 
+from simulator.model.state import pair_of
 from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
@@ -115,11 +117,14 @@ class BKM(mesa.Agent):
     @property
     def partners(self) -> list[Partner]:
         """Partners with a live partnership with this BKM."""
-        return [self.model.partner_list[p] for p in self.model.alive[:, self.idx].nonzero()[0]]
+        m = self.model
+        mine = m.pairs.by_ward[m.pairs.wstart[self.idx] : m.pairs.wstart[self.idx + 1]]
+        return [m.partner_list[p] for p in m.pairs.partner[mine[m.alive[mine]]]]
 
     def trust_in(self, partner: Partner) -> float:
-        """This BKM's trust in a partner, 0..1."""
-        return float(self.model.trust_bkm[partner.idx, self.idx])
+        """This BKM's trust in a partner, 0..1 (the initial trust for a partner out of reach)."""
+        k = pair_of(self.model.pairs, partner.idx, self.idx)
+        return float(self.model.trust_bkm[k]) if k >= 0 else self.model._v("trust.initial")
 
 
 class Partner(mesa.Agent):
@@ -175,12 +180,14 @@ class Partner(mesa.Agent):
         return float(self.model.aid_given[self.idx])
 
     def trust_in(self, bkm: BKM) -> float:
-        """This partner's trust in a BKM, 0..1."""
-        return float(self.model.trust_partner[self.idx, bkm.idx])
+        """This partner's trust in a BKM, 0..1 (the initial trust for a BKM out of reach)."""
+        k = pair_of(self.model.pairs, self.idx, bkm.idx)
+        return float(self.model.trust_partner[k]) if k >= 0 else self.model._v("trust.initial")
 
     def aware_of(self, bkm: BKM) -> bool:
-        """Whether this partner knows the BKM's programme."""
-        return bool(self.model.aware[self.idx, bkm.idx])
+        """Whether this partner knows the BKM's programme (never one out of its reach)."""
+        k = pair_of(self.model.pairs, self.idx, bkm.idx)
+        return k >= 0 and bool(self.model.aware[k])
 
 
 class GovernmentAgency(Partner):

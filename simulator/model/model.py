@@ -22,9 +22,10 @@ sections 3 and 4b, ``docs/ODD.md`` section 3):
     (or, under ``structure.renewal = "lapse"``, a lapse rule ends them);
 12. observation.
 
-State that pairs every ward with every partner (awareness, trust, live
-partnerships) is held in NumPy arrays on the model; the agents in
-``simulator.model.agents`` are the readable owners of their rows and columns.
+State that pairs a ward with a partner (awareness, trust, live partnerships) is
+held in flat NumPy arrays on the model, one element per pair in the partner's
+reach (``m.pairs``); the agents in ``simulator.model.agents`` are the readable
+owners of their elements.
 Every number the model uses is read from the parameter registry.
 """
 
@@ -43,7 +44,7 @@ from mesa.experimental.scenarios import Scenario as MesaScenario
 from simulator.model import observation, phases, setup
 from simulator.model import year as run_year
 from simulator.model.agents import BKM, Partner
-from simulator.model.state import BoolArray, FloatArray, IntArray, Payment
+from simulator.model.state import BoolArray, FloatArray, IntArray, Pairs, Payment
 from simulator.params import LEVERS
 from simulator.scenario import Scenario, load_scenario
 
@@ -126,7 +127,8 @@ class PartnershipModel(mesa.Model):
     aid_given: FloatArray
     ever_partnered: BoolArray
     noticed: BoolArray  # firms (F): the CSR desk has taken notice of the programme (structure.awareness)
-    # partner x ward
+    # partner x ward pairs in reach (``state.Pairs``): the pair state holds one element per pair
+    pairs: Pairs
     reach: FloatArray
     aware: BoolArray
     contact: BoolArray

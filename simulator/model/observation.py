@@ -92,8 +92,9 @@ def ward_trust(m: PartnershipModel) -> FloatArray:
     deliveries from other partners; a BKM no partner knows has baseline trust.
     """
     known = m.contact | m.heard
-    n = known.sum(0)
-    tot = np.where(known, m.trust_partner, 0.0).sum(0)
+    ward, W = m.pairs.ward, m.n_wards
+    n = np.bincount(ward[known], minlength=W)
+    tot = np.bincount(ward, weights=np.where(known, m.trust_partner, 0.0), minlength=W)
     return np.where(n > 0, tot / np.maximum(n, 1), m._v("trust.initial"))
 
 
@@ -180,7 +181,7 @@ def observe(m: PartnershipModel, new: int, ended: int, values: Any = None) -> No
 def observe_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.observe``."""
     return (
-        (m.alive, m.contact, m.heard, m.aware, m.last_form, m.trust_partner, m.trust_bkm, m.reach),
+        (m.pairs, m.alive, m.contact, m.heard, m.aware, m.last_form, m.trust_partner, m.trust_bkm, m.reach),
         (m.sustained, m.capacity, m.managing_body, m.skill, m.assets, m.condition, m.coverage, m.cash),
         m.backlog,
         m.ever_partnered,
@@ -206,7 +207,7 @@ def ward_table(m: PartnershipModel) -> dict[str, list[Any]]:
         "cash": m.cash.tolist(),
         "coverage": m.coverage.tolist(),
         "sustained": m.sustained.tolist(),
-        "partnerships": m.alive.sum(0).tolist(),
+        "partnerships": np.bincount(m.pairs.ward[m.alive], minlength=m.n_wards).tolist(),
         "partnership_years": m.partnership_years.tolist(),
         "sustained_years": m.sustained_years.tolist(),
         "aid_received": m.aid_received.tolist(),

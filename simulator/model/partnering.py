@@ -4,7 +4,8 @@ Proposals, decisions, delivery, reporting and the end or renewal of partnerships
 (see ``simulator.model.model`` for the order of the year).
 
 Each phase is a function of the model (``m``); pair state (awareness, trust, live
-partnerships) is held in partner x ward arrays on the model.
+partnerships) is held on the model in flat arrays, one element per partner x ward pair in
+reach (``m.pairs``, ``state.Pairs``).
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def asks_args(m: PartnershipModel) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         m._v("partnership.repeat_factor"),
     )
     inputs = ((m.capacity, m.marketing_effort), rates, m.aware, m.reach)
-    pairs = (m.trust_bkm, m.fit, m.alive, m.committed, m.last_form, m.scale)
+    pairs = (m.pairs, m.trust_bkm, m.fit, m.alive, m.committed, m.last_form, m.scale)
     sizes = np.array([m._v(f"aid.size_{x}") for x in AID_FORMS])
     return inputs, (m.backlog, pairs, sizes, m._v("aid.size_sigma"), weights)
 
@@ -116,7 +117,18 @@ def decision_rest(m: PartnershipModel, t: int) -> tuple[Any, ...]:
     """The arguments of ``kernels.decisions`` after the asks and their terms."""
     ls, _ = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
     learning = (m.structure["trust"] != "fixed", ls, m._v("trust.refusal_penalty"), m._v("trust.ignore_penalty"))
-    pairs = (m.alive, m.scale, m.started, m.last_active, m.last_form, m.committed, m.contact, m._touched, m.trust_bkm)
+    pairs = (
+        m.pairs,
+        m.alive,
+        m.scale,
+        m.started,
+        m.last_active,
+        m.last_form,
+        m.committed,
+        m.contact,
+        m._touched,
+        m.trust_bkm,
+    )
     lag = m._i("government.payment_lag")
     return (m.sector, m.budget_left, m.backlog, pairs, m.ever_partnered, learning, t, lag, TOL)
 
@@ -164,7 +176,7 @@ def ask_terms_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, floa
     forum_gain, quality, weights, enablers, give_cost = m._const("ask terms", lambda: _ask_terms_consts(m))
     return (
         (m.responsiveness, m.base_bias, m.priority, m.ceiling, m.fit, m.n_gov),
-        (m.reach, m.alive, m.scale, m.trust_partner),
+        (m.pairs, m.reach, m.alive, m.scale, m.trust_partner),
         (m.capacity, m.coordination, m.skill),
         (lv["csr_forum"] * forum_gain, *quality, m._facilitation(t, year, lv), *weights),
         enablers,
@@ -200,7 +212,7 @@ def delivery_args(m: PartnershipModel) -> tuple[Any, ...]:
         (m.managing_body, m.capacity, m.coordination, m.skill),
         ledgers,
         (m.assets, m.condition),
-        (m.last_active, m.last_form, m._touched),
+        (m.pairs, m.last_active, m.last_form, m._touched),
         m.aid_given,
         rates,
         trust,
@@ -240,6 +252,7 @@ def learn_from_deliveries(m: PartnershipModel, p: IntArray, w: IntArray, ok: Boo
         return
     ls, lf = mech.learning_rates(m.structure["trust"], m._v("trust.learn_success"), m._v("trust.learn_failure"))
     kernels.learn_from_deliveries(
+        m.pairs,
         p,
         w,
         ok,
@@ -263,7 +276,7 @@ def reporting_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.reporting_phase`` after the generator."""
     learn, rate = m.structure["trust"] != "fixed", m._v("trust.learn_report")
     cw = m._v("bkm.reporting_coordination_weight")
-    return (m.alive, (m.capacity, m.coordination), cw, m.trust_partner, learn, rate)
+    return (m.pairs.ward, m.alive, (m.capacity, m.coordination), cw, m.trust_partner, learn, rate)
 
 
 def absorb_reporting(m: PartnershipModel, out: Any, ys: dict[str, float]) -> None:
@@ -282,7 +295,7 @@ def renewal_decisions(m: PartnershipModel, t: int, ys: dict[str, float]) -> tupl
     """Each partner decides on each live partnership that began before this year (``structure.renewal = decision``).
 
     Returns:
-        The partner x ward masks of the partnerships that end and of their reasons.
+        The pair masks of the partnerships that end and of their reasons.
     """
     return _close(m, t, RENEWAL_STRUCTURES.index("decision"), ys)
 
@@ -295,7 +308,7 @@ def _close(m: PartnershipModel, t: int, structure: int, ys: dict[str, float]) ->
 
 def partnership_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.partnerships`` after the generator, the step and the structure."""
-    pairs = (m.alive, m.started, m.last_active, m.last_form, m.trust_partner, m.reported, m.scale, m.committed)
+    pairs = (m.pairs, m.alive, m.started, m.last_active, m.last_form, m.trust_partner, m.reported, m.scale, m.committed)
     rule, reasons = m._const("renewal", lambda: _renewal_consts(m))
     return pairs, (m.budget, m.budget_left, m.fit), rule, reasons
 
@@ -320,13 +333,13 @@ def _renewal_consts(m: PartnershipModel) -> tuple[tuple[float, ...], tuple[int, 
 
 
 def end_partnerships(m: PartnershipModel, t: int, year: int, ended: BoolArray, reason: IntArray | np.int64) -> int:
-    """End the partnerships marked in ``ended`` (partner x ward), logging each with its reason.
+    """End the partnerships marked in ``ended`` (a pair mask), logging each with its reason.
 
     Args:
         m: The model.
         t: Step index of this year.
         year: Calendar year.
-        ended: Partner x ward mask of the partnerships that end.
+        ended: Pair mask of the partnerships that end (``m.pairs``; empty for none).
         reason: Index into ``END_REASONS``, per pair (or one for all).
 
     Returns:
@@ -334,7 +347,7 @@ def end_partnerships(m: PartnershipModel, t: int, year: int, ended: BoolArray, r
     """
     why = np.broadcast_to(np.asarray(reason, dtype=np.int64), ended.shape)
     out = kernels.end_pairs(
-        t, ended, np.ascontiguousarray(why), (m.alive, m.scale, m.committed, m.started, m.last_form)
+        t, ended, np.ascontiguousarray(why), (m.pairs, m.alive, m.scale, m.committed, m.started, m.last_form)
     )
     return absorb_ends(m, year, out)
 

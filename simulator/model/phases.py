@@ -39,8 +39,9 @@ def politics(m: PartnershipModel, year: int, ys: dict[str, float]) -> None:
     if len(change):
         m.fit[change] = draw_mandates(m, change)
     p_loss = m._v("government.election_awareness_loss")
-    lost = m.aware[:G] & ~m.alive[:G] & (rng.random((G, m.n_wards)) < p_loss)
-    m.aware[:G] &= ~lost
+    k = m.pairs.start[G]  # the agencies' pairs come first: one uniform each
+    lost = m.aware[:k] & ~m.alive[:k] & (rng.random(k) < p_loss)
+    m.aware[:k] &= ~lost
 
 
 def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict[str, float]) -> None:
@@ -68,7 +69,7 @@ def turnover_args(m: PartnershipModel, t: int, lv: Mapping[str, float]) -> tuple
         due,
         p_turn,
         (m.skill, m.capacity, m.turnovers),
-        (m.trust_partner, m.trust_bkm, m.alive),
+        (m.pairs, m.trust_partner, m.trust_bkm, m.alive),
         losses,
         m.structure["trust"] != "fixed",
         m.structure["renewal"] != "permanent",  # the new team may not carry live agreements on
@@ -153,7 +154,7 @@ def marketing_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, floa
     )
     return (
         (m.skill, m.event_boost, m.grant_marketing, m.coordination, m.marketing_effort, m.marketing),
-        (m.reach, m.aware, m.noticed, m.n_gov),
+        (m.pairs, m.reach, m.aware, m.noticed, m.n_gov),
         effort_rule,
         bass,
         (m.structure["awareness"] == "gated", m.structure["awareness"] == "open"),
@@ -174,6 +175,7 @@ def learning_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float
     levers = (m._facilitation(t, year, lv), lv["strengthening"], train)
     grow = ((m.capacity, m.managing_body, m.mb_base, m.skill, m._projects), levers, rates)
     forget = (
+        m.pairs,
         m.trust_partner,
         m.trust_bkm,
         m.contact,

@@ -12,7 +12,7 @@ import numpy as np
 
 from simulator.model import mechanisms as mech
 from simulator.model.agents import BKM, Firm, GovernmentAgency
-from simulator.model.state import N_FORMS, FloatArray, IntArray, Payment
+from simulator.model.state import N_FORMS, FloatArray, IntArray, Pairs, Payment, make_pairs
 from simulator.params import AID_FORMS, FIRM_KINDS, GOV_SECTORS, MATURITY_BANDS, MATURITY_LEVELS
 
 if TYPE_CHECKING:
@@ -132,9 +132,7 @@ def init_partners(m: PartnershipModel) -> None:
     m.ceiling = np.r_[np.full(n_gov, m._v("government.ceiling")), np.full(n_firm, m._v("firms.ceiling"))]
     m.pref_p = np.r_[np.full(n_gov, m._v("government.preferred_forms")), np.full(n_firm, m._v("firms.preferred_forms"))]
     m.fit = draw_mandates(m, np.arange(P))
-    same = m.partner_region[:, None] == m.region[None, :]
-    m.reach = np.where(same, 1.0, 0.0)
-    m.reach[n_gov:] = np.where(same[n_gov:], 1.0, m._v("firms.outside_reach"))
+    m.pairs, m.reach = reach_pairs(m.region, m.partner_region, n_gov, m._v("firms.outside_reach"))
     set_gov_budgets(m)
     m.budget_left = m.budget.copy()
     m.partner_list = []
@@ -147,6 +145,30 @@ def init_partners(m: PartnershipModel) -> None:
         kind = FIRM_KINDS[firm_kind[f]]
         m.partner_list.append(Firm(m, n_gov + f, f"{kind} {f + 1}", kind, int(firm_region[f])))
     m.partner_kind = [p.kind for p in m.partner_list]
+
+
+def reach_pairs(region: IntArray, partner_region: IntArray, n_gov: int, outside: float) -> tuple[Pairs, FloatArray]:
+    """The partner x ward pairs in reach, and each pair's reach.
+
+    An agency reaches the wards of its region (reach 1); a firm those of its home region
+    (1) and, when ``outside`` (``firms.outside_reach``) is above 0, every other ward at that
+    reach. Pairs out of reach are not held: nothing can happen between them.
+    """
+    W = len(region)
+    in_region = [np.nonzero(region == r)[0] for r in range(int(region.max(initial=-1)) + 1)]
+    everyone = np.arange(W, dtype=np.int64)
+    wards_of, reach_of = [], []
+    for p, r in enumerate(partner_region):
+        home = in_region[r] if r < len(in_region) else everyone[:0]
+        if p >= n_gov and outside > 0:
+            wards_of.append(everyone)
+            reach_of.append(np.where(region == r, 1.0, outside))
+        else:
+            wards_of.append(home)
+            reach_of.append(np.ones(len(home)))
+    pairs = make_pairs(wards_of, W)
+    reach = np.concatenate(reach_of) if reach_of else np.zeros(0)
+    return pairs, reach
 
 
 def draw_mandates(m: PartnershipModel, who: IntArray) -> FloatArray:
@@ -171,21 +193,22 @@ def set_gov_budgets(m: PartnershipModel) -> None:
 
 def init_state(m: PartnershipModel) -> None:
     """Create every state array: pair state, ward ledgers, the log and the year's scratch arrays."""
-    W, P = m.n_wards, m.n_partners
+    W, P, K = m.n_wards, m.n_partners, len(m.pairs.ward)
     t0 = m._v("trust.initial")
-    m.trust_partner = np.full((P, W), t0)
-    m.trust_bkm = np.full((P, W), t0)
-    m.aware = np.zeros((P, W), dtype=bool)
+    # pair state: one element per pair in reach (``m.pairs``), partner by partner
+    m.trust_partner = np.full(K, t0)
+    m.trust_bkm = np.full(K, t0)
+    m.aware = np.zeros(K, dtype=bool)
     m.noticed = np.zeros(P - m.n_gov, dtype=bool)
-    m.contact = np.zeros((P, W), dtype=bool)
-    m.heard = np.zeros((P, W), dtype=bool)
-    m.alive = np.zeros((P, W), dtype=bool)
-    m.scale = np.zeros((P, W))
-    m.started = np.zeros((P, W), dtype=np.int64)
-    m.last_active = np.zeros((P, W), dtype=np.int64)
-    m.last_form = np.zeros((P, W), dtype=np.int64)
-    m.reported = np.zeros((P, W), dtype=bool)
-    m.committed = np.zeros((P, W), dtype=bool)
+    m.contact = np.zeros(K, dtype=bool)
+    m.heard = np.zeros(K, dtype=bool)
+    m.alive = np.zeros(K, dtype=bool)
+    m.scale = np.zeros(K)
+    m.started = np.zeros(K, dtype=np.int64)
+    m.last_active = np.zeros(K, dtype=np.int64)
+    m.last_form = np.zeros(K, dtype=np.int64)
+    m.reported = np.zeros(K, dtype=bool)
+    m.committed = np.zeros(K, dtype=bool)
     m.cash = np.zeros(W)
     m.assets = np.zeros(W)
     m.condition = np.ones(W)
@@ -219,7 +242,7 @@ def init_state(m: PartnershipModel) -> None:
     # this year's scratch state, reset at the start of every step
     m._projects = np.zeros(W)  # projects done (practice)
     m._inkind = np.zeros(W)  # in-kind activity funding
-    m._touched = np.zeros((P, W), dtype=bool)  # pairs with contact this year
+    m._touched = np.zeros(K, dtype=bool)  # pairs with contact this year
     m.marketing = np.zeros(W)  # effort x team skill
 
 

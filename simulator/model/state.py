@@ -54,3 +54,47 @@ class Payment(NamedTuple):
     partner: IntArray
     form: IntArray
     amount: FloatArray
+
+
+class Pairs(NamedTuple):
+    """Which partner x ward pairs exist: those in the partner's reach, held as flat arrays.
+
+    Pair state (awareness, trust, live partnerships) is one element per pair, partner by
+    partner and, within a partner, ward by ward: partner ``p``'s pairs are
+    ``start[p]:start[p + 1]``. ``by_ward`` lists the same pairs ward by ward (each ward's by
+    partner), ward ``w``'s in ``by_ward[wstart[w]:wstart[w + 1]]``. An agency reaches the
+    wards of its region, a firm those of its home region and, when ``firms.outside_reach``
+    is above 0, every other ward: the model's cost grows with the pairs, not with wards x
+    partners.
+    """
+
+    start: IntArray
+    ward: IntArray
+    partner: IntArray
+    wstart: IntArray
+    by_ward: IntArray
+
+
+def make_pairs(wards_of: list[IntArray], n_wards: int) -> Pairs:
+    """The pairs of partners that reach the given wards (one sorted ward array per partner)."""
+    sizes = np.array([len(x) for x in wards_of], dtype=np.int64)
+    start = np.zeros(len(wards_of) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=start[1:])
+    ward = np.concatenate(wards_of).astype(np.int64) if wards_of else np.zeros(0, dtype=np.int64)
+    partner = np.repeat(np.arange(len(wards_of), dtype=np.int64), sizes)
+    by_ward = np.argsort(ward, kind="stable").astype(np.int64)
+    wstart = np.zeros(n_wards + 1, dtype=np.int64)
+    np.cumsum(np.bincount(ward, minlength=n_wards), out=wstart[1:])
+    return Pairs(start, ward, partner, wstart, by_ward)
+
+
+def all_pairs(n_partners: int, n_wards: int) -> Pairs:
+    """Every partner x ward pair (partner-major: pair ``p * n_wards + w``), as tests and small examples use."""
+    return make_pairs([np.arange(n_wards, dtype=np.int64) for _ in range(n_partners)], n_wards)
+
+
+def pair_of(pairs: Pairs, p: int, w: int) -> int:
+    """The index of pair (``p``, ``w``) in the pair arrays, or -1 when partner ``p`` does not reach ward ``w``."""
+    lo, hi = int(pairs.start[p]), int(pairs.start[p + 1])
+    k = lo + int(np.searchsorted(pairs.ward[lo:hi], w))
+    return k if k < hi and pairs.ward[k] == w else -1

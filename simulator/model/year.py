@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from simulator.model import kernels, observation, partnering, phases
 from simulator.model.kernels.delivery import RENEWAL_STRUCTURES
 from simulator.model.state import END_REASONS
@@ -33,14 +35,14 @@ def by_phase(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys
     phases.learning(m, t, year, lv)
     phases.assets(m, ys)
     ended = partnering.partnerships(m, t, year, ys)
-    m.partnership_years += m.alive.sum(0)
+    m.partnership_years += np.bincount(m.pairs.ward[m.alive], minlength=m.n_wards)
     m.sustained_years += m.sustained
     return new, ended, None
 
 
 def fused(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: dict[str, float]) -> Any:
     """Year ``t`` after politics in one call of ``kernels.year``; returns the statistics' inputs."""
-    ending = (m.alive, m.scale, m.committed, m.started, m.last_form)
+    ending = (m.pairs, m.alive, m.scale, m.committed, m.started, m.last_form)
     pairs, *rest = partnering.partnership_args(m)
     before = (
         phases.turnover_args(m, t, lv),
@@ -63,7 +65,7 @@ def fused(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: d
     close = (
         (RENEWAL_STRUCTURES.index(m.structure["renewal"]), pairs, tuple(rest)),
         ending,
-        (m.partnership_years, m.sustained_years, m.alive, m.sustained),
+        (m.partnership_years, m.sustained_years, m.alive, m.pairs.ward, m.sustained),
         observation.observe_args(m),
     )
     out = kernels.year(m.rng, t, before, middle, close)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from simulator.model.kernels._jit import njit
+from simulator.model.kernels.pairs import pair_ids
 from simulator.model.kernels.partners import Payments
 from simulator.model.state import (
     EVENT,
@@ -18,6 +19,7 @@ from simulator.model.state import (
     BoolArray,
     FloatArray,
     IntArray,
+    Pairs,
 )
 from simulator.numerics import masked_sum, pairwise_sum
 
@@ -29,7 +31,7 @@ def deliver(
     wards: tuple[FloatArray, FloatArray, FloatArray, FloatArray],
     ledgers: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
     stock: tuple[FloatArray, FloatArray],
-    pairs: tuple[IntArray, IntArray, BoolArray],
+    pairs: tuple[Pairs, IntArray, IntArray, BoolArray],
     aid_given: FloatArray,
     rates: tuple[float, float, float, float, float, float, float],
     t: int,
@@ -39,7 +41,7 @@ def deliver(
     ``due`` is (ward, partner, form, amount) per payment; ``wards`` the BKMs' (managing
     body, capacity, coordination, skill), of which capacity is updated; ``ledgers`` (aid
     received, repair total, built total, cash, cash in, in-kind, projects, event boost);
-    ``stock`` (assets, condition); ``pairs`` (last active, last form, touched); ``rates``
+    ``stock`` (assets, condition); ``pairs`` (the pairs, last active, last form, touched); ``rates``
     (physical and money managing-body weights, event coordination weight, delivery floor,
     repair share, programme capacity gain, event awareness gain). One uniform per payment.
 
@@ -51,7 +53,7 @@ def deliver(
     mb, cap, coord, skill = wards
     received, rehab_total, built_total, cash, cash_in, inkind, projects, event_boost = ledgers
     assets, condition = stock
-    last_active, last_form, touched = pairs
+    index, last_active, last_form, touched = pairs
     wp, wm, we, dmin, rehab_share, prog_gain, event_gain = rates
     n, W = len(w), len(mb)
     ok = np.empty(n, dtype=np.bool_)
@@ -95,10 +97,12 @@ def deliver(
         event_boost[k] = min(1.0, event_gain * (good[k, EVENT] > 0))
     for q in range(len(aid_given)):
         aid_given[q] += given[q]
+    ks = pair_ids(index.start, index.ward, p, w)
     for i in range(n):
-        last_active[p[i], w[i]] = max(last_active[p[i], w[i]], t)
-        last_form[p[i], w[i]] = f[i]
-        touched[p[i], w[i]] = True
+        k = ks[i]
+        last_active[k] = max(last_active[k], t)
+        last_form[k] = f[i]
+        touched[k] = True
         projects[w[i]] += 1.0
     sums = np.zeros(N_FORMS + 2)
     for k in range(N_FORMS):
@@ -110,6 +114,7 @@ def deliver(
 
 @njit
 def learn_from_deliveries(
+    index: Pairs,
     p: IntArray,
     w: IntArray,
     ok: BoolArray,
@@ -126,52 +131,67 @@ def learn_from_deliveries(
 
     First each pair's own deliveries, one after another (``mechanisms.trust_update`` for the
     partner's trust, a success-only update for the BKM's); then, when ``spread`` > 0, what
-    the other partners of the same region saw (``mechanisms.reputation_update``).
+    the other partners of the same region saw (``mechanisms.reputation_update``), for each
+    partner that reaches the ward. ``trust_partner``, ``trust_bkm`` and ``heard`` are pair
+    arrays; ``p`` and ``w`` each payment's partner and ward.
     """
+    ks = pair_ids(index.start, index.ward, p, w)
     for i in range(len(p)):
-        pi, wi = p[i], w[i]
+        k = ks[i]
         o = 1.0 if ok[i] else 0.0
-        tp = trust_partner[pi, wi]
+        tp = trust_partner[k]
         rate = learn_success if ok[i] else learn_failure
-        trust_partner[pi, wi] = min(max(tp + rate * (o - tp), 0.0), 1.0)
-        tb = trust_bkm[pi, wi]
+        trust_partner[k] = min(max(tp + rate * (o - tp), 0.0), 1.0)
+        tb = trust_bkm[k]
         if ok[i]:
-            trust_bkm[pi, wi] = tb + learn_success * (1 - tb)
+            trust_bkm[k] = tb + learn_success * (1 - tb)
     if spread <= 0:
         return
-    P, W = trust_partner.shape
-    reg_s = np.zeros((n_regions, W))
-    reg_f = np.zeros((n_regions, W))
-    own_s = np.zeros((P, W))
-    own_f = np.zeros((P, W))
-    got = np.zeros(W, dtype=np.bool_)
-    for i in range(len(p)):
-        r = partner_region[p[i]]
-        if ok[i]:
-            reg_s[r, w[i]] += 1.0
-            own_s[p[i], w[i]] += 1.0
-        else:
-            reg_f[r, w[i]] += 1.0
-            own_f[p[i], w[i]] += 1.0
-        got[w[i]] = True
-    for wi in range(W):
-        if not got[wi]:
-            continue
-        for pi in range(P):
-            r = partner_region[pi]
-            s = reg_s[r, wi] - own_s[pi, wi]
-            f = reg_f[r, wi] - own_f[pi, wi]
-            n = s + f
-            if n > 0:
-                t = trust_partner[pi, wi]
-                rate = min(1.0, spread * (learn_success * s + learn_failure * f) / n)
-                trust_partner[pi, wi] = min(max(t + rate * (s / n - t), 0.0), 1.0)
-                heard[pi, wi] = True
+    partner, wstart, by_ward = index.partner, index.wstart, index.by_ward
+    reg_s = np.zeros(n_regions)  # one ward's successes and failures by the partners' region
+    reg_f = np.zeros(n_regions)
+    own_s = np.zeros(len(trust_partner))  # and by pair
+    own_f = np.zeros(len(trust_partner))
+    order = np.argsort(w, kind="mergesort")
+    n = len(w)
+    i = 0
+    while i < n:  # ward by ward
+        wi = w[order[i]]
+        j = i
+        while j < n and w[order[j]] == wi:
+            q = order[j]
+            r = partner_region[p[q]]
+            if ok[q]:
+                reg_s[r] += 1.0
+                own_s[ks[q]] += 1.0
+            else:
+                reg_f[r] += 1.0
+                own_f[ks[q]] += 1.0
+            j += 1
+        for jj in range(wstart[wi], wstart[wi + 1]):
+            k = by_ward[jj]
+            r = partner_region[partner[k]]
+            s = reg_s[r] - own_s[k]
+            f = reg_f[r] - own_f[k]
+            m = s + f
+            if m > 0:
+                t = trust_partner[k]
+                rate = min(1.0, spread * (learn_success * s + learn_failure * f) / m)
+                trust_partner[k] = min(max(t + rate * (s / m - t), 0.0), 1.0)
+                heard[k] = True
+        for jj in range(i, j):  # clear the counts for the next ward
+            q = order[jj]
+            reg_s[partner_region[p[q]]] = 0.0
+            reg_f[partner_region[p[q]]] = 0.0
+            own_s[ks[q]] = 0.0
+            own_f[ks[q]] = 0.0
+        i = j
 
 
 @njit
 def report(
     rng: np.random.Generator,
+    ward: IntArray,
     alive: BoolArray,
     p_report: FloatArray,
     trust_partner: FloatArray,
@@ -180,39 +200,36 @@ def report(
 ) -> tuple[BoolArray, int, int]:
     """BKMs report to their live partners, or fail to; partners' trust learns (in place); see ``partnering.reporting``.
 
-    One uniform per partner x ward (partner-major), live or not.
+    One uniform per pair (partner-major), live or not. ``ward`` is each pair's ward.
 
     Returns:
         Which pairs got a report, the number of reports sent and the number missing.
     """
-    P, W = alive.shape
-    reported = np.zeros((P, W), dtype=np.bool_)
+    K = len(alive)
+    reported = np.zeros(K, dtype=np.bool_)
     sent = missing = 0
-    for p in range(P):
-        for w in range(W):
-            reported[p, w] = alive[p, w] & (rng.random() < p_report[w])
-            sent += reported[p, w]
-            missing += alive[p, w] and not reported[p, w]
+    for k in range(K):
+        reported[k] = alive[k] & (rng.random() < p_report[ward[k]])
+        sent += reported[k]
+        missing += alive[k] and not reported[k]
     if learn:
-        for p in range(P):
-            for w in range(W):
-                if alive[p, w]:
-                    t = trust_partner[p, w]
-                    trust_partner[p, w] = min(max(t + rate * (reported[p, w] - t), 0.0), 1.0)
+        for k in range(K):
+            if alive[k]:
+                t = trust_partner[k]
+                trust_partner[k] = min(max(t + rate * (reported[k] - t), 0.0), 1.0)
     return reported, sent, missing
 
 
 @njit
 def renew(
     rng: np.random.Generator,
-    p: IntArray,
-    w: IntArray,
+    ks: IntArray,
     p_renew: FloatArray,
     pairs: tuple[FloatArray, BoolArray, IntArray, BoolArray],
     rule: tuple[float, float, float, float],
     reasons: tuple[int, int],
 ) -> tuple[int, int]:
-    """Each partner renews, scales down or leaves each live partnership in (p, w) (in place).
+    """Each partner renews, scales down or leaves each live partnership (pair) in ``ks`` (in place).
 
     One uniform per pair, as ``mechanisms.renewal_choice``: renew below the renewal chance,
     else scale down below chance + (1 - chance) x scale-down share, else leave. ``pairs`` is
@@ -226,23 +243,23 @@ def renew(
     share, factor, min_scale, tol = rule
     left, scaled_out = reasons
     renewed = scaled = 0
-    for i in range(len(p)):
-        pi, wi, pr = p[i], w[i], p_renew[i]
+    for i in range(len(ks)):
+        k, pr = ks[i], p_renew[i]
         u = rng.random()
         if u < pr:
-            committed[pi, wi] = True
+            committed[k] = True
             renewed += 1
         elif u < pr + (1.0 - pr) * share:
-            scale[pi, wi] *= factor
-            if scale[pi, wi] < min_scale - tol:
-                ended[pi, wi] = True
-                reason[pi, wi] = scaled_out
+            scale[k] *= factor
+            if scale[k] < min_scale - tol:
+                ended[k] = True
+                reason[k] = scaled_out
             else:
-                committed[pi, wi] = True
+                committed[k] = True
                 scaled += 1
         else:
-            ended[pi, wi] = True
-            reason[pi, wi] = left
+            ended[k] = True
+            reason[k] = left
     return renewed, scaled
 
 
@@ -254,7 +271,7 @@ def delivery_phase(
     bkm: tuple[FloatArray, FloatArray, FloatArray, FloatArray],
     ledgers: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
     stock: tuple[FloatArray, FloatArray],
-    pairs: tuple[IntArray, IntArray, BoolArray],
+    pairs: tuple[Pairs, IntArray, IntArray, BoolArray],
     aid_given: FloatArray,
     rates: tuple[float, float, float, float, float, float, float],
     trust: tuple[bool, FloatArray, FloatArray, BoolArray, IntArray, int, float, float, float],
@@ -279,13 +296,14 @@ def delivery_phase(
     ok, _, sums = deliver(rng, paid[1:], bkm, ledgers, stock, pairs, aid_given, rates, t)
     learn, tp, tb, heard, region, n_regions, ls, lf, spread = trust
     if learn:
-        learn_from_deliveries(paid[2], paid[1], ok, tp, tb, heard, region, n_regions, ls, lf, spread)
+        learn_from_deliveries(pairs[0], paid[2], paid[1], ok, tp, tb, heard, region, n_regions, ls, lf, spread)
     return rest, paid, ok, sums
 
 
 @njit
 def reporting_phase(
     rng: np.random.Generator,
+    ward: IntArray,
     alive: BoolArray,
     bkm: tuple[FloatArray, FloatArray],
     coordination_weight: float,
@@ -299,7 +317,7 @@ def reporting_phase(
     for w in range(len(capacity)):
         x = (1.0 - coordination_weight) * capacity[w] + coordination_weight * coordination[w]
         p_report[w] = min(max(x, 0.0), 1.0)
-    return report(rng, alive, p_report, trust_partner, learn, rate)
+    return report(rng, ward, alive, p_report, trust_partner, learn, rate)
 
 
 RENEWAL_STRUCTURES = ("decision", "lapse", "permanent")
@@ -312,15 +330,15 @@ def partnerships(
     rng: np.random.Generator,
     t: int,
     structure: int,
-    pairs: tuple[BoolArray, IntArray, IntArray, IntArray, FloatArray, BoolArray, FloatArray, BoolArray],
+    pairs: tuple[Pairs, BoolArray, IntArray, IntArray, IntArray, FloatArray, BoolArray, FloatArray, BoolArray],
     budgets: tuple[FloatArray, FloatArray, FloatArray],
     rule: tuple[float, float, float, float, float, float, float, float, float, float, float, float],
     reasons: tuple[int, int, int, int],
 ) -> tuple[int, int, BoolArray, IntArray]:
     """Which live partnerships end this year and why; see ``partnering.partnerships``.
 
-    ``structure`` is a ``RENEWAL_STRUCTURES`` code; ``pairs`` (alive, started, last active,
-    last form, trust of partners, reported, scale, committed); ``budgets`` (budget, budget
+    ``structure`` is a ``RENEWAL_STRUCTURES`` code; ``pairs`` (the pairs, alive, started,
+    last active, last form, trust of partners, reported, scale, committed); ``budgets`` (budget, budget
     left, fit by form); ``rule`` (backstop years, renewal bias, trust, report, fit and
     budget weights, scale-down share, scale-down factor, minimum scale, tolerance, trust
     threshold and lapse years of the lapse rule); ``reasons`` the ``END_REASONS`` indices of
@@ -331,52 +349,49 @@ def partnerships(
     ends those idle too long.
 
     Returns:
-        Partnerships renewed and scaled down, and the partner x ward masks of those that end
-        and of their reasons.
+        Partnerships renewed and scaled down, and the pair masks of those that end and of
+        their reasons.
     """
-    alive, started, last_active, last_form, trust, reported, scale, committed = pairs
+    index, alive, started, last_active, last_form, trust, reported, scale, committed = pairs
     budget, budget_left, fit = budgets
     backstop, bias, w_t, w_r, w_f, w_b, down_share, factor, min_scale, tol, threshold, lapse = rule
     lapsed, left, scaled_out, failed = reasons
-    P, W = alive.shape
-    ended = np.zeros((P, W), dtype=np.bool_)
-    reason = np.zeros((P, W), dtype=np.int64)
+    P, K = len(index.start) - 1, len(alive)
+    ended = np.zeros(K, dtype=np.bool_)
+    reason = np.zeros(K, dtype=np.int64)
     if structure == PERMANENT:  # nothing ends; every partnership is renewed
         renewed = 0
-        for p in range(P):
-            for w in range(W):
-                if alive[p, w] and started[p, w] < t:
-                    committed[p, w] = True
-                    renewed += 1
+        for k in range(K):
+            if alive[k] and started[k] < t:
+                committed[k] = True
+                renewed += 1
         return renewed, 0, ended, reason
     if structure == LAPSE:
-        for p in range(P):
-            for w in range(W):
-                if alive[p, w] and trust[p, w] < threshold:
-                    ended[p, w], reason[p, w] = True, failed
-                elif alive[p, w] and t - last_active[p, w] >= lapse:
-                    ended[p, w], reason[p, w] = True, lapsed
+        for k in range(K):
+            if alive[k] and trust[k] < threshold:
+                ended[k], reason[k] = True, failed
+            elif alive[k] and t - last_active[k] >= lapse:
+                ended[k], reason[k] = True, lapsed
         return 0, 0, ended, reason
     n = 0
-    for p in range(P):
-        for w in range(W):
-            if alive[p, w] and t - last_active[p, w] >= backstop:
-                ended[p, w], reason[p, w] = True, lapsed
-            elif alive[p, w] and started[p, w] < t:
-                n += 1
-    ps, ws, prob = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64), np.empty(n)
+    for k in range(K):
+        if alive[k] and t - last_active[k] >= backstop:
+            ended[k], reason[k] = True, lapsed
+        elif alive[k] and started[k] < t:
+            n += 1
+    ks, prob = np.empty(n, dtype=np.int64), np.empty(n)
     half = 1 / 2
     i = 0
     for p in range(P):
         share = budget_left[p] / budget[p] if budget[p] > 0 else 0.0
-        for w in range(W):
-            if alive[p, w] and not ended[p, w] and started[p, w] < t:
-                x = bias + w_t * (trust[p, w] - half) + w_r * (reported[p, w] - half)
-                x = x + w_f * (fit[p, last_form[p, w]] - half) + w_b * (share - half)
-                ps[i], ws[i], prob[i] = p, w, 1.0 / (1.0 + np.exp(-x))
+        for k in range(index.start[p], index.start[p + 1]):
+            if alive[k] and not ended[k] and started[k] < t:
+                x = bias + w_t * (trust[k] - half) + w_r * (reported[k] - half)
+                x = x + w_f * (fit[p, last_form[k]] - half) + w_b * (share - half)
+                ks[i], prob[i] = k, 1.0 / (1.0 + np.exp(-x))
                 i += 1
     renewed, scaled = renew(
-        rng, ps, ws, prob, (scale, ended, reason, committed), (down_share, factor, min_scale, tol), (left, scaled_out)
+        rng, ks, prob, (scale, ended, reason, committed), (down_share, factor, min_scale, tol), (left, scaled_out)
     )
     return renewed, scaled, ended, reason
 
@@ -386,26 +401,25 @@ def end_pairs(
     t: int,
     ended: BoolArray,
     reason: IntArray,
-    pairs: tuple[BoolArray, FloatArray, BoolArray, IntArray, IntArray],
+    pairs: tuple[Pairs, BoolArray, FloatArray, BoolArray, IntArray, IntArray],
 ) -> tuple[IntArray, IntArray, IntArray, FloatArray, IntArray]:
-    """End the partnerships marked in ``ended`` (in place); see ``partnering.end_partnerships``.
+    """End the partnerships marked in ``ended`` (a pair mask, or empty for none; in place).
 
-    ``pairs`` is (alive, scale, committed, started, last form).
+    See ``partnering.end_partnerships``. ``pairs`` is (the pairs, alive, scale, committed,
+    started, last form).
 
     Returns:
         Partner, ward, last aid form, years observed alive and reason of each, partner-major.
     """
-    alive, scale, committed, started, last_form = pairs
-    P, W = ended.shape
+    index, alive, scale, committed, started, last_form = pairs
     n = int(ended.sum())
     p_, w_, f_ = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
     dur, why = np.empty(n), np.empty(n, dtype=np.int64)
     i = 0
-    for p in range(P):
-        for w in range(W):
-            if ended[p, w]:
-                p_[i], w_[i], f_[i] = p, w, last_form[p, w]
-                dur[i], why[i] = float(t - started[p, w]), reason[p, w]
-                alive[p, w], scale[p, w], committed[p, w] = False, 0.0, False
-                i += 1
+    for k in range(len(ended)):
+        if ended[k]:
+            p_[i], w_[i], f_[i] = index.partner[k], index.ward[k], last_form[k]
+            dur[i], why[i] = float(t - started[k]), reason[k]
+            alive[k], scale[k], committed[k] = False, 0.0, False
+            i += 1
     return p_, w_, f_, dur, why

@@ -13,13 +13,14 @@ from simulator.model.state import (
     BoolArray,
     FloatArray,
     IntArray,
+    Pairs,
 )
 from simulator.numerics import masked_sum, pairwise_sum
 
 
 @njit
 def observe(
-    pairs: tuple[BoolArray, BoolArray, BoolArray, BoolArray, IntArray, FloatArray, FloatArray, FloatArray],
+    pairs: tuple[Pairs, BoolArray, BoolArray, BoolArray, BoolArray, IntArray, FloatArray, FloatArray, FloatArray],
     wards: tuple[BoolArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
     backlog: IntArray,
     ever_partnered: BoolArray,
@@ -28,7 +29,8 @@ def observe(
 ) -> tuple[FloatArray, tuple[float, ...], tuple[float, ...]]:
     """The year's statistics that are computed from the state (see ``observation.observe``).
 
-    ``pairs`` is (alive, contact, heard, aware, last_form, trust_partner, trust_bkm, reach);
+    ``pairs`` is (the pairs, alive, contact, heard, aware, last_form, trust_partner, trust_bkm,
+    reach);
     ``wards`` is (sustained, capacity, managing body, skill, assets, condition, coverage,
     cash). Means and sums add as NumPy adds (``simulator.numerics``), so the values equal
     the vectorised ones to the last bit.
@@ -39,38 +41,39 @@ def observe(
         partnered); then (mean trust of partners and of BKMs over pairs in contact, the same
         over live pairs, mean ward trust, mean capacity, managing body and marketing skill,
         mean condition of wards with assets, total assets, mean coverage, mean cash, plan
-        backlog, share of agencies aware, share of firms aware).
+        backlog, share of agencies' pairs aware, share of firms' pairs aware).
     """
-    alive, contact, heard, aware, last_form, tp, tb, reach = pairs
+    index, alive, contact, heard, aware, last_form, tp, tb, reach = pairs
     sustained, cap, mb, skill, assets, condition, coverage, cash = wards
-    P, W = alive.shape
+    P, W = len(index.start) - 1, len(sustained)
     n_firms = P - n_gov
     n_alive = n_gov_alive = n_contact = 0
     per_form = np.zeros(N_FORMS)
     with_p = np.zeros(W, dtype=np.bool_)
     known_n = np.zeros(W)
     known_tot = np.zeros(W)
-    gov_aware = gov_reach = firm_aware = 0
-    for p in range(P):
-        for w in range(W):
-            if alive[p, w]:
-                n_alive += 1
-                n_gov_alive += p < n_gov
-                per_form[last_form[p, w]] += 1
-                with_p[w] = True
-            n_contact += contact[p, w]
-            if contact[p, w] or heard[p, w]:
-                known_n[w] += 1
-                known_tot[w] += tp[p, w]
-            if p < n_gov:
-                gov_reach += reach[p, w] > 0
-                gov_aware += aware[p, w] and reach[p, w] > 0
-            else:
-                firm_aware += aware[p, w]
+    gov_aware = gov_reach = firm_aware = firm_reach = 0
+    for k in range(len(alive)):
+        p, w = index.partner[k], index.ward[k]
+        if alive[k]:
+            n_alive += 1
+            n_gov_alive += p < n_gov
+            per_form[last_form[k]] += 1
+            with_p[w] = True
+        n_contact += contact[k]
+        if contact[k] or heard[k]:
+            known_n[w] += 1
+            known_tot[w] += tp[k]
+        if p < n_gov:
+            gov_reach += reach[k] > 0
+            gov_aware += aware[k] and reach[k] > 0
+        else:
+            firm_reach += reach[k] > 0
+            firm_aware += aware[k] and reach[k] > 0
     ward_trust = np.empty(W)
     for w in range(W):
         ward_trust[w] = known_tot[w] / max(known_n[w], 1.0) if known_n[w] > 0 else trust_initial
-    flat_c, flat_a = contact.ravel(), alive.ravel()
+    flat_c, flat_a = contact, alive
     has = assets > 0
     n_has = np.sum(has)
     counts = (
@@ -82,10 +85,10 @@ def observe(
         np.sum(ever_partnered[n_gov:]) / n_firms if n_firms else 0.0,
     )
     means = (
-        masked_sum(tp.ravel(), flat_c) / n_contact if n_contact else trust_initial,
-        masked_sum(tb.ravel(), flat_c) / n_contact if n_contact else trust_initial,
-        masked_sum(tp.ravel(), flat_a) / n_alive if n_alive else np.nan,
-        masked_sum(tb.ravel(), flat_a) / n_alive if n_alive else np.nan,
+        masked_sum(tp, flat_c) / n_contact if n_contact else trust_initial,
+        masked_sum(tb, flat_c) / n_contact if n_contact else trust_initial,
+        masked_sum(tp, flat_a) / n_alive if n_alive else np.nan,
+        masked_sum(tb, flat_a) / n_alive if n_alive else np.nan,
         pairwise_sum(ward_trust) / W,
         pairwise_sum(cap) / W,
         pairwise_sum(mb) / W,
@@ -96,6 +99,6 @@ def observe(
         pairwise_sum(cash) / W,
         float(np.sum(backlog)),
         gov_aware / gov_reach if n_gov and gov_reach else 0.0,
-        firm_aware / (n_firms * W) if n_firms else 0.0,
+        firm_aware / firm_reach if n_firms and firm_reach else 0.0,
     )
     return per_form, counts, means

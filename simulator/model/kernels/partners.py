@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from simulator.model.kernels._jit import njit
+from simulator.model.kernels.pairs import pair_ids
 from simulator.model.state import (
     ACCEPTED,
     ACCEPTED_N,
@@ -24,6 +25,7 @@ from simulator.model.state import (
     BoolArray,
     FloatArray,
     IntArray,
+    Pairs,
 )
 from simulator.numerics import masked_sum
 
@@ -37,6 +39,7 @@ def proposals(
     lam: FloatArray,
     backlog: IntArray,
     known: FloatArray,
+    index: Pairs,
     trust_bkm: FloatArray,
     fit: FloatArray,
     alive: BoolArray,
@@ -48,14 +51,16 @@ def proposals(
 
     Round r serves every ward with more than r asks this year and open items left: the form
     is drawn in proportion to the ward's open items, then (after all the round's form draws)
-    the partner in proportion to awareness x (trust floor + trust) x fit x (1 + bonus if a
-    partnership is live) x (repeat factor if already asked this year).
+    the partner, among the pairs of the ward (``index``), in proportion to awareness x (trust
+    floor + trust) x fit x (1 + bonus if a partnership is live) x (repeat factor if already
+    asked this year). ``known``, ``trust_bkm`` and ``alive`` are pair arrays.
 
     Returns:
         Ward, partner and form of each proposal, in the order they were made.
     """
-    P, W = known.shape
-    F = backlog.shape[1]
+    W, F = backlog.shape
+    P, K = len(index.start) - 1, len(known)
+    partner, wstart, by_ward = index.partner, index.wstart, index.by_ward
     n_w = np.empty(W, dtype=np.int64)
     for w in range(W):
         n_w[w] = rng.poisson(lam[w])
@@ -68,7 +73,7 @@ def proposals(
         for f in range(F):
             s += avail[w, f]
         n_w[w] = min(n_w[w], s)
-    asked = np.zeros((P, W), dtype=np.bool_)
+    asked = np.zeros(K, dtype=np.bool_)
     cap = int(n_w.sum())
     out_w = np.empty(cap, dtype=np.int64)
     out_p = np.empty(cap, dtype=np.int64)
@@ -77,7 +82,7 @@ def proposals(
     ws = np.empty(W, dtype=np.int64)
     fs = np.empty(W, dtype=np.int64)
     cs = np.empty(F)
-    cw = np.empty(P)
+    cw = np.empty(max(1, int(np.max(wstart[1:] - wstart[:-1])) if W else 1))
     r = 0
     while True:
         n = 0
@@ -109,20 +114,23 @@ def proposals(
             u2[i] = rng.random()
         for i in range(n):  # the partner, by awareness, trust, fit, live ties and earlier asks
             w, f = ws[i], fs[i]
+            lo, m = wstart[w], wstart[w + 1] - wstart[w]
             acc = 0.0
-            for p in range(P):
-                rep = repeat if asked[p, w] else 1.0
-                acc += known[p, w] * (floor + trust_bkm[p, w]) * fit[p, f] * (1.0 + bonus * alive[p, w]) * rep
-                cw[p] = acc
-            if not cw[P - 1] > 0:
+            for j in range(m):
+                k = by_ward[lo + j]
+                rep = repeat if asked[k] else 1.0
+                acc += known[k] * (floor + trust_bkm[k]) * fit[partner[k], f] * (1.0 + bonus * alive[k]) * rep
+                cw[j] = acc
+            if m == 0 or not cw[m - 1] > 0:
                 continue
-            u = u2[i] * cw[P - 1]
-            k = 0
-            for p in range(P):
-                if cw[p] <= u:
-                    k += 1
-            asked[k, w] = True  # only this ward's column: the round's other asks are unaffected
-            out_w[n_out], out_p[n_out], out_f[n_out] = w, k, f
+            u = u2[i] * cw[m - 1]
+            c = 0
+            for j in range(m):
+                if cw[j] <= u:
+                    c += 1
+            k = by_ward[lo + c]
+            asked[k] = True  # only this ward's pairs: the round's other asks are unaffected
+            out_w[n_out], out_p[n_out], out_f[n_out] = w, partner[k], f
             n_out += 1
         r += 1
     return out_w[:n_out], out_p[:n_out], out_f[:n_out]
@@ -134,31 +142,30 @@ def asks(
     lam: FloatArray,
     backlog: IntArray,
     known: FloatArray,
-    pairs: tuple[FloatArray, FloatArray, BoolArray, BoolArray, IntArray, FloatArray],
+    pairs: tuple[Pairs, FloatArray, FloatArray, BoolArray, BoolArray, IntArray, FloatArray],
     sizes: FloatArray,
     sigma: float,
     weights: tuple[float, float, float],
 ) -> tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray]:
     """This year's asks: new proposals (:func:`proposals`), then continuations of renewed partnerships.
 
-    ``pairs`` is (trust of BKMs, fit, alive, committed, last form, scale); ``weights`` (trust
-    floor, continuation bonus, repeat factor). After the proposals' draws, one lognormal
-    (mean 1) per proposal sizes its request; then one per continuation (live, committed
-    pairs, partner-major) sizes its request at the partnership's scale.
+    ``pairs`` is (the pairs, trust of BKMs, fit, alive, committed, last form, scale);
+    ``weights`` (trust floor, continuation bonus, repeat factor). After the proposals' draws,
+    one lognormal (mean 1) per proposal sizes its request; then one per continuation (live,
+    committed pairs, partner-major) sizes its request at the partnership's scale.
 
     Returns:
         Ward, partner, form, request and whether it is a continuation, per ask.
     """
-    trust_bkm, fit, alive, committed, last_form, scale = pairs
+    index, trust_bkm, fit, alive, committed, last_form, scale = pairs
     floor, bonus, repeat = weights
-    w, p, f = proposals(rng, lam, backlog, known, trust_bkm, fit, alive, floor, bonus, repeat)
+    w, p, f = proposals(rng, lam, backlog, known, index, trust_bkm, fit, alive, floor, bonus, repeat)
     n_new = len(w)
     mu = -sigma * sigma / 2
-    P, W = alive.shape
+    K = len(alive)
     n_cont = 0
-    for pi in range(P):
-        for wi in range(W):
-            n_cont += committed[pi, wi] and alive[pi, wi]
+    for k in range(K):
+        n_cont += committed[k] and alive[k]
     n = n_new + n_cont
     ws = np.empty(n, dtype=np.int64)
     ps = np.empty(n, dtype=np.int64)
@@ -169,13 +176,13 @@ def asks(
         ws[i], ps[i], fs[i] = w[i], p[i], f[i]
         req[i] = sizes[f[i]] * rng.lognormal(mu, sigma)
     i = n_new
-    for pi in range(P):
-        for wi in range(W):
-            if committed[pi, wi] and alive[pi, wi]:
-                ws[i], ps[i], fs[i], cont[i] = wi, pi, last_form[pi, wi], True
-                i += 1
+    for k in range(K):
+        if committed[k] and alive[k]:
+            ws[i], ps[i], fs[i], cont[i] = index.ward[k], index.partner[k], last_form[k], True
+            req[i] = scale[k]
+            i += 1
     for i in range(n_new, n):
-        req[i] = sizes[fs[i]] * scale[ps[i], ws[i]] * rng.lognormal(mu, sigma)
+        req[i] = sizes[fs[i]] * req[i] * rng.lognormal(mu, sigma)
     return ws, ps, fs, req, cont
 
 
@@ -270,8 +277,7 @@ def decide(
 
 @njit
 def learn_from_answers(
-    w: IntArray,
-    p: IntArray,
+    ks: IntArray,
     cont: BoolArray,
     answered: BoolArray,
     acc: BoolArray,
@@ -283,17 +289,21 @@ def learn_from_answers(
     contact: BoolArray,
     touched: BoolArray,
 ) -> None:
-    """A BKM's trust in a partner learns from its answers to new asks, one after another; contact is made."""
-    for i in range(len(w)):
+    """A BKM's trust in a partner learns from its answers to new asks, one after another; contact is made.
+
+    ``ks`` is each ask's pair; ``trust_bkm``, ``contact`` and ``touched`` are pair arrays.
+    """
+    for i in range(len(ks)):
+        k = ks[i]
         if learn and not cont[i]:
-            tb = trust_bkm[p[i], w[i]]
+            tb = trust_bkm[k]
             if acc[i]:
-                trust_bkm[p[i], w[i]] = tb + learn_success * (1 - tb)
+                trust_bkm[k] = tb + learn_success * (1 - tb)
             else:
                 penalty = refusal_penalty if answered[i] else ignore_penalty
-                trust_bkm[p[i], w[i]] = tb - penalty * tb
-        contact[p[i], w[i]] = True
-        touched[p[i], w[i]] = True
+                trust_bkm[k] = tb - penalty * tb
+        contact[k] = True
+        touched[k] = True
 
 
 @njit
@@ -307,7 +317,9 @@ def decisions(
     sector: IntArray,
     budget_left: FloatArray,
     backlog: IntArray,
-    pairs: tuple[BoolArray, FloatArray, IntArray, IntArray, IntArray, BoolArray, BoolArray, BoolArray, FloatArray],
+    pairs: tuple[
+        Pairs, BoolArray, FloatArray, IntArray, IntArray, IntArray, BoolArray, BoolArray, BoolArray, FloatArray
+    ],
     ever_partnered: BoolArray,
     learning: tuple[bool, float, float, float],
     t: int,
@@ -316,7 +328,7 @@ def decisions(
 ) -> tuple[IntArray, BoolArray, BoolArray, FloatArray, Payments]:
     """Partners answer and decide; accepted asks start partnerships; see ``partnering.decisions``.
 
-    ``asks`` is (ward, partner, form, continuation) per ask; ``pairs`` the partner x ward
+    ``asks`` is (ward, partner, form, continuation) per ask; ``pairs`` the pairs and the pair
     state changed in place: (alive, scale, started, last_active, last_form, committed,
     contact, touched, trust_bkm); ``learning`` is (trust learns, success rate, refusal
     penalty, ignore penalty). Draws as :func:`decide`.
@@ -328,8 +340,9 @@ def decisions(
         form, amount): an agency pays ``lag`` years later, a firm this year; agencies first.
     """
     w, p, f, cont = asks
-    alive, scale, started, last_active, last_form, committed, contact, touched, trust_bkm = pairs
+    index, alive, scale, started, last_active, last_form, committed, contact, touched, trust_bkm = pairs
     n = len(w)
+    ks = pair_ids(index.start, index.ward, p, w)
     is_gov = np.empty(n, dtype=np.bool_)
     for i in range(n):
         is_gov[i] = sector[p[i]] == GOV
@@ -339,24 +352,24 @@ def decisions(
             backlog[w[i], f[i]] -= 1
     committed[:] = False
     learn, ls, rp, ip = learning
-    learn_from_answers(w, p, cont, answered, acc, trust_bkm, learn, ls, rp, ip, contact, touched)
-    seen = np.zeros(alive.shape, dtype=np.bool_)
+    learn_from_answers(ks, cont, answered, acc, trust_bkm, learn, ls, rp, ip, contact, touched)
+    seen = np.zeros(len(alive), dtype=np.bool_)
     new = np.zeros(n, dtype=np.bool_)
     for i in range(n):
         if not acc[i]:
             continue
-        pi, wi = p[i], w[i]
-        if not seen[pi, wi]:  # a pair with several acceptances starts one partnership
-            seen[pi, wi] = True
-            if not alive[pi, wi]:
+        k = ks[i]
+        if not seen[k]:  # a pair with several acceptances starts one partnership
+            seen[k] = True
+            if not alive[k]:
                 new[i] = True
-                alive[pi, wi] = True
-                scale[pi, wi] = 1.0
-                started[pi, wi] = t
-                ever_partnered[pi] = True
+                alive[k] = True
+                scale[k] = 1.0
+                started[k] = t
+                ever_partnered[p[i]] = True
         # an accepted government ask keeps the partnership active until it is paid
-        last_active[pi, wi] = max(last_active[pi, wi], t + lag if is_gov[i] else t)
-        last_form[pi, wi] = f[i]
+        last_active[k] = max(last_active[k], t + lag if is_gov[i] else t)
+        last_form[k] = f[i]
     status = np.empty(n, dtype=np.int64)
     for i in range(n):
         if acc[i]:
@@ -400,7 +413,7 @@ COMPLEMENTARY, ADDITIVE, SUBSTITUTES = range(len(ENABLER_STRUCTURES))
 def ask_terms(
     a: tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray],
     partners: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, int],
-    pairs: tuple[FloatArray, BoolArray, FloatArray, FloatArray],
+    pairs: tuple[Pairs, FloatArray, BoolArray, FloatArray, FloatArray],
     bkm: tuple[FloatArray, FloatArray, FloatArray],
     weights: tuple[float, float, float, float, float, float, float, float],
     enablers: tuple[float, float, float, int],
@@ -410,7 +423,7 @@ def ask_terms(
 
     See ``mechanisms.enabler_index`` and ``acceptance_logit``. ``partners`` is
     (responsiveness, base bias, priority, ceiling, fit by aid form, number of agencies);
-    ``pairs`` (reach, alive, scale, trust of partners); ``bkm`` (capacity, coordination,
+    ``pairs`` (the pairs, reach, alive, scale, trust of partners); ``bkm`` (capacity, coordination,
     skill); ``weights`` (CSR forum x its responsiveness gain, quality from capacity and from
     facilitation, facilitation, enabler, fit and quality weights, live-partner bonus);
     ``enablers`` (trust, coordination and skill shares, ``ENABLER_STRUCTURES`` code).
@@ -420,20 +433,21 @@ def ask_terms(
     """
     w, p, f, req, _ = a
     resp, bias, priority, ceiling, fit, G = partners
-    reach, alive, scale, trust = pairs
+    index, reach, alive, scale, trust = pairs
     capacity, coordination, skill = bkm
     forum, q_cap, q_fac, facilitation, w_e, w_f, w_q, bonus = weights
     sa, sb, sc, structure = enablers
     half = 1 / 2
     n = len(w)
     p_answer, logit, amount, cost = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
+    ks = pair_ids(index.start, index.ward, p, w)
     for i in range(n):
-        pi, wi = p[i], w[i]
+        pi, wi, k = p[i], w[i], ks[i]
         r = resp[pi]
         if pi >= G:
             r += forum * (1.0 - r)
-        p_answer[i] = r * reach[pi, wi]
-        t = min(max(trust[pi, wi], 0.0), 1.0)
+        p_answer[i] = r * reach[k]
+        t = min(max(trust[k], 0.0), 1.0)
         c = min(max(coordination[wi], 0.0), 1.0)
         s = min(max(skill[wi], 0.0), 1.0)
         if structure == ADDITIVE:
@@ -443,10 +457,10 @@ def ask_terms(
         else:
             e = t**sa * c**sb * s**sc
         q = q_cap * capacity[wi] + q_fac * facilitation
-        live = alive[pi, wi]
+        live = alive[k]
         x = bias[pi] + priority[pi] + w_e * (e - half) + w_f * (fit[pi, f[i]] - half) + w_q * (q - half)
-        logit[i] = x + bonus * scale[pi, wi] * live
-        amount[i] = min(req[i], ceiling[pi] * (scale[pi, wi] if live else 1.0))
+        logit[i] = x + bonus * scale[k] * live
+        amount[i] = min(req[i], ceiling[pi] * (scale[k] if live else 1.0))
         cost[i] = amount[i] * give_cost[f[i]]
     return p_answer, logit, amount, cost
 
@@ -461,7 +475,7 @@ def ask_inputs(
     the capacity and marketing factors).
 
     Returns:
-        The Poisson means (per ward) and awareness x reach (partner x ward).
+        The Poisson means (per ward) and awareness x reach (per pair).
     """
     capacity, effort = bkm
     per_year, fc, fm = rates

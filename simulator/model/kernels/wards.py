@@ -14,6 +14,7 @@ from simulator.model.state import (
     BoolArray,
     FloatArray,
     IntArray,
+    Pairs,
 )
 from simulator.numerics import pairwise_sum
 
@@ -24,7 +25,7 @@ def turnover(
     due: BoolArray,
     p_turn: float,
     bkm: tuple[FloatArray, FloatArray, IntArray],
-    pairs: tuple[FloatArray, FloatArray, BoolArray],
+    pairs: tuple[Pairs, FloatArray, FloatArray, BoolArray],
     losses: tuple[float, float, float, float, float],
     learn: bool,
     may_break: bool,
@@ -33,22 +34,23 @@ def turnover(
 
     One uniform per ward; when any board turns over, its skill and capacity shrink, its ties
     (both trusts) move back toward the initial trust, and, when ``may_break``, one uniform per
-    partner x ward (partner-major) decides which of its live partnerships the new team drops.
-    ``bkm`` is (skill, capacity, turnovers); ``pairs`` (trust of partners, trust of BKMs,
-    alive); ``losses`` (skill loss, capacity loss, tie loss, initial trust, chance a live
+    pair (partner-major) decides which of its live partnerships the new team drops.
+    ``bkm`` is (skill, capacity, turnovers); ``pairs`` (the pairs, trust of partners, trust of
+    BKMs, alive); ``losses`` (skill loss, capacity loss, tie loss, initial trust, chance a live
     partnership breaks).
 
     Returns:
-        Which boards turned over, and which partnerships break (empty when none can).
+        Which boards turned over, and which pairs' partnerships break (empty when none can).
     """
     skill, capacity, turnovers = bkm
-    tp, tb, alive = pairs
+    index, tp, tb, alive = pairs
+    ward, wstart, by_ward = index.ward, index.wstart, index.by_ward
     skill_loss, capacity_loss, tie_loss, t0, p_break = losses
-    P, W = alive.shape
+    W, K = len(skill), len(alive)
     turn = np.zeros(W, dtype=np.bool_)
     for w in range(W):
         turn[w] = due[w] & (rng.random() < p_turn)
-    broken = np.zeros((0, 0), dtype=np.bool_)
+    broken = np.zeros(0, dtype=np.bool_)
     if not turn.any():
         return turn, broken
     for w in range(W):
@@ -59,14 +61,14 @@ def turnover(
     if learn:
         for w in range(W):
             if turn[w]:  # each pair changes on its own: the order of the loops does not matter
-                for p in range(P):
-                    tp[p, w] += tie_loss * (t0 - tp[p, w])
-                    tb[p, w] += tie_loss * (t0 - tb[p, w])
+                for j in range(wstart[w], wstart[w + 1]):
+                    k = by_ward[j]
+                    tp[k] += tie_loss * (t0 - tp[k])
+                    tb[k] += tie_loss * (t0 - tb[k])
     if may_break:
-        broken = np.zeros((P, W), dtype=np.bool_)
-        for p in range(P):
-            for w in range(W):
-                broken[p, w] = alive[p, w] & turn[w] & (rng.random() < p_break)
+        broken = np.zeros(K, dtype=np.bool_)
+        for k in range(K):
+            broken[k] = alive[k] & turn[ward[k]] & (rng.random() < p_break)
     return turn, broken
 
 
@@ -203,7 +205,7 @@ def grant(
 def marketing(
     rng: np.random.Generator,
     bkm: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
-    partners: tuple[FloatArray, BoolArray, BoolArray, int],
+    partners: tuple[Pairs, FloatArray, BoolArray, BoolArray, int],
     effort_rule: tuple[float, bool, int, float, float],
     bass: tuple[float, float, float, float, float, float, float],
     awareness: tuple[bool, bool],
@@ -211,23 +213,24 @@ def marketing(
     """Institutions learn of wards' programmes (in place); see ``phases.marketing``.
 
     ``bkm`` is (skill, event boost, marketing tranche, coordination, marketing effort,
-    marketing) of which the last two are set; ``partners`` (reach, aware, noticed, number of
-    agencies); ``effort_rule`` (effort kept up after the grant, whether the marketing tranche
+    marketing) of which the last two are set; ``partners`` (the pairs, reach, aware, noticed,
+    number of agencies); ``effort_rule`` (effort kept up after the grant, whether the marketing tranche
     is being spent, its span in years, the tranche per year at full effort, the
     marketing-push lever); ``bass`` (innovation, imitation, agencies' awareness through the
     musrenbang, its facilitation factor, CSR forum awareness, notice rate, tolerance);
     ``awareness`` (gated, open). Draws: one uniform per
-    firm when gated, then one per partner x ward (partner-major) unless open.
+    firm when gated, then one per pair (partner-major) unless open.
 
     The firms' notice probability adds reach x marketing in a plain loop where NumPy uses a
     BLAS product, so it may differ from the vectorised value in its last bit.
     """
     skill, boost, tranche, coordination, effort, mk = bkm
-    reach, aware, noticed, G = partners
+    index, reach, aware, noticed, G = partners
+    start, ward, partner, wstart, by_ward = index
     after, spending, span, ref, push = effort_rule
     p_in, q_im, gov_awareness, facil_factor, forum, notice_rate, tol = bass
     gated, is_open = awareness
-    P, W = reach.shape
+    P, W, K = len(start) - 1, len(skill), len(reach)
     for w in range(W):
         e = after * skill[w]
         if spending:
@@ -235,45 +238,39 @@ def marketing(
         e = min(1.0, e + push + boost[w])
         effort[w] = e
         mk[w] = e * skill[w]
-    prob = np.zeros((P, W))
-    if G:
-        for w in range(W):
-            aw = rs = 0.0
-            for p in range(G):
-                aw += aware[p, w] * reach[p, w]
-                rs += reach[p, w]
-            share = aw / max(1.0, rs)
-            x = min(max(p_in * mk[w] + q_im * share + gov_awareness * coordination[w] * facil_factor, 0.0), 1.0)
-            for p in range(G):
-                prob[p, w] = x
-    if P > G:
-        for w in range(W):
-            aw = rs = 0.0
-            for p in range(G, P):
-                aw += aware[p, w] * reach[p, w]
-                rs += reach[p, w]
-            share = aw / max(tol, rs)
-            x = min(max(p_in * mk[w] + q_im * share + forum, 0.0), 1.0)
-            for p in range(G, P):
-                prob[p, w] = x
-        if gated:  # a firm hears of wards only once its CSR desk noticed the programme
-            for f in range(P - G):
-                row = reach[G + f]
-                total = pairwise_sum(row.copy())
-                seen = pairwise_sum(row * mk) / total if total > 0 else 0.0
-                notice = min(max(notice_rate * seen + forum, 0.0), 1.0)
-                noticed[f] |= rng.random() < notice
-                if not noticed[f]:
-                    for w in range(W):
-                        prob[G + f, w] = 0.0
+    prob = np.zeros(K)
+    for w in range(W):  # the ward's share of agencies and of firms in reach that know it
+        aw = rs = faw = frs = 0.0
+        for j in range(wstart[w], wstart[w + 1]):
+            k = by_ward[j]
+            if partner[k] < G:
+                aw += aware[k] * reach[k]
+                rs += reach[k]
+            else:
+                faw += aware[k] * reach[k]
+                frs += reach[k]
+        x_gov = p_in * mk[w] + q_im * (aw / max(1.0, rs)) + gov_awareness * coordination[w] * facil_factor
+        x_gov = min(max(x_gov, 0.0), 1.0)
+        x_firm = min(max(p_in * mk[w] + q_im * (faw / max(tol, frs)) + forum, 0.0), 1.0)
+        for j in range(wstart[w], wstart[w + 1]):
+            k = by_ward[j]
+            prob[k] = x_gov if partner[k] < G else x_firm
+    if gated:  # a firm hears of wards only once its CSR desk noticed the programme
+        for f in range(P - G):
+            lo, hi = start[G + f], start[G + f + 1]
+            row = reach[lo:hi].copy()
+            total = pairwise_sum(row)
+            seen = pairwise_sum(row * mk[ward[lo:hi]]) / total if total > 0 else 0.0
+            notice = min(max(notice_rate * seen + forum, 0.0), 1.0)
+            noticed[f] |= rng.random() < notice
+            if not noticed[f]:
+                prob[lo:hi] = 0.0
     if is_open:  # every institution in reach knows every ward
-        for p in range(P):
-            for w in range(W):
-                aware[p, w] |= reach[p, w] > 0
+        for k in range(K):
+            aware[k] |= reach[k] > 0
         return
-    for p in range(P):
-        for w in range(W):
-            aware[p, w] |= rng.random() < prob[p, w] * reach[p, w]
+    for k in range(K):
+        aware[k] |= rng.random() < prob[k] * reach[k]
 
 
 @njit
@@ -309,6 +306,7 @@ def grow(
 @njit
 def forget(
     rng: np.random.Generator,
+    index: Pairs,
     trust_partner: FloatArray,
     trust_bkm: FloatArray,
     contact: BoolArray,
@@ -333,24 +331,23 @@ def forget(
     (partner-major order) against the partner's forgetting rate (an agency's scaled by
     1 - the ward's coordination); a live partnership keeps awareness.
     """
-    P, W = aware.shape
+    ward, partner = index.ward, index.partner
+    K = len(aware)
     if learn:
-        for p in range(P):
-            for w in range(W):
-                if (contact[p, w] | heard[p, w]) & (not touched[p, w]):
-                    rate = trust_rate * (1.0 - coordination_memory * coordination[w])
-                    t = trust_partner[p, w]
-                    trust_partner[p, w] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
-                    t = trust_bkm[p, w]
-                    trust_bkm[p, w] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
+        for k in range(K):
+            if (contact[k] | heard[k]) & (not touched[k]):
+                rate = trust_rate * (1.0 - coordination_memory * coordination[ward[k]])
+                t = trust_partner[k]
+                trust_partner[k] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
+                t = trust_bkm[k]
+                trust_bkm[k] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
     if not awareness_lost:
         return
-    for p in range(P):
-        for w in range(W):
-            u = rng.random()
-            pf = gov_forgetting * (1.0 - coordination[w]) if p < n_gov else firm_forgetting
-            if aware[p, w] and not alive[p, w] and u < pf:
-                aware[p, w] = False
+    for k in range(K):
+        u = rng.random()
+        pf = gov_forgetting * (1.0 - coordination[ward[k]]) if partner[k] < n_gov else firm_forgetting
+        if aware[k] and not alive[k] and u < pf:
+            aware[k] = False
 
 
 @njit

@@ -44,7 +44,8 @@ def year(rng: np.random.Generator, t: int, phases: Any, middle: Any, close: Any)
         middle: (ask terms, decisions after the terms, pending payments, delivery, reporting,
             (grow, forget), assets) arguments.
         close: (renewal structure and arguments, the pairs ``end_pairs`` updates,
-            (partnership years, sustained years, alive, sustained), observe arguments).
+            (partnership years, sustained years, alive, each pair's ward, sustained), observe
+            arguments).
 
     Returns:
         What each phase kernel returns, for the phase functions' absorb steps.
@@ -79,12 +80,13 @@ def year(rng: np.random.Generator, t: int, phases: Any, middle: Any, close: Any)
     grow(*learn_a[0])
     forget(rng, *learn_a[1])
     kept = upkeep(*assets_a)
-    structure, (alive, started, last_active, last_form, trust, _, scale, committed), rest = close_a
-    pairs_now = (alive, started, last_active, last_form, trust, reported[0], scale, committed)
+    structure, (index, alive, started, last_active, last_form, trust, _, scale, committed), rest = close_a
+    pairs_now = (index, alive, started, last_active, last_form, trust, reported[0], scale, committed)
     renewed, scaled, ended, reason = partnerships(rng, t, structure, pairs_now, *rest)
     ends = end_pairs(t, ended, reason, ending)
-    years, sustained_years, alive_now, sustained = books
-    years += alive_now.sum(0)
+    years, sustained_years, alive_now, ward, sustained = books
+    for k in range(len(alive_now)):
+        years[ward[k]] += alive_now[k]
     sustained_years += sustained
     seen = observe(*observe_a)
     log = year_log(ends_board, a, amount, made, paid, ends)

@@ -1,0 +1,33 @@
+"""Finding a partner x ward pair's index in the flat pair arrays (``state.Pairs``).
+
+See ``simulator.model.kernels`` for what every kernel promises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulator.model.kernels._jit import njit
+from simulator.model.state import IntArray
+
+
+@njit
+def find(start: IntArray, ward: IntArray, p: int, w: int) -> int:
+    """The index of pair (``p``, ``w``), or -1 when partner ``p`` does not reach ward ``w``."""
+    lo, hi = start[p], start[p + 1]
+    while lo < hi:  # binary search among the partner's wards, which are sorted
+        mid = (lo + hi) // 2
+        if ward[mid] < w:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < start[p + 1] and ward[lo] == w else -1
+
+
+@njit
+def pair_ids(start: IntArray, ward: IntArray, p: IntArray, w: IntArray) -> IntArray:
+    """The pair index of each (``p[i]``, ``w[i]``); every pair must exist (asks, payments and ends do)."""
+    out = np.empty(len(p), dtype=np.int64)
+    for i in range(len(p)):
+        out[i] = find(start, ward, p[i], w[i])
+    return out
