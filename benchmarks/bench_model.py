@@ -217,6 +217,37 @@ def bench_scaling(report: Report, repeats: int, warmup: int) -> dict[str, Any]:
     }
 
 
+NATIONAL_WARDS = (1_000, 10_000)
+NATIONAL_TARGETS = {"seconds": 30.0, "rss_gb": 4.0, "scaling": 12.0}
+"""Issue 14: ``plpbk run national --seeds 1`` within 30 s and 4 GB; 10x the wards at most 12x the time."""
+
+
+def bench_national(report: Report, repeats: int) -> dict[str, Any]:
+    """The national preset: the command a user runs (time, peak memory), and 1,000 vs 10,000 wards."""
+    import resource
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "simulator.cli", "run", "national", "--seeds", "1", "--no-plots", "--quiet"]
+        t0 = time.perf_counter()
+        subprocess.run([*cmd, "--out", str(Path(tmp) / "out")], check=True, capture_output=True)
+        wall = time.perf_counter() - t0
+    rss_gb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024**2  # kB on Linux
+    report.add("national.cli_seconds", wall, "s", NATIONAL_TARGETS["seconds"], note="plpbk run national --seeds 1")
+    report.add("national.cli_peak_rss", rss_gb, "GB", NATIONAL_TARGETS["rss_gb"])
+    scen = {n: load_scenario("national", overrides={"wards.n": n}).with_years(YEARS) for n in NATIONAL_WARDS}
+    runs: dict[int, list[float]] = {n: [] for n in NATIONAL_WARDS}
+    for r in range(max(1, repeats // 2)):
+        for n in NATIONAL_WARDS:
+            runs[n].append(seconds(simulate, scen[n], r))
+    med = {n: statistics.median(runs[n]) for n in NATIONAL_WARDS}
+    small, big = NATIONAL_WARDS
+    for n in NATIONAL_WARDS:
+        report.add(f"national.wards_{n}", med[n], "s", note="per 20-year run, partners per region as the preset")
+    report.add("national.time_ratio", med[big] / med[small], "x", NATIONAL_TARGETS["scaling"], note="10x wards")
+    return {"cli_seconds": wall, "cli_peak_rss_gb": rss_gb, "seconds": {str(n): runs[n] for n in NATIONAL_WARDS}}
+
+
 AGAINST_PRESETS = ("kendal", "pekalongan", "central-java")
 AGAINST_TARGET = 5.0
 """Speed-up over the other revision each preset should reach (issue 14)."""
@@ -363,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     skip = args.against and args.only_against
     presets = {} if skip else bench_presets(report, args.repeats, args.warmup)
     scaling = {} if skip else bench_scaling(report, args.repeats, args.warmup)
+    national = {} if skip else bench_national(report, args.repeats)
     targets = [f for f in report.figures if f["met"] is not None]
     report.add("targets_met", sum(f["met"] for f in targets), f"of {len(targets)}")
 
@@ -377,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         "figures": report.figures,
         "presets": presets,
         "scaling": scaling,
+        "national": national,
         "against": against,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

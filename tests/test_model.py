@@ -468,6 +468,31 @@ class TestAgents:
         assert len(m.pairs.ward) == in_reach.sum()
         assert in_reach[m.pairs.partner, m.pairs.ward].all()
 
+    def test_firms_without_outside_reach_hold_only_their_home_region(self) -> None:
+        values = {"wards.n": 40, "wards.regions": 5, "government.agencies": 10, "firms.n": 15}
+        m = PartnershipModel(load_scenario().with_values({**values, "firms.outside_reach": 0.0}), rng=2)
+        same = m.partner_region[m.pairs.partner] == m.region[m.pairs.ward]
+        assert same.all() and (m.reach == 1.0).all()
+        # every ward's pairs are its region's partners: wards x partners per region, not x all partners
+        per_region = np.bincount(m.partner_region, minlength=5)
+        assert len(m.pairs.ward) == sum(per_region[m.region])
+        assert np.diff(m.pairs.wstart).tolist() == per_region[m.region].tolist()
+        while m.running:
+            m.step()
+        assert (m.partner_region[m.pairs.partner[m.alive]] == m.region[m.pairs.ward[m.alive]]).all()
+        log = m.event_log()
+        assert (m.partner_region[log["partner"]] == m.region[log["ward"]]).all()  # nobody asks out of reach
+
+    def test_national_preset_holds_the_pairs_of_each_region_only(self) -> None:
+        sc = load_scenario("national")
+        assert sc["wards.n"] >= 11_000 and sc["wards.regions"] == 245
+        m = PartnershipModel(sc.with_values({"time.years": 2}), rng=1)
+        assert m.n_partners > 8_000
+        assert len(m.pairs.ward) < 40 * m.n_wards  # about 36 partners per region, not 8,800
+        m.step()
+        m.step()
+        assert m.stats["partnerships_active"] > 0
+
     def test_model_stops_after_years(self) -> None:
         m = PartnershipModel(small(**{"time.years": 3}), rng=1)
         steps = 0

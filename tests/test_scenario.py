@@ -32,7 +32,7 @@ from simulator.scenario import (
     preset_dir,
 )
 
-PRESETS = ("baseline", "kendal", "pekalongan", "central-java", "showcase")
+PRESETS = ("baseline", "kendal", "pekalongan", "central-java", "showcase", "national")
 POLICIES = ("all-efforts", "bkm-strengthening", "consistent-team", "csr-forum", "facilitation", "marketing-push")
 REPO = Path(__file__).resolve().parent.parent
 

@@ -67,7 +67,7 @@ class PartnershipModel(mesa.Model):
 
     # The model's state, created by ``simulator.model.setup`` and changed by the phases
     # (``phases``, ``partnering``) and observed by ``observation``. Arrays are indexed by
-    # ward (W), by partner (P: agencies first, then firms) or by partner x ward.
+    # ward (W), by partner (P: agencies first, then firms) or by pair in reach (``pairs``).
     # sizes and structure
     n_wards: int
     n_regions: int
