@@ -420,7 +420,7 @@ class TestBadScenarioFiles:
 
     def test_out_of_range_int(self, tmp_path: Path) -> None:
         msg = load_error(write(tmp_path, "[wards]\nn = 0\n"))
-        assert "wards.n = 0" in msg and "[1, 5000]" in msg
+        assert "wards.n = 0" in msg and "[1, 25000]" in msg
 
     def test_int_param_given_fraction(self, tmp_path: Path) -> None:
         msg = load_error(write(tmp_path, "[wards]\nn = 1.5\n"))
