@@ -74,8 +74,7 @@ def simulate(scenario: Scenario, seed: int) -> PartnershipModel:
         The finished model.
     """
     model = PartnershipModel(scenario, rng=seed)
-    while model.running:
-        model.step()
+    model.run_to_end()
     return model
 
 

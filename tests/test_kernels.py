@@ -323,3 +323,45 @@ def test_pairwise_sum_adds_as_numpy_does() -> None:
         assert masked_sum(a, mask) == a[mask].sum()
     b = np.array([1e16, 1.0, -1e16] + [1.0] * 200)
     assert pairwise_sum(b) == b.sum()
+
+
+@pytest.mark.parametrize(
+    ("preset", "seed", "overrides"),
+    [
+        ("kendal", 4, {}),
+        ("central-java", 6, {"levers.csr_forum": 1.0, "levers.csr_forum_start": 2012}),
+        ("showcase", 2, {"levers.facilitation": 0.5, "levers.marketing_push": 1.0, "levers.strengthening": 0.5}),
+        ("baseline", 9, {"government.agencies": 0, "time.years": 30}),  # no agencies: no election splits the run
+        ("pekalongan", 3, {"levers.consistent_team": 1.0, "government.election_years": 1}),  # an election every year
+    ],
+)
+def test_running_to_the_end_ahead_equals_stepping(preset: str, seed: int, overrides: dict) -> None:
+    stepped = PartnershipModel(preset, rng=seed, **overrides)
+    while stepped.running:
+        stepped.step()
+    ahead = PartnershipModel(preset, rng=seed, **overrides)
+    ahead.run_to_end()
+    assert ahead.steps == stepped.steps and not ahead.running
+    want = stepped.datacollector.model_vars
+    assert ahead.datacollector.model_vars.keys() == want.keys()
+    for key, values in ahead.datacollector.model_vars.items():
+        np.testing.assert_array_equal(values, want[key])  # NaN equals NaN here, as nothing else does
+    names = ("trust_partner", "trust_bkm", "alive", "aware", "capacity", "cash", "condition", "backlog", "_projects")
+    for name in names:
+        np.testing.assert_array_equal(getattr(ahead, name), getattr(stepped, name))
+    for key, column in ahead.event_log().items():
+        np.testing.assert_array_equal(column, stepped.event_log()[key])
+    assert ahead.ward_table() == stepped.ward_table()
+    assert ahead.rng.random() == stepped.rng.random()
+    assert ahead._ahead is None  # stepping on after it would be year by year again
+
+
+def test_the_years_ahead_stop_before_each_election() -> None:
+    from simulator.model import year as run_year
+
+    m = PartnershipModel("kendal", rng=1)
+    first, every = m._i("government.first_election"), m._i("government.election_years")
+    stops = [run_year.next_election(m, t) for t in range(m.years)]
+    elections = [s for s in range(1, m.years) if (m.start_year + s - first) % every == 0 and m.start_year + s >= first]
+    assert elections and all(stop in [*elections, m.years] for stop in stops)
+    assert all(t < stop for t, stop in enumerate(stops))

@@ -35,6 +35,7 @@ import contextlib
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -155,6 +156,7 @@ class PartnershipModel(mesa.Model):
     stats: dict[str, float]
     _floats: tuple[Any, dict[str, float], dict[str, Any]] = (None, {}, {})
     _fused = True  # step() runs the middle of the year as one compiled call (see step_by_phase)
+    _ahead: deque[Any] | None = None  # years computed ahead, when running to the end (run_to_end)
 
     def __init__(self, scenario: Scenario | str | None = None, *, rng: Any = None, **overrides: Any) -> None:
         """Create the model; see the class docstring for the arguments."""
@@ -235,18 +237,39 @@ class PartnershipModel(mesa.Model):
         finally:
             self._fused = True
 
+    def run_to_end(self) -> None:
+        """Step the model until it stops, computing the years between elections in one call each.
+
+        The years are the same as ``step`` gives them one by one (``tests/test_kernels.py``),
+        but within such a stretch the model's state arrays run ahead of ``steps``: use this
+        to finish a run, and ``step`` to look at the state year by year.
+        """
+        self._ahead = deque()
+        try:
+            while self.running:
+                self.step()
+        finally:
+            self._ahead = None
+
+    def _lever_sizes(self, year: int) -> dict[str, float]:
+        """Each lever's size in a calendar year (0 before it starts)."""
+        return {name: (size if year >= start else 0.0) for name, size, start, _ in self._const("levers", self._levers)}
+
     def _year(self, fused: bool) -> None:
         t = self.steps - 1
         year = self.start_year + t
         levers = self._const("levers", self._levers)
-        lv = {name: (size if year >= start else 0.0) for name, size, start, _ in levers}
+        lv = self._lever_sizes(year)
         ys: dict[str, float] = {}
         W = self.n_wards
-        self._projects[:] = 0.0
-        self._inkind[:] = 0.0
-        self._touched[:] = False
+        ahead = fused and self._ahead is not None
+        if not (ahead and self._ahead):  # a year computed ahead has cleared them already
+            self._projects[:] = 0.0
+            self._inkind[:] = 0.0
+            self._touched[:] = False
         phases.politics(self, year, ys)
-        new, ended, seen = (run_year.fused if fused else run_year.by_phase)(self, t, year, lv, ys)
+        step = run_year.ahead if ahead else run_year.fused if fused else run_year.by_phase
+        new, ended, seen = step(self, t, year, lv, ys)
         ys["lever_cost"] = float(sum(lv[name] * cost for name, _, _, cost in levers) * W)
         self._year_stats = ys
         observation.observe(self, new=new, ended=ended, values=seen)

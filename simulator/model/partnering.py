@@ -173,15 +173,22 @@ def _ask_terms(
 
 def ask_terms_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
     """The arguments of ``kernels.ask_terms`` after the asks."""
-    forum_gain, quality, weights, enablers, give_cost = m._const("ask terms", lambda: _ask_terms_consts(m))
+    _, quality, weights, enablers, give_cost = m._const("ask terms", lambda: _ask_terms_consts(m))
+    forum, facilitation = ask_terms_year(m, t, year, lv)
     return (
         (m.responsiveness, m.base_bias, m.priority, m.ceiling, m.fit, m.n_gov),
         (m.pairs, m.reach, m.alive, m.scale, m.trust_partner),
         (m.capacity, m.coordination, m.skill),
-        (lv["csr_forum"] * forum_gain, *quality, m._facilitation(t, year, lv), *weights),
+        (forum, *quality, facilitation, *weights),
         enablers,
         give_cost,
     )
+
+
+def ask_terms_year(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[float, float]:
+    """What changes from year to year in ``kernels.ask_terms``'s arguments: the CSR forum's gain, facilitation."""
+    forum_gain = m._const("ask terms", lambda: _ask_terms_consts(m))[0]
+    return lv["csr_forum"] * forum_gain, m._facilitation(t, year, lv)
 
 
 def _ask_terms_consts(m: PartnershipModel) -> tuple[Any, ...]:

@@ -17,7 +17,7 @@ import numpy as np
 from simulator.model import kernels
 from simulator.model.partnering import end_partnerships
 from simulator.model.setup import draw_mandates, set_gov_budgets
-from simulator.model.state import END_REASONS, TOL
+from simulator.model.state import END_REASONS, TOL, BoolArray
 from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
@@ -53,11 +53,17 @@ def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict
         ys["partnerships_ended_turnover"] = float(ended)
 
 
-def turnover_args(m: PartnershipModel, t: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
-    """The arguments of ``kernels.turnover`` after the generator."""
+def turnover_year(m: PartnershipModel, t: int, lv: Mapping[str, float]) -> tuple[BoolArray, float]:
+    """What changes from year to year in ``kernels.turnover``'s arguments: boards due, chance of turnover."""
     term = m._i("bkm.term_years")
     due = (t > 0) & ((t - m.election_offset) % term == 0)
     p_turn = m._v("bkm.turnover") * (1.0 - lv["consistent_team"] * m._v("levers.consistent_team_effect"))
+    return due, p_turn
+
+
+def turnover_args(m: PartnershipModel, t: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
+    """The arguments of ``kernels.turnover`` after the generator."""
+    due, p_turn = turnover_year(m, t, lv)
     losses = (
         m._v("bkm.turnover_skill_loss"),
         m._v("bkm.turnover_capacity_loss"),
@@ -132,25 +138,37 @@ def marketing(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -
     kernels.marketing(m.rng, *marketing_args(m, t, year, lv))
 
 
-def marketing_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
-    """The arguments of ``kernels.marketing`` after the generator."""
+def marketing_year(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[bool, float, float, float]:
+    """What changes from year to year in ``kernels.marketing``'s arguments.
+
+    Whether the marketing tranche is being spent, the marketing push, the musrenbang's
+    facilitation factor and the CSR forum's awareness.
+    """
     first, span = m._i("grant.marketing_year"), m._i("grant.marketing_span")
     wf = m._v("government.awareness_facilitation_share")
+    spending = first <= t + 1 < first + span
+    facil_factor = 1.0 - wf + wf * m._facilitation(t, year, lv)
+    return spending, lv["marketing_push"], facil_factor, lv["csr_forum"] * m._v("levers.csr_forum_awareness")
+
+
+def marketing_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, ...]:
+    """The arguments of ``kernels.marketing`` after the generator."""
+    spending, push, facil_factor, forum = marketing_year(m, t, year, lv)
     bass = (
         m._v("marketing.innovation"),
         m._v("marketing.imitation"),
         m._v("government.awareness"),
-        1.0 - wf + wf * m._facilitation(t, year, lv),
-        lv["csr_forum"] * m._v("levers.csr_forum_awareness"),
+        facil_factor,
+        forum,
         m._v("firms.notice_rate"),
         TOL,
     )
     effort_rule = (
         m._v("programme.marketing_after"),
-        first <= t + 1 < first + span,  # the marketing tranche is being spent
-        span,
+        spending,  # the marketing tranche is being spent
+        m._i("grant.marketing_span"),
         m._v("grant.marketing_ref"),
-        lv["marketing_push"],
+        push,
     )
     return (
         (m.skill, m.event_boost, m.grant_marketing, m.coordination, m.marketing_effort, m.marketing),
@@ -171,9 +189,7 @@ def learning(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) ->
 def learning_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, Any]:
     """The arguments of ``kernels.grow``, and of ``kernels.forget`` after the generator."""
     rates = m._const("learning", lambda: _learning_rates(m))
-    train = m._v("levers.marketing_push_training") * lv["marketing_push"]
-    levers = (m._facilitation(t, year, lv), lv["strengthening"], train)
-    grow = ((m.capacity, m.managing_body, m.mb_base, m.skill, m._projects), levers, rates)
+    grow = ((m.capacity, m.managing_body, m.mb_base, m.skill, m._projects), learning_year(m, t, year, lv), rates)
     forget = (
         m.pairs,
         m.trust_partner,
@@ -187,6 +203,12 @@ def learning_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float
         *m._const("forget", lambda: _forget_consts(m)),
     )
     return grow, forget
+
+
+def learning_year(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[float, float, float]:
+    """What changes from year to year in ``kernels.grow``'s arguments: facilitation, strengthening, training."""
+    train = m._v("levers.marketing_push_training") * lv["marketing_push"]
+    return m._facilitation(t, year, lv), lv["strengthening"], train
 
 
 def _learning_rates(m: PartnershipModel) -> tuple[float, ...]:

@@ -4,7 +4,9 @@
 turn; it is the readable reference. ``fused`` builds the same phases' arguments, runs every
 phase after politics in one call of ``kernels.year`` (the generator is handed to Numba once
 a year instead of once a phase) and hands each phase's results to the same absorb functions
-the phase functions use. Both give the same years (``tests/test_kernels.py``).
+the phase functions use. ``ahead`` runs the years from one election to the next in one call
+of ``kernels.years`` when a run goes on to its end (``PartnershipModel.run_to_end``). All
+give the same years (``tests/test_kernels.py``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,54 @@ def by_phase(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys
 
 def fused(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: dict[str, float]) -> Any:
     """Year ``t`` after politics in one call of ``kernels.year``; returns the statistics' inputs."""
+    return absorb(m, year, kernels.year(m.rng, t, *year_args(m, t, year, lv)), ys)
+
+
+def ahead(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: dict[str, float]) -> Any:
+    """Year ``t`` after politics, computed with the years up to the next election in one call.
+
+    For a run that goes on to its end (``PartnershipModel.run_to_end``): the first year of a
+    stretch without elections runs every year of the stretch in one call of
+    ``kernels.years`` (the model's state is then that of the stretch's last year), and each
+    year's step takes its results in turn. The years are the same as :func:`fused` gives.
+    """
+    queue = m._ahead
+    assert queue is not None, "years are computed ahead only in run_to_end"
+    if not queue:
+        stop = next_election(m, t)
+        per_year = _per_year(m, t, stop)
+        scratch = (m._projects, m._inkind, m._touched)
+        queue.extend(kernels.years(m.rng, t, *year_args(m, t, year, lv), per_year, scratch))
+    return absorb(m, year, queue.popleft(), ys)
+
+
+def next_election(m: PartnershipModel, t: int) -> int:
+    """The first step after ``t`` whose year has an election that changes anything, or the run's length."""
+    first, every = m._i("government.first_election"), m._i("government.election_years")
+    for s in range(t + 1, m.years):
+        y = m.start_year + s
+        if m.n_gov and y >= first and (y - first) % every == 0:
+            return s
+    return m.years
+
+
+def _per_year(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
+    """The year-to-year values of ``kernels.years`` for steps ``t`` to ``stop - 1``."""
+    rows = []
+    for s in range(t, stop):
+        y = m.start_year + s
+        lv = m._lever_sizes(y)
+        due, p_turn = phases.turnover_year(m, s, lv)
+        spending, push, facil_factor, forum = phases.marketing_year(m, s, y, lv)
+        forum_gain, facilitation = partnering.ask_terms_year(m, s, y, lv)
+        _, strengthening, train = phases.learning_year(m, s, y, lv)
+        rows.append((due, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train))
+    cols = list(zip(*rows, strict=True))
+    return (np.array(cols[0]), np.array(cols[1]), np.array(cols[2], dtype=bool), *(np.array(c) for c in cols[3:]))
+
+
+def year_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, Any, Any]:
+    """The arguments of ``kernels.year`` after the generator and the step."""
     ending = (m.pairs, m.alive, m.scale, m.committed, m.started, m.last_form)
     pairs, *rest = partnering.partnership_args(m)
     before = (
@@ -56,7 +106,7 @@ def fused(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: d
     middle = (
         partnering.ask_terms_args(m, t, year, lv),
         partnering.decision_rest(m, t),
-        m._pending,
+        tuple(m._pending),
         partnering.delivery_args(m),
         partnering.reporting_args(m),
         phases.learning_args(m, t, year, lv),
@@ -68,7 +118,11 @@ def fused(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: d
         (m.partnership_years, m.sustained_years, m.alive, m.pairs.ward, m.sustained),
         observation.observe_args(m),
     )
-    out = kernels.year(m.rng, t, before, middle, close)
+    return before, middle, close
+
+
+def absorb(m: PartnershipModel, year: int, out: Any, ys: dict[str, float]) -> Any:
+    """Hand a year's results of ``kernels.year`` to the phases' absorb functions; returns the statistics' inputs."""
     turn, n_board, expired, spent, made, paid, reported, kept, renewed, scaled, n_ended, seen, log = out
     observation.record_year(m, year, log)
     ys["turnovers"] = float(turn.sum())

@@ -37,7 +37,7 @@ from simulator.model.kernels.partners import (
     proposals,
 )
 from simulator.model.kernels.wards import forget, grant, grow, marketing, multinomial, plan, turnover, upkeep
-from simulator.model.kernels.year import year
+from simulator.model.kernels.year import year, years
 
 
 def cold() -> bool:
@@ -71,4 +71,5 @@ __all__ = [
     "turnover",
     "upkeep",
     "year",
+    "years",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numba.typed import List
 
 from simulator.model.kernels._jit import njit
 from simulator.model.kernels.delivery import delivery_phase, end_pairs, partnerships, reporting_phase
@@ -105,6 +106,81 @@ def year(rng: np.random.Generator, t: int, phases: Any, middle: Any, close: Any)
         seen,
         log,
     )
+
+
+@njit
+def years(rng: np.random.Generator, t0: int, phases: Any, middle: Any, close: Any, per_year: Any, scratch: Any) -> Any:
+    """Years ``t0``, ``t0 + 1``, ... in one call: :func:`year` after year, for a run that goes on to its end.
+
+    ``phases``, ``middle`` and ``close`` are :func:`year`'s arguments for year ``t0``; the
+    values that change from one year to the next are taken from ``per_year`` (one element
+    per year: boards due for election, chance of turnover, whether the marketing tranche is
+    being spent, marketing push, musrenbang facilitation factor, CSR forum awareness, CSR
+    forum responsiveness gain, facilitation, strengthening, training; see the phases'
+    ``*_year`` functions), the step, the payments still pending and the assets' history
+    length are carried from year to year, and the year's scratch arrays (``scratch``:
+    projects, in-kind funding, pairs touched) are cleared before every year after the
+    first, as ``PartnershipModel`` clears them. No election may fall after the first year.
+
+    Returns:
+        What :func:`year` returned, year by year (a typed list).
+    """
+    turn_a, board, plan_a, budgets, grant_a, market_a, asks_a = phases
+    terms_a, dec_a, pending, deliver_a, report_a, learn_a, assets_a = middle
+    due, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train = per_year
+    projects, inkind, touched = scratch
+    _, _, bkm, pairs, losses, learn, may_break = turn_a
+    m_bkm, m_partners, effort_rule, bass, awareness = market_a
+    after, _, span, ref, _ = effort_rule
+    p_in, q_im, gov_awareness, _, _, notice_rate, tol = bass
+    t_partners, t_pairs, t_bkm, weights, enablers, give_cost = terms_a
+    _, q_cap, q_fac, _, w_e, w_f, w_q, bonus = weights
+    sector, budget_left, backlog, d_pairs, ever, learning, _, lag, d_tol = dec_a
+    (g_bkm, _, g_rates), forget_a = learn_a
+    stock, ledgers, (need_hist, paid_hist, hist_n), cover, demand, wear, sustain = assets_a
+    out = List()
+    for i in range(len(p_turn)):
+        t = t0 + i
+        if i > 0:
+            projects[:] = 0.0
+            inkind[:] = 0.0
+            touched[:] = False
+        before_y = (
+            (due[i], p_turn[i], bkm, pairs, losses, learn, may_break),
+            board,
+            plan_a,
+            budgets,
+            grant_a,
+            (
+                m_bkm,
+                m_partners,
+                (after, spending[i], span, ref, push[i]),
+                (p_in, q_im, gov_awareness, facil_factor[i], forum[i], notice_rate, tol),
+                awareness,
+            ),
+            asks_a,
+        )
+        middle_y = (
+            (
+                t_partners,
+                t_pairs,
+                t_bkm,
+                (forum_gain[i], q_cap, q_fac, facilitation[i], w_e, w_f, w_q, bonus),
+                enablers,
+                give_cost,
+            ),
+            (sector, budget_left, backlog, d_pairs, ever, learning, t, lag, d_tol),
+            pending,
+            deliver_a,
+            report_a,
+            ((g_bkm, (facilitation[i], strengthening[i], train[i]), g_rates), forget_a),
+            (stock, ledgers, (need_hist, paid_hist, hist_n), cover, demand, wear, sustain),
+        )
+        res = year(rng, t, before_y, middle_y, close)
+        pending = res[5][0]
+        hist_n = res[7][0]
+        out.append(res)
+    return out
 
 
 @njit
