@@ -127,54 +127,73 @@ STATE_MEANS = (
 """The second values ``kernels.observe`` returns, in order."""
 
 
+def _layout() -> list[tuple[str, int, Any]]:
+    """Each time-series column after ``wards``, in order, with where its value comes from.
+
+    Sources: 0 a value of ``kernels.observe``'s counts or means (by name), 1 the year's
+    counts and sums (``m._year_stats``, 0 when absent), 2 live partnerships of an aid form
+    (its index), 3 the partnerships started, 4 those ended, 5 the total aid.
+    """
+    state, year = 0, 1
+    out: list[tuple[str, int, Any]] = []
+    out += [(k, state, k) for k in ("sustained_share", "partnerships_active")]
+    out += [(k, state, k) for k in ("partnerships_government", "partnerships_private")]
+    out += [(f"partnerships_{form}", 2, k) for k, form in enumerate(AID_FORMS)]
+    out += [("partnerships_started", 3, None), ("partnerships_ended", 4, None)]
+    out += [(k, year, k) for k in ("partnerships_renewed", "partnerships_scaled_down")]
+    out += [(k, year, k) for k in ("continuations_funded", "continuations_unfunded")]
+    out += [(k, state, k) for k in ("wards_with_partnership", "firms_ever_partnered_share")]
+    for route in ROUTES:
+        out += [(f"proposals_{what}_{route}", year, f"proposals_{what}_{route}") for what in PROPOSAL_COUNTS]
+        out += [(f"aid_committed_{route}", year, f"aid_committed_{route}")]
+    out += [(f"aid_{form}", year, f"aid_{form}") for form in AID_FORMS]
+    out += [("aid_total", 5, None)]
+    out += [(k, year, k) for k in ("aid_failed", "aid_rehabilitation", "grant_spent")]
+    out += [(k, state, k) for k in ("mean_trust_partner", "mean_trust_bkm", "mean_trust_partner_live")]
+    out += [(k, state, k) for k in ("mean_trust_bkm_live", "mean_trust_ward")]
+    out += [(k, year, k) for k in ("reports_sent", "reports_missing")]
+    out += [(k, state, k) for k in ("mean_capacity", "mean_managing_body", "mean_marketing_skill")]
+    out += [(k, state, k) for k in ("mean_condition", "assets_total")]
+    out += [(k, year, k) for k in ("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid")]
+    out += [(k, state, k) for k in ("mean_coverage", "mean_cash", "plan_backlog")]
+    out += [(k, year, k) for k in ("plan_items_expired", "turnovers", "election")]
+    out += [(k, state, k) for k in ("agencies_aware_share", "firms_aware_share")]
+    out += [("lever_cost", year, "lever_cost")]
+    return out
+
+
+PROPOSAL_COUNTS = ("sent", "answered", "accepted", "no_budget")
+"""What the proposals' columns count per route (``proposals_<count>_<route>``)."""
+AID_KEYS = tuple(f"aid_{form}" for form in AID_FORMS)
+LAYOUT = _layout()
+"""The time series' columns after ``wards``, in order, and where each value comes from."""
+
+
 def observe(m: PartnershipModel, new: int, ended: int, values: Any = None) -> None:
     """Compute the year's observations into ``m.stats`` (one value per time-series column).
 
     Values computed from the state come from ``kernels.observe`` (``values``, when the caller
     has already computed them); the rest are the year's counts and sums the phases left in
-    ``m._year_stats``.
+    ``m._year_stats`` (see ``LAYOUT``).
     """
     ys = m._year_stats
+    get = ys.get
     per_form, c, mean = kernels.observe(*observe_args(m)) if values is None else values
     st = dict(zip(STATE_COUNTS, c, strict=True)) | dict(zip(STATE_MEANS, mean, strict=True))
     s: dict[str, float] = {"wards": float(m.n_wards)}
-    for key in ("sustained_share", "partnerships_active", "partnerships_government", "partnerships_private"):
-        s[key] = st[key]
-    for k, form in enumerate(AID_FORMS):
-        s[f"partnerships_{form}"] = float(per_form[k])
-    s["partnerships_started"] = float(new)
-    s["partnerships_ended"] = float(ended) + ys.get("partnerships_ended_turnover", 0.0)
-    for key in ("partnerships_renewed", "partnerships_scaled_down", "continuations_funded", "continuations_unfunded"):
-        s[key] = ys.get(key, 0.0)
-    s["wards_with_partnership"], s["firms_ever_partnered_share"] = (
-        st["wards_with_partnership"],
-        st["firms_ever_partnered_share"],
-    )
-    for route in ROUTES:
-        for what in ("sent", "answered", "accepted", "no_budget"):
-            key = f"proposals_{what}_{route}"
-            s[key] = ys.get(key, 0.0)
-        s[f"aid_committed_{route}"] = ys.get(f"aid_committed_{route}", 0.0)
-    for form in AID_FORMS:
-        s[f"aid_{form}"] = ys.get(f"aid_{form}", 0.0)
-    s["aid_total"] = sum(s[f"aid_{form}"] for form in AID_FORMS)
-    for key in ("aid_failed", "aid_rehabilitation", "grant_spent"):
-        s[key] = ys.get(key, 0.0)
-    for key in ("mean_trust_partner", "mean_trust_bkm", "mean_trust_partner_live", "mean_trust_bkm_live"):
-        s[key] = st[key]
-    s["mean_trust_ward"] = st["mean_trust_ward"]
-    for key in ("reports_sent", "reports_missing"):
-        s[key] = ys.get(key, 0.0)
-    for key in ("mean_capacity", "mean_managing_body", "mean_marketing_skill", "mean_condition", "assets_total"):
-        s[key] = st[key]
-    for key in ("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid"):
-        s[key] = ys.get(key, 0.0)
-    for key in ("mean_coverage", "mean_cash", "plan_backlog"):
-        s[key] = st[key]
-    for key in ("plan_items_expired", "turnovers", "election"):
-        s[key] = ys.get(key, 0.0)
-    s["agencies_aware_share"], s["firms_aware_share"] = st["agencies_aware_share"], st["firms_aware_share"]
-    s["lever_cost"] = ys.get("lever_cost", 0.0)
+    for key, source, ref in LAYOUT:
+        if source == 0:
+            s[key] = st[ref]
+        elif source == 1:
+            s[key] = get(ref, 0.0)
+        elif source == 2:
+            s[key] = float(per_form[ref])
+        elif source == 3:
+            s[key] = float(new)
+        elif source == 4:
+            s[key] = float(ended) + get("partnerships_ended_turnover", 0.0)
+        else:
+            s[key] = sum(s[k] for k in AID_KEYS)
     m.stats = s
 
 

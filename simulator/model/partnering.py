@@ -26,7 +26,6 @@ from simulator.model.state import (
     END_REASONS,
     ENDED,
     FAILED,
-    N_FORMS,
     PARTNERSHIP_END,
     PARTNERSHIP_START,
     PROPOSAL,
@@ -150,11 +149,17 @@ def absorb_decisions(
 def count_decisions(made: Any, ys: dict[str, float]) -> int:
     """The year's counts of ``kernels.decisions`` into ``ys``; returns the partnerships started."""
     _, _, new, counts, _ = made
-    ys["continuations_funded"], ys["continuations_unfunded"] = float(counts[0]), float(counts[1])
-    for r, route in enumerate(ROUTES):
-        for k, what in enumerate(ROUTE_COUNTS):
-            ys[f"{what}_{route}"] = float(counts[2 + len(ROUTE_COUNTS) * r + k])
+    for key, value in zip(COUNT_KEYS, counts.tolist(), strict=True):
+        ys[key] = value
     return int(new.sum())
+
+
+COUNT_KEYS = (
+    "continuations_funded",
+    "continuations_unfunded",
+    *(f"{what}_{route}" for route in ROUTES for what in ROUTE_COUNTS),
+)
+"""The yearly statistics ``kernels.decisions`` counts, in the order of its counts."""
 
 
 def _ask_terms(
@@ -247,10 +252,12 @@ def absorb_delivery(m: PartnershipModel, year: int, out: Any, ys: dict[str, floa
     if log:
         _, w, p, f, amt = paid
         record(m, year, DELIVERY, w, p, f, amt, np.where(ok, SUCCEEDED, FAILED))
-    for k, form in enumerate(AID_FORMS):
-        ys[f"aid_{form}"] = float(sums[k])
-    ys["aid_failed"] = float(sums[N_FORMS])
-    ys["aid_rehabilitation"] = float(sums[N_FORMS + 1])
+    for key, value in zip(AID_SUM_KEYS, sums.tolist(), strict=True):
+        ys[key] = value
+
+
+AID_SUM_KEYS = (*(f"aid_{form}" for form in AID_FORMS), "aid_failed", "aid_rehabilitation")
+"""The yearly statistics ``kernels.delivery_phase`` sums, in the order of its sums."""
 
 
 def learn_from_deliveries(m: PartnershipModel, p: IntArray, w: IntArray, ok: BoolArray) -> None:
