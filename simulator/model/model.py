@@ -182,7 +182,7 @@ class PartnershipModel(mesa.Model):
         self.datacollector = mesa.DataCollector(
             model_reporters={name: _stat(name) for name in self.stats},
         )
-        self.datacollector.collect(self)
+        self._collect()  # the reporters only read ``stats``: no need for Mesa's checks and copies
 
     # ------------------------------------------------------------------ parameters
 
@@ -279,8 +279,7 @@ class PartnershipModel(mesa.Model):
 
     def _collect(self) -> None:
         # What ``DataCollector.collect`` does for this model's reporters (each reads one float
-        # of ``stats``), without a reporter call and a deepcopy per value; the first
-        # collection, in ``__init__``, goes through Mesa and validates the reporters.
+        # of ``stats``), without a reporter call and a deepcopy per value.
         dc = self.datacollector
         dc._collection_steps.append(self.time)
         mv = dc.model_vars

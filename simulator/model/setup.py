@@ -103,7 +103,7 @@ def init_partners(m: PartnershipModel) -> None:
     m.n_gov, m.n_firms = n_gov, n_firm
     P = n_gov + n_firm
     m.n_partners = P
-    m.sector = np.r_[np.zeros(n_gov, np.int64), np.ones(n_firm, np.int64)]
+    m.sector = np.concatenate((np.zeros(n_gov, np.int64), np.ones(n_firm, np.int64)))
     wards_in_region = np.bincount(m.region, minlength=R).astype(float)
     gov_region = np.arange(n_gov) % R
     # firms are placed in regions in proportion to their wards, kinds by the largest-remainder
@@ -114,7 +114,7 @@ def init_partners(m: PartnershipModel) -> None:
     mand, priv = m._v("firms.mandatory_factor"), m._v("firms.private_factor")
     budget_factor = np.array([mand, 1.0, mand, priv])[firm_kind]
     resp_factor = np.array([1.0, 1.0, mand, priv])[firm_kind]
-    m.partner_region = np.r_[gov_region, firm_region].astype(np.int64)
+    m.partner_region = np.concatenate((gov_region, firm_region)).astype(np.int64)
 
     m.gov_region_budget = m._v("government.budget_per_ward") * wards_in_region
     m.priority = np.zeros(P)
@@ -122,15 +122,16 @@ def init_partners(m: PartnershipModel) -> None:
     if n_firm:
         budget[n_gov:] = m._v("firms.csr_budget_per_ward") * W * budget_factor / budget_factor.sum()
     m.budget = budget
-    m.responsiveness = np.r_[
-        np.full(n_gov, m._v("government.responsiveness")),
-        np.clip(m._v("firms.responsiveness") * resp_factor, 0, 1),
-    ]
-    m.base_bias = np.r_[
-        np.full(n_gov, m._v("government.acceptance_bias")), np.full(n_firm, m._v("firms.acceptance_bias"))
-    ]
-    m.ceiling = np.r_[np.full(n_gov, m._v("government.ceiling")), np.full(n_firm, m._v("firms.ceiling"))]
-    m.pref_p = np.r_[np.full(n_gov, m._v("government.preferred_forms")), np.full(n_firm, m._v("firms.preferred_forms"))]
+    m.responsiveness = np.concatenate(
+        (np.full(n_gov, m._v("government.responsiveness")), np.clip(m._v("firms.responsiveness") * resp_factor, 0, 1))
+    )
+    m.base_bias = np.concatenate(
+        (np.full(n_gov, m._v("government.acceptance_bias")), np.full(n_firm, m._v("firms.acceptance_bias")))
+    )
+    m.ceiling = np.concatenate((np.full(n_gov, m._v("government.ceiling")), np.full(n_firm, m._v("firms.ceiling"))))
+    m.pref_p = np.concatenate(
+        (np.full(n_gov, m._v("government.preferred_forms")), np.full(n_firm, m._v("firms.preferred_forms")))
+    )
     m.fit = draw_mandates(m, np.arange(P))
     m.pairs, m.reach = reach_pairs(m.region, m.partner_region, n_gov, m._v("firms.outside_reach"))
     set_gov_budgets(m)
