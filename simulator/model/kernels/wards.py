@@ -226,7 +226,7 @@ def marketing(
     """
     skill, boost, tranche, coordination, effort, mk = bkm
     index, reach, aware, noticed, G = partners
-    start, ward, partner, wstart, by_ward = index
+    start, ward, partner = index.start, index.ward, index.partner
     after, spending, span, ref, push = effort_rule
     p_in, q_im, gov_awareness, facil_factor, forum, notice_rate, tol = bass
     gated, is_open = awareness
@@ -238,39 +238,45 @@ def marketing(
         e = min(1.0, e + push + boost[w])
         effort[w] = e
         mk[w] = e * skill[w]
-    prob = np.zeros(K)
-    for w in range(W):  # the ward's share of agencies and of firms in reach that know it
-        aw = rs = faw = frs = 0.0
-        for j in range(wstart[w], wstart[w + 1]):
-            k = by_ward[j]
-            if partner[k] < G:
-                aw += aware[k] * reach[k]
-                rs += reach[k]
-            else:
-                faw += aware[k] * reach[k]
-                frs += reach[k]
-        x_gov = p_in * mk[w] + q_im * (aw / max(1.0, rs)) + gov_awareness * coordination[w] * facil_factor
-        x_gov = min(max(x_gov, 0.0), 1.0)
-        x_firm = min(max(p_in * mk[w] + q_im * (faw / max(tol, frs)) + forum, 0.0), 1.0)
-        for j in range(wstart[w], wstart[w + 1]):
-            k = by_ward[j]
-            prob[k] = x_gov if partner[k] < G else x_firm
+    # each ward's aware share among the agencies and among the firms in reach (reach-weighted),
+    # added partner by partner as the dense loops did
+    aw, rs, faw, frs = np.zeros(W), np.zeros(W), np.zeros(W), np.zeros(W)
+    for k in range(K):
+        w = ward[k]
+        if partner[k] < G:
+            aw[w] += aware[k] * reach[k]
+            rs[w] += reach[k]
+        else:
+            faw[w] += aware[k] * reach[k]
+            frs[w] += reach[k]
+    x_gov, x_firm = np.empty(W), np.empty(W)
+    for w in range(W):
+        x = p_in * mk[w] + q_im * (aw[w] / max(1.0, rs[w])) + gov_awareness * coordination[w] * facil_factor
+        x_gov[w] = min(max(x, 0.0), 1.0)
+        x_firm[w] = min(max(p_in * mk[w] + q_im * (faw[w] / max(tol, frs[w])) + forum, 0.0), 1.0)
     if gated:  # a firm hears of wards only once its CSR desk noticed the programme
         for f in range(P - G):
+            u = rng.random()
+            if noticed[f]:
+                continue  # the draw is made all the same, so the stream does not depend on who noticed
             lo, hi = start[G + f], start[G + f + 1]
             row = reach[lo:hi].copy()
             total = pairwise_sum(row)
             seen = pairwise_sum(row * mk[ward[lo:hi]]) / total if total > 0 else 0.0
-            notice = min(max(notice_rate * seen + forum, 0.0), 1.0)
-            noticed[f] |= rng.random() < notice
-            if not noticed[f]:
-                prob[lo:hi] = 0.0
+            noticed[f] = u < min(max(notice_rate * seen + forum, 0.0), 1.0)
     if is_open:  # every institution in reach knows every ward
         for k in range(K):
             aware[k] |= reach[k] > 0
         return
     for k in range(K):
-        aware[k] |= rng.random() < prob[k] * reach[k]
+        p = partner[k]
+        if p < G:
+            x = x_gov[ward[k]]
+        elif gated and not noticed[p - G]:
+            x = 0.0
+        else:
+            x = x_firm[ward[k]]
+        aware[k] |= rng.random() < x * reach[k]
 
 
 @njit
