@@ -86,8 +86,8 @@ def _per_year(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
         forum_gain, facilitation = partnering.ask_terms_year(m, s, y, lv)
         _, strengthening, train = phases.learning_year(m, s, y, lv)
         rows.append((due, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train))
-    cols = list(zip(*rows, strict=True))
-    return (np.array(cols[0]), np.array(cols[1]), np.array(cols[2], dtype=bool), *(np.array(c) for c in cols[3:]))
+    due, p_turn, spending, *rest = (np.array(c) for c in zip(*rows, strict=True))
+    return (due, p_turn, spending.astype(bool), *rest)
 
 
 def year_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, Any, Any]:
