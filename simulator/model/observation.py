@@ -127,19 +127,23 @@ STATE_MEANS = (
 """The second values ``kernels.observe`` returns, in order."""
 
 
-def _layout() -> list[tuple[str, int, Any]]:
+SOURCES = ("state", "year", "form", "started", "ended", "total")
+"""Where a time-series value comes from (see ``_layout``)."""
+
+
+def _layout() -> list[tuple[str, str, Any]]:
     """Each time-series column after ``wards``, in order, with where its value comes from.
 
-    Sources: 0 a value of ``kernels.observe``'s counts or means (by name), 1 the year's
-    counts and sums (``m._year_stats``, 0 when absent), 2 live partnerships of an aid form
-    (its index), 3 the partnerships started, 4 those ended, 5 the total aid.
+    Sources (``SOURCES``): a value of ``kernels.observe``'s counts or means (by name), the
+    year's counts and sums (``m._year_stats``, 0 when absent), live partnerships of an aid
+    form (its index), the partnerships started, those ended, the total aid.
     """
-    state, year = 0, 1
-    out: list[tuple[str, int, Any]] = []
+    state, year, form_n, started, ended, total = SOURCES
+    out: list[tuple[str, str, Any]] = []
     out += [(k, state, k) for k in ("sustained_share", "partnerships_active")]
     out += [(k, state, k) for k in ("partnerships_government", "partnerships_private")]
-    out += [(f"partnerships_{form}", 2, k) for k, form in enumerate(AID_FORMS)]
-    out += [("partnerships_started", 3, None), ("partnerships_ended", 4, None)]
+    out += [(f"partnerships_{form}", form_n, k) for k, form in enumerate(AID_FORMS)]
+    out += [("partnerships_started", started, None), ("partnerships_ended", ended, None)]
     out += [(k, year, k) for k in ("partnerships_renewed", "partnerships_scaled_down")]
     out += [(k, year, k) for k in ("continuations_funded", "continuations_unfunded")]
     out += [(k, state, k) for k in ("wards_with_partnership", "firms_ever_partnered_share")]
@@ -147,7 +151,7 @@ def _layout() -> list[tuple[str, int, Any]]:
         out += [(f"proposals_{what}_{route}", year, f"proposals_{what}_{route}") for what in PROPOSAL_COUNTS]
         out += [(f"aid_committed_{route}", year, f"aid_committed_{route}")]
     out += [(f"aid_{form}", year, f"aid_{form}") for form in AID_FORMS]
-    out += [("aid_total", 5, None)]
+    out += [("aid_total", total, None)]
     out += [(k, year, k) for k in ("aid_failed", "aid_rehabilitation", "grant_spent")]
     out += [(k, state, k) for k in ("mean_trust_partner", "mean_trust_bkm", "mean_trust_partner_live")]
     out += [(k, state, k) for k in ("mean_trust_bkm_live", "mean_trust_ward")]
@@ -181,19 +185,20 @@ def observe(m: PartnershipModel, new: int, ended: int, values: Any = None) -> No
     per_form, c, mean = kernels.observe(*observe_args(m)) if values is None else values
     st = dict(zip(STATE_COUNTS, c, strict=True)) | dict(zip(STATE_MEANS, mean, strict=True))
     s: dict[str, float] = {"wards": float(m.n_wards)}
+    state, year, form, started, _, total = SOURCES
     for key, source, ref in LAYOUT:
-        if source == 0:
+        if source is state:
             s[key] = st[ref]
-        elif source == 1:
+        elif source is year:
             s[key] = get(ref, 0.0)
-        elif source == 2:
+        elif source is form:
             s[key] = float(per_form[ref])
-        elif source == 3:
+        elif source is started:
             s[key] = float(new)
-        elif source == 4:
-            s[key] = float(ended) + get("partnerships_ended_turnover", 0.0)
-        else:
+        elif source is total:
             s[key] = sum(s[k] for k in AID_KEYS)
+        else:
+            s[key] = float(ended) + get("partnerships_ended_turnover", 0.0)
     m.stats = s
 
 

@@ -86,8 +86,7 @@ def _per_year(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
         forum_gain, facilitation = partnering.ask_terms_year(m, s, y, lv)
         _, strengthening, train = phases.learning_year(m, s, y, lv)
         rows.append((due, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train))
-    due, p_turn, spending, *rest = (np.array(c) for c in zip(*rows, strict=True))
-    return (due, p_turn, spending.astype(bool), *rest)
+    return tuple(np.array(column) for column in zip(*rows, strict=True))  # spending: bool
 
 
 def year_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, Any, Any]:
