@@ -2,7 +2,7 @@
 
 Run from the project root::
 
-    python benchmarks/bench_sensitivity.py              # both shipped experiments (~10-15 min on 2 cores)
+    python benchmarks/bench_sensitivity.py              # both shipped experiments (~5-15 min on 2 cores)
     python benchmarks/bench_sensitivity.py --only morris
     python benchmarks/bench_sensitivity.py --quick      # 1/8 of the samples, a smoke test
 
