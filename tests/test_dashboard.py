@@ -454,6 +454,19 @@ def test_every_chart_and_the_network_draw():
         charts.chart(cmp, "nope")
 
 
+def test_the_network_of_a_national_scale_scenario_is_a_note_not_a_drawing():
+    from simulator.model.model import PartnershipModel
+
+    big = PartnershipModel(load_scenario().with_values({"wards.n": charts.NETWORK_MAX_WARDS + 1}), rng=1)
+    for lang, words in (("en", "at most 400 wards; this scenario has 401"), ("id", "paling banyak 400 kelurahan")):
+        fig = charts.network(big, "net", lang)
+        texts = [x.get_text() for x in fig.axes[0].texts]
+        assert len(texts) == 1 and words in texts[0]
+        assert not fig.axes[0].collections  # no nodes or edges drawn
+    small = PartnershipModel(load_scenario().with_values({"wards.n": charts.NETWORK_MAX_WARDS}), rng=1)
+    assert charts.network(small, "net", "en").axes[0].collections  # up to the limit it is drawn
+
+
 def test_ward_table_rows():
     cmp = Comparison("kendal", {}, seed=1)
     for _ in range(20):

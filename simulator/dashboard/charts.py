@@ -240,9 +240,24 @@ def pair_aid(model: PartnershipModel) -> np.ndarray:
     return out
 
 
+NETWORK_MAX_WARDS = 400
+"""Above this many wards the network is not drawn (a ring of thousands of nodes says nothing and takes long)."""
+
+
 def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
-    """The partnership network: wards (outer ring) and partners (inner ring), live links by trust and aid."""
+    """The partnership network: wards (outer ring) and partners (inner ring), live links by trust and aid.
+
+    A scenario with more than ``NETWORK_MAX_WARDS`` wards (``national``) gets a note instead.
+    """
     W, P, G = model.n_wards, model.n_partners, model.n_gov
+    if W > NETWORK_MAX_WARDS:
+        fig = Figure(figsize=(8.2, 5.6), dpi=DPI, layout="constrained")
+        ax = fig.subplots()
+        ax.set_axis_off()
+        ax.set_title(title, fontsize=11, fontweight="bold")
+        note = t("net_too_big", lang, most=fmt_num(NETWORK_MAX_WARDS, lang), n=fmt_num(W, lang))
+        ax.text(0.5, 0.5, note, ha="center", va="center", fontsize=10, wrap=True, transform=ax.transAxes)
+        return fig
     graph = nx.Graph()
     wards = [f"w{i}" for i in range(W)]
     partners = [f"p{j}" for j in range(P)]

@@ -93,6 +93,8 @@ TEXT: dict[str, dict[str, str]] = {
         "kpi_cost": "Lever cost to date, Rp million",
         "show_run": "Show run",
         "net_title": "Partnership network, {run}, {year}",
+        "net_too_big": "The network is drawn for at most {most} wards; this scenario has {n}.\n"
+        "The yearly charts and the ward table show it.",
         "net_ward": "ward (BKM)",
         "net_ward_sustained": "ward, programme sustained",
         "net_gov": "government agency",
@@ -209,6 +211,8 @@ TEXT: dict[str, dict[str, str]] = {
         "kpi_cost": "Biaya instrumen hingga kini, Rp juta",
         "show_run": "Tampilkan",
         "net_title": "Jaringan kemitraan, {run}, {year}",
+        "net_too_big": "Jaringan hanya digambar untuk paling banyak {most} kelurahan; skenario ini memiliki {n}.\n"
+        "Grafik tahunan dan tabel kelurahan menampilkannya.",
         "net_ward": "kelurahan (BKM)",
         "net_ward_sustained": "kelurahan, program berkelanjutan",
         "net_gov": "dinas pemerintah",
