@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from simulator.model import kernels
 
         if kernels.cold():
-            print("plpbk: compiling the model's kernels (once per installation, about 20 s)...", file=sys.stderr)
+            print("plpbk: compiling the model's kernels (once per installation, about a minute)...", file=sys.stderr)
     try:
         with run_limit(getattr(args, "max_runs", None)):
             return int(args.func(args))

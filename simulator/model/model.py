@@ -331,7 +331,7 @@ def compile_kernels() -> float:
     """Compile every kernel (or load it from the on-disk cache) by running the baseline twice (stepped, and to its end).
 
     Returns:
-        The seconds it took: about 20 on a cold cache, 1 when the kernels are cached.
+        The seconds it took: about 60 on a cold cache, 1 to 2 when the kernels are cached.
     """
     start = time.perf_counter()
     model = PartnershipModel(None, rng=0)
