@@ -197,8 +197,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.quiet:
         pol = f" + {', '.join(sc.policies)}" if sc.policies else ""
         print(
-            f"plpbk run: {sc.name}{pol}: {sc.n_wards} wards, {sc.values['time.years']} years "
-            f"from {sc.values['time.start_year']}, {args.seeds} seeds",
+            f"plpbk run: {sc.name}{pol}: {sc.n_wards:,} wards, {sc.values['time.years']} years "
+            f"from {sc.values['time.start_year']}, {args.seeds} seed{'s' if args.seeds != 1 else ''}",
             flush=True,
         )
     res = run(sc, seed=seeds, progress=_progress(args.quiet))
@@ -216,7 +216,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         width = max(len(x) for x in table["outcome"])
         print(f"\n  {'outcome':<{width}}  {'mean':>9}  {'5%':>9}  {'95%':>9}")
         for _, row in table.iterrows():
-            print(f"  {row['outcome']:<{width}}  {row['mean']:9.3g}  {row['p5']:9.3g}  {row['p95']:9.3g}")
+            cells = "  ".join(f"{_short(row[k]):>9}" for k in ("mean", "p5", "p95"))
+            print(f"  {row['outcome']:<{width}}  {cells}")
         print(
             f"\nresults written to {out}/ (tables: {args.format}; manifest.json"
             + ("" if args.no_plots else "; plots/*.png")
@@ -250,6 +251,11 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     for name, desc in list_policies():
         print(f"  {name:<18} {desc}")
     return 0
+
+
+def _short(x: float) -> str:
+    """A summary value in three significant digits, or whole with thousands separators from 1,000 up."""
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.3g}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
