@@ -12,7 +12,9 @@ Kernels take arrays, scalars and the generator, never the model; they change the
 they are given in place and return what the phase needs to record. ``tests/test_kernels.py``
 checks them against the NumPy code they replaced. Modules: ``partners`` (proposals and
 decisions), ``delivery`` (aid, reports, renewal), ``wards`` (a ward's own phases),
-``observe`` (the year's statistics); ``_jit`` holds the decorator and its cache.
+``observe`` (the year's statistics), ``pairs`` (a pair's index in the flat pair arrays) and
+``year`` (a year, or the years between elections, in one call); ``_jit`` holds the decorator
+and its cache. Pair state is one element per partner x ward pair in reach (``state.Pairs``).
 """
 
 from simulator.model.kernels import _jit
