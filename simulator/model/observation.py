@@ -85,6 +85,11 @@ def event_codes(m: PartnershipModel) -> dict[str, np.ndarray]:
     return {k: np.concatenate(v) for k, v in m._log.items()}
 
 
+def live_per_ward(m: PartnershipModel) -> IntArray:
+    """Each ward's number of live partnerships."""
+    return np.bincount(m.pairs.ward[m.alive], minlength=m.n_wards)
+
+
 def ward_trust(m: PartnershipModel) -> FloatArray:
     """Partners' mean trust in each BKM, over the partners that know its record.
 
@@ -231,7 +236,7 @@ def ward_table(m: PartnershipModel) -> dict[str, list[Any]]:
         "cash": m.cash.tolist(),
         "coverage": m.coverage.tolist(),
         "sustained": m.sustained.tolist(),
-        "partnerships": np.bincount(m.pairs.ward[m.alive], minlength=m.n_wards).tolist(),
+        "partnerships": live_per_ward(m).tolist(),
         "partnership_years": m.partnership_years.tolist(),
         "sustained_years": m.sustained_years.tolist(),
         "aid_received": m.aid_received.tolist(),

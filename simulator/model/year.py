@@ -37,7 +37,7 @@ def by_phase(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys
     phases.learning(m, t, year, lv)
     phases.assets(m, ys)
     ended = partnering.partnerships(m, t, year, ys)
-    m.partnership_years += np.bincount(m.pairs.ward[m.alive], minlength=m.n_wards)
+    m.partnership_years += observation.live_per_ward(m)
     m.sustained_years += m.sustained
     return new, ended, None
 
