@@ -265,6 +265,7 @@ def test_ctrl_c_during_a_year_is_raised_once_the_year_is_done() -> None:
     import signal
     import threading
 
+    PartnershipModel("central-java", rng=1).step()  # the kernels are loaded before the signal is due
     timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     with pytest.raises(KeyboardInterrupt):  # not Numba's SystemError, and no crash

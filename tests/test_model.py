@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 import simulator
 from simulator.model import mechanisms as mech
 from simulator.model.agents import BKM, Firm, GovernmentAgency, Partner
+from simulator.model.kernels.pairs import pair_of
 from simulator.model.model import PartnershipModel
-from simulator.model.state import pair_of
 from simulator.params import AID_FORMS, BY_NAME
 from simulator.results import simulate
 from simulator.scenario import load_scenario

@@ -19,8 +19,9 @@ import pytest
 import simulator
 from simulator.model import mechanisms as mech
 from simulator.model import partnering, phases
+from simulator.model.kernels.pairs import pair_of
 from simulator.model.model import PartnershipModel
-from simulator.model.state import END_REASONS, Payment, pair_of
+from simulator.model.state import END_REASONS, Payment
 from simulator.params import BY_NAME, PARAMETERS
 from simulator.scenario import load_scenario
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import mesa
 
-from simulator.model.state import pair_of
+from simulator.model.kernels.pairs import pair_of
 from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:

@@ -222,6 +222,9 @@ class PartnershipModel(mesa.Model):
         ``KeyboardInterrupt`` once the year is done: raised inside the call of a compiled
         kernel it would leave Numba with an exception it does not expect (an error, or a crash).
         """
+        if self._ahead:  # computed already: no kernel runs this year
+            self._year(fused=self._fused)
+            return
         with _interrupt_after():
             self._year(fused=self._fused)
 
@@ -258,21 +261,19 @@ class PartnershipModel(mesa.Model):
     def _year(self, fused: bool) -> None:
         t = self.steps - 1
         year = self.start_year + t
-        levers = self._const("levers", self._levers)
-        lv = self._lever_sizes(year)
-        ys: dict[str, float] = {}
-        W = self.n_wards
-        ahead = fused and self._ahead is not None
-        if not (ahead and self._ahead):  # a year computed ahead has cleared them already
+        if fused and self._ahead is not None:
+            self.stats = run_year.ahead(self, t, year)
+        else:
             self._projects[:] = 0.0
             self._inkind[:] = 0.0
             self._touched[:] = False
-        phases.politics(self, year, ys)
-        step = run_year.ahead if ahead else run_year.fused if fused else run_year.by_phase
-        new, ended, seen = step(self, t, year, lv, ys)
-        ys["lever_cost"] = float(sum(lv[name] * cost for name, _, _, cost in levers) * W)
-        self._year_stats = ys
-        observation.observe(self, new=new, ended=ended, values=seen)
+            ys: dict[str, float] = {}
+            phases.politics(self, year, ys)
+            step = run_year.fused if fused else run_year.by_phase
+            new, ended, seen = step(self, t, year, self._lever_sizes(year), ys)
+            ys["lever_cost"] = run_year.lever_cost(self, year)
+            self._year_stats = ys
+            observation.observe(self, new=new, ended=ended, values=seen)
         self._collect()
         if self.steps >= self.years:
             self.running = False

@@ -63,6 +63,16 @@ def record_year(m: PartnershipModel, year: int, log: Any) -> None:
     cols["year"].append(np.full(n, year))
 
 
+def record_stretch(m: PartnershipModel, year: int, log: Any, when: IntArray) -> None:
+    """Append the events of several years (``kernels.years``), ``when`` years after ``year`` each."""
+    if len(when) == 0:
+        return
+    cols = m._log
+    for key, column in zip(("event", "ward", "partner", "form", "amount", "status", "duration"), log, strict=True):
+        cols[key].append(column)
+    cols["year"].append(year + when)
+
+
 def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
     """The proposal, delivery and partnership log as column arrays.
 
@@ -185,26 +195,52 @@ def observe(m: PartnershipModel, new: int, ended: int, values: Any = None) -> No
     has already computed them); the rest are the year's counts and sums the phases left in
     ``m._year_stats`` (see ``LAYOUT``).
     """
-    ys = m._year_stats
-    get = ys.get
     per_form, c, mean = kernels.observe(*observe_args(m)) if values is None else values
-    st = dict(zip(STATE_COUNTS, c, strict=True)) | dict(zip(STATE_MEANS, mean, strict=True))
-    s: dict[str, float] = {"wards": float(m.n_wards)}
+    cols = {k: np.array([x]) for k, x in m._year_stats.items()}
+    cols |= {k: np.array([x]) for k, x in zip(STATE_COUNTS, c, strict=True)}
+    cols |= {k: np.array([x]) for k, x in zip(STATE_MEANS, mean, strict=True)}
+    names, table = stats_table(m, cols, np.asarray(per_form, dtype=float)[None, :], np.array([new]), np.array([ended]))
+    m.stats = dict(zip(names, table[0].tolist(), strict=True))
+
+
+def stats_table(
+    m: PartnershipModel,
+    cols: dict[str, FloatArray],
+    per_form: FloatArray,
+    new: FloatArray | IntArray,
+    ended: FloatArray | IntArray,
+) -> tuple[list[str], FloatArray]:
+    """The time series' values of one year or more, one row per year (see ``LAYOUT``).
+
+    Args:
+        m: The model.
+        cols: Per year, the state's counts and means (``STATE_COUNTS``, ``STATE_MEANS``) and
+            the year's counts and sums, by name (a year's value missing here is 0).
+        per_form: Live partnerships per aid form, one row per year.
+        new: Partnerships started, per year.
+        ended: Partnerships ended at renewal, per year (those the new boards dropped are
+            ``cols["partnerships_ended_turnover"]``).
+
+    Returns:
+        The columns' names (``wards`` and those of ``LAYOUT``) and their values as a
+        (years x columns) array.
+    """
+    n = len(new)
+    zero = np.zeros(n)
+    out: dict[str, FloatArray] = {"wards": np.full(n, float(m.n_wards))}
     state, year, form, started, _, total = SOURCES
     for key, source, ref in LAYOUT:
-        if source is state:
-            s[key] = st[ref]
-        elif source is year:
-            s[key] = get(ref, 0.0)
+        if source is state or source is year:
+            out[key] = cols.get(ref, zero)
         elif source is form:
-            s[key] = float(per_form[ref])
+            out[key] = per_form[:, ref]
         elif source is started:
-            s[key] = float(new)
+            out[key] = np.asarray(new, dtype=float)
         elif source is total:
-            s[key] = sum(s[k] for k in AID_KEYS)
+            out[key] = sum((out[k] for k in AID_KEYS), start=zero)
         else:
-            s[key] = float(ended) + get("partnerships_ended_turnover", 0.0)
-    m.stats = s
+            out[key] = np.asarray(ended, dtype=float) + cols.get("partnerships_ended_turnover", zero)
+    return list(out), np.column_stack(list(out.values()))
 
 
 def observe_args(m: PartnershipModel) -> tuple[Any, ...]:

@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 
 def politics(m: PartnershipModel, year: int, ys: dict[str, float]) -> None:
     """A regional election reshuffles agencies' priorities, budgets, mandates and awareness."""
-    first, every = m._i("government.first_election"), m._i("government.election_years")
-    election = year >= first and (year - first) % every == 0
+    election = is_election(m, year)
     ys["election"] = float(election)
     G = m.n_gov
     if not election or not G:
@@ -42,6 +41,12 @@ def politics(m: PartnershipModel, year: int, ys: dict[str, float]) -> None:
     k = m.pairs.start[G]  # the agencies' pairs come first: one uniform each
     lost = m.aware[:k] & ~m.alive[:k] & (rng.random(k) < p_loss)
     m.aware[:k] &= ~lost
+
+
+def is_election(m: PartnershipModel, year: int) -> bool:
+    """Whether a calendar year has a regional election."""
+    first, every = m._i("government.first_election"), m._i("government.election_years")
+    return year >= first and (year - first) % every == 0
 
 
 def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict[str, float]) -> None:
@@ -279,5 +284,9 @@ def _assets_consts(m: PartnershipModel) -> tuple[tuple[Any, ...], tuple[Any, ...
 def absorb_assets(m: PartnershipModel, out: Any, ys: dict[str, float]) -> None:
     """Keep the history's length and the year's sums of fees and upkeep."""
     m._hist_n, *sums = out
-    for key, value in zip(("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid"), sums, strict=True):
+    for key, value in zip(ASSET_SUM_KEYS, sums, strict=True):
         ys[key] = float(value)
+
+
+ASSET_SUM_KEYS = ("fees_collected", "fees_potential", "upkeep_need", "upkeep_paid")
+"""The yearly statistics ``kernels.upkeep`` sums, in the order of its sums."""

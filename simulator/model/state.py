@@ -91,10 +91,3 @@ def make_pairs(wards_of: list[IntArray], n_wards: int) -> Pairs:
 def all_pairs(n_partners: int, n_wards: int) -> Pairs:
     """Every partner x ward pair (partner-major: pair ``p * n_wards + w``), as tests and small examples use."""
     return make_pairs([np.arange(n_wards, dtype=np.int64) for _ in range(n_partners)], n_wards)
-
-
-def pair_of(pairs: Pairs, p: int, w: int) -> int:
-    """The index of pair (``p``, ``w``) in the pair arrays, or -1 when partner ``p`` does not reach ward ``w``."""
-    lo, hi = int(pairs.start[p]), int(pairs.start[p + 1])
-    k = lo + int(np.searchsorted(pairs.ward[lo:hi], w))
-    return k if k < hi and pairs.ward[k] == w else -1

@@ -5,8 +5,10 @@ turn; it is the readable reference. ``fused`` builds the same phases' arguments,
 phase after politics in one call of ``kernels.year`` (the generator is handed to Numba once
 a year instead of once a phase) and hands each phase's results to the same absorb functions
 the phase functions use. ``ahead`` runs the years from one election to the next in one call
-of ``kernels.years`` when a run goes on to its end (``PartnershipModel.run_to_end``). All
-give the same years (``tests/test_kernels.py``).
+of ``kernels.years`` when a run goes on to its end (``PartnershipModel.run_to_end``), which
+returns the stretch's yearly numbers as one array (``ROW`` names its columns) and its events
+as one log, so no Python runs per year but the statistics' hand-over. All give the same years
+(``tests/test_kernels.py``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import numpy as np
 
 from simulator.model import kernels, observation, partnering, phases
 from simulator.model.kernels.delivery import RENEWAL_STRUCTURES
-from simulator.model.state import END_REASONS
+from simulator.model.state import END_REASONS, Payment
+from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
@@ -47,30 +50,76 @@ def fused(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: d
     return absorb(m, year, kernels.year(m.rng, t, *year_args(m, t, year, lv)), ys)
 
 
-def ahead(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: dict[str, float]) -> Any:
-    """Year ``t`` after politics, computed with the years up to the next election in one call.
+def ahead(m: PartnershipModel, t: int, year: int) -> dict[str, float]:
+    """Year ``t``'s statistics, computed with the years up to the next election in one call.
 
     For a run that goes on to its end (``PartnershipModel.run_to_end``): the first year of a
-    stretch without elections runs every year of the stretch in one call of
-    ``kernels.years`` (the model's state is then that of the stretch's last year), and each
-    year's step takes its results in turn. The years are the same as :func:`fused` gives.
+    stretch without elections runs politics and then every year of the stretch in one call of
+    ``kernels.years`` (the model's state is then that of the stretch's last year, and its
+    events are logged), and each year's step takes its statistics in turn. The years are the
+    same as :func:`fused` gives.
     """
     queue = m._ahead
     assert queue is not None, "years are computed ahead only in run_to_end"
     if not queue:
-        stop = next_election(m, t)
-        per_year = _per_year(m, t, stop)
-        scratch = (m._projects, m._inkind, m._touched)
-        queue.extend(kernels.years(m.rng, t, *year_args(m, t, year, lv), per_year, scratch))
-    return absorb(m, year, queue.popleft(), ys)
+        queue.extend(stretch(m, t, year))
+    return queue.popleft()
+
+
+ROW = (
+    "turnovers",
+    "partnerships_ended_turnover",
+    "plan_items_expired",
+    "grant_spent",
+    *partnering.COUNT_KEYS,
+    *partnering.AID_SUM_KEYS,
+    "reports_sent",
+    "reports_missing",
+    *phases.ASSET_SUM_KEYS,
+    "partnerships_renewed",
+    "partnerships_scaled_down",
+    "_started",
+    "_ended",
+    *(f"_live_{form}" for form in AID_FORMS),
+    *observation.STATE_COUNTS,
+    *observation.STATE_MEANS,
+)
+"""The columns of a year's row of ``kernels.years`` (``kernels.year.year_row``), in order."""
+
+
+def stretch(m: PartnershipModel, t: int, year: int) -> list[dict[str, float]]:
+    """Politics in year ``t``, then years ``t`` to the next election in one call; each year's statistics."""
+    m._projects[:] = 0.0
+    m._inkind[:] = 0.0
+    m._touched[:] = False
+    ys: dict[str, float] = {}
+    phases.politics(m, year, ys)
+    lv = m._lever_sizes(year)
+    stop = next_election(m, t)
+    rows, (log, when), (pending, reported, hist_n) = kernels.years(
+        m.rng, t, *year_args(m, t, year, lv), _per_year(m, t, stop), (m._projects, m._inkind, m._touched)
+    )
+    m._pending, m.reported, m._hist_n = Payment(*pending), reported, hist_n
+    observation.record_stretch(m, m.start_year + t, log, when)
+    cols = dict(zip(ROW, rows.T, strict=True))
+    steps = range(t, stop)
+    cols["election"] = np.array([float(phases.is_election(m, m.start_year + s)) for s in steps])
+    cols["lever_cost"] = np.array([lever_cost(m, m.start_year + s) for s in steps])
+    per_form = np.column_stack([cols[f"_live_{form}"] for form in AID_FORMS])
+    names, table = observation.stats_table(m, cols, per_form, cols["_started"], cols["_ended"])
+    return [dict(zip(names, row, strict=True)) for row in table.tolist()]
+
+
+def lever_cost(m: PartnershipModel, year: int) -> float:
+    """What the levers cost in a calendar year (Rp million, all wards)."""
+    lv = m._lever_sizes(year)
+    return float(sum(lv[name] * cost for name, _, _, cost in m._const("levers", m._levers)) * m.n_wards)
 
 
 def next_election(m: PartnershipModel, t: int) -> int:
     """The first step after ``t`` whose year has an election that changes anything, or the run's length."""
-    first, every = m._i("government.first_election"), m._i("government.election_years")
     for s in range(t + 1, m.years):
-        y = m.start_year + s
-        if m.n_gov and y >= first and (y - first) % every == 0:
+        if m.n_gov and phases.is_election(m, m.start_year + s):
             return s
     return m.years
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from simulator.model.kernels._jit import njit
-from simulator.model.state import IntArray
+from simulator.model.state import IntArray, Pairs
 
 
 @njit
@@ -31,3 +31,8 @@ def pair_ids(start: IntArray, ward: IntArray, p: IntArray, w: IntArray) -> IntAr
     for i in range(len(p)):
         out[i] = find(start, ward, p[i], w[i])
     return out
+
+
+def pair_of(pairs: Pairs, p: int, w: int) -> int:
+    """The index of pair (``p``, ``w``) in the pair arrays, or -1 when partner ``p`` does not reach ward ``w``."""
+    return int(find(pairs.start, pairs.ward, p, w))

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from numba.typed import List
 
 from simulator.model.kernels._jit import njit
 from simulator.model.kernels.delivery import delivery_phase, end_pairs, partnerships, reporting_phase
@@ -123,7 +122,10 @@ def years(rng: np.random.Generator, t0: int, phases: Any, middle: Any, close: An
     first, as ``PartnershipModel`` clears them. No election may fall after the first year.
 
     Returns:
-        What :func:`year` returned, year by year (a typed list).
+        The stretch's results as arrays (:func:`stretch_results`): one row of numbers per
+        year (see :func:`year_row` for its columns), the years' events in log order with
+        each event's year (0 for ``t0``), and what the last year leaves for the next
+        stretch: the payments still pending, who reported, the assets' history length.
     """
     turn_a, board, plan_a, budgets, grant_a, market_a, asks_a = phases
     terms_a, dec_a, pending, deliver_a, report_a, learn_a, assets_a = middle
@@ -138,8 +140,10 @@ def years(rng: np.random.Generator, t0: int, phases: Any, middle: Any, close: An
     sector, budget_left, backlog, d_pairs, ever, learning, _, lag, d_tol = dec_a
     (g_bkm, _, g_rates), forget_a = learn_a
     stock, ledgers, (need_hist, paid_hist, hist_n), cover, demand, wear, sustain = assets_a
-    out = List()
-    for i in range(len(p_turn)):
+    n = len(p_turn)
+    rows = np.zeros((0, 0))
+    logs = []
+    for i in range(n):
         t = t0 + i
         if i > 0:
             projects[:] = 0.0
@@ -179,8 +183,78 @@ def years(rng: np.random.Generator, t0: int, phases: Any, middle: Any, close: An
         res = year(rng, t, before_y, middle_y, close)
         pending = res[5][0]
         hist_n = res[7][0]
-        out.append(res)
-    return out
+        row = year_row(res)
+        if i == 0:
+            rows = np.zeros((n, len(row)))
+        rows[i] = row
+        logs.append(res[12])
+        if i == n - 1:
+            return rows, concat_logs(logs), (pending, res[6][0], hist_n)
+    raise ValueError("a stretch has at least one year")
+
+
+@njit
+def year_row(res: Any) -> Any:
+    """One year's numbers from what :func:`year` returns, as one row of floats.
+
+    Columns, in order: boards that turned over, partnerships the new boards dropped, plan
+    items expired, grant spent; the decisions' counts (``partnering.COUNT_KEYS``); the
+    deliveries' sums (``partnering.AID_SUM_KEYS``); reports sent and missing; fees
+    collected, fees potential, upkeep needed, upkeep paid; partnerships renewed, scaled
+    down, started, ended at renewal; live partnerships per aid form; the state's counts and
+    means (``observation.STATE_COUNTS``, ``STATE_MEANS``). ``year.ROW`` names them.
+    """
+    turn, n_board, expired, spent, made, paid, reported, kept, renewed, scaled, n_ended, seen, _ = res
+    counts, sums = made[3], paid[3]
+    per_form, state_counts, means = seen
+    head = (float(turn.sum()), float(n_board), expired, spent)
+    mid = (float(reported[1]), float(reported[2]), kept[1], kept[2], kept[3], kept[4])
+    tail = (float(renewed), float(scaled), float(made[2].sum()), float(n_ended))
+    n = len(head) + len(counts) + len(sums) + len(mid) + len(tail) + len(per_form)
+    row = np.empty(n + len(state_counts) + len(means))
+    k = 0
+    for x in head:
+        row[k] = x
+        k += 1
+    for x in counts:
+        row[k] = x
+        k += 1
+    for x in sums:
+        row[k] = x
+        k += 1
+    for x in mid:
+        row[k] = x
+        k += 1
+    for x in tail:
+        row[k] = x
+        k += 1
+    for x in per_form:
+        row[k] = x
+        k += 1
+    for x in state_counts:
+        row[k] = x
+        k += 1
+    for x in means:
+        row[k] = x
+        k += 1
+    return row
+
+
+@njit
+def concat_logs(logs: Any) -> Any:
+    """The years' event logs (:func:`year_log`'s columns) end to end, with each event's year (0, 1, ...)."""
+    n = 0
+    for log in logs:
+        n += len(log[0])
+    ev, ww, pp, ff = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    am, st, du, yr = np.empty(n), np.empty(n, np.int64), np.empty(n), np.empty(n, np.int64)
+    k = 0
+    for i, log in enumerate(logs):
+        e, w, p, f, a, s, d = log
+        for j in range(len(e)):
+            ev[k], ww[k], pp[k], ff[k], am[k], st[k], du[k], yr[k] = e[j], w[j], p[j], f[j], a[j], s[j], d[j], i
+            k += 1
+    return (ev, ww, pp, ff, am, st, du), yr
 
 
 @njit
