@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import mesa
+import numpy as np
 from mesa.experimental.scenarios import Scenario as MesaScenario
 
 from simulator.model import observation, phases, setup
@@ -271,7 +272,7 @@ class PartnershipModel(mesa.Model):
             phases.politics(self, year, ys)
             step = run_year.fused if fused else run_year.by_phase
             new, ended, seen = step(self, t, year, self._lever_sizes(year), ys)
-            ys["lever_cost"] = run_year.lever_cost(self, year)
+            ys["lever_cost"] = float(run_year.lever_costs(self, np.array([year]))[0])
             self._year_stats = ys
             observation.observe(self, new=new, ended=ended, values=seen)
         self._collect()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -188,6 +189,14 @@ LAYOUT = _layout()
 """The time series' columns after ``wards``, in order, and where each value comes from."""
 
 
+STARTED, ENDED = "_started", "_ended"
+"""The names of a year's partnerships started and ended at renewal among :func:`stats_table`'s values."""
+LIVE = tuple(f"_live_{form}" for form in AID_FORMS)
+"""The names of a year's live partnerships per aid form among :func:`stats_table`'s values."""
+NAMES = ("wards", *(key for key, _, _ in LAYOUT))
+"""The time series' columns, in order: what :func:`stats_table` returns."""
+
+
 def observe(m: PartnershipModel, new: int, ended: int, values: Any = None) -> None:
     """Compute the year's observations into ``m.stats`` (one value per time-series column).
 
@@ -196,51 +205,62 @@ def observe(m: PartnershipModel, new: int, ended: int, values: Any = None) -> No
     ``m._year_stats`` (see ``LAYOUT``).
     """
     per_form, c, mean = kernels.observe(*observe_args(m)) if values is None else values
-    cols = {k: np.array([x]) for k, x in m._year_stats.items()}
-    cols |= {k: np.array([x]) for k, x in zip(STATE_COUNTS, c, strict=True)}
-    cols |= {k: np.array([x]) for k, x in zip(STATE_MEANS, mean, strict=True)}
-    names, table = stats_table(m, cols, np.asarray(per_form, dtype=float)[None, :], np.array([new]), np.array([ended]))
-    m.stats = dict(zip(names, table[0].tolist(), strict=True))
+    ys = m._year_stats
+    names = (*ys, *STATE_COUNTS, *STATE_MEANS, *LIVE, STARTED, ENDED)
+    row = np.array([[*ys.values(), *c, *mean, *per_form, new, ended]], dtype=float)
+    m.stats = dict(zip(NAMES, stats_table(m, names, row)[0].tolist(), strict=True))
 
 
-def stats_table(
-    m: PartnershipModel,
-    cols: dict[str, FloatArray],
-    per_form: FloatArray,
-    new: FloatArray | IntArray,
-    ended: FloatArray | IntArray,
-) -> tuple[list[str], FloatArray]:
-    """The time series' values of one year or more, one row per year (see ``LAYOUT``).
+def stats_table(m: PartnershipModel, names: tuple[str, ...], values: FloatArray) -> FloatArray:
+    """The time series' values of one year or more, one row per year (columns ``NAMES``, see ``LAYOUT``).
 
     Args:
         m: The model.
-        cols: Per year, the state's counts and means (``STATE_COUNTS``, ``STATE_MEANS``) and
-            the year's counts and sums, by name (a year's value missing here is 0).
-        per_form: Live partnerships per aid form, one row per year.
-        new: Partnerships started, per year.
-        ended: Partnerships ended at renewal, per year (those the new boards dropped are
-            ``cols["partnerships_ended_turnover"]``).
+        names: What each column of ``values`` holds: the state's counts and means
+            (``STATE_COUNTS``, ``STATE_MEANS``), the year's counts and sums by their
+            statistic's name (one missing here is 0), live partnerships per aid form
+            (``LIVE``), partnerships started (``STARTED``) and ended at renewal (``ENDED``;
+            those the new boards dropped are ``partnerships_ended_turnover``).
+        values: One row per year, one column per name.
 
     Returns:
-        The columns' names (``wards`` and those of ``LAYOUT``) and their values as a
-        (years x columns) array.
+        The (years x ``NAMES``) table.
     """
-    n = len(new)
-    zero = np.zeros(n)
-    out: dict[str, FloatArray] = {"wards": np.full(n, float(m.n_wards))}
-    state, year, form, started, _, total = SOURCES
-    for key, source, ref in LAYOUT:
+    take, total, ended = _plan(names)
+    n, k = values.shape
+    a = np.empty((n, k + 2))
+    a[:, :k] = values
+    a[:, k] = 0.0  # a value that is not among the names
+    a[:, k + 1] = float(m.n_wards)
+    out = a[:, take]
+    s = np.zeros(n)
+    for j in total[1]:
+        s = s + out[:, j]  # added in order from 0, as Python's sum adds
+    out[:, total[0]] = s
+    out[:, ended[0]] = a[:, ended[1]] + a[:, ended[2]]
+    return out
+
+
+@functools.cache  # one plan per set of names: a handful per process
+def _plan(names: tuple[str, ...]) -> tuple[IntArray, tuple[int, list[int]], tuple[int, int, int]]:
+    """Which of ``names`` (and of the two extra columns: 0, wards) each of ``NAMES`` takes."""
+    at = {name: i for i, name in enumerate(names)}
+    zero, wards = len(names), len(names) + 1
+    state, year, form, started, _, _ = SOURCES
+    take = [wards]
+    for _, source, ref in LAYOUT:
         if source is state or source is year:
-            out[key] = cols.get(ref, zero)
+            take.append(at.get(ref, zero))
         elif source is form:
-            out[key] = per_form[:, ref]
+            take.append(at[LIVE[ref]])
         elif source is started:
-            out[key] = np.asarray(new, dtype=float)
-        elif source is total:
-            out[key] = sum((out[k] for k in AID_KEYS), start=zero)
-        else:
-            out[key] = np.asarray(ended, dtype=float) + cols.get("partnerships_ended_turnover", zero)
-    return list(out), np.column_stack(list(out.values()))
+            take.append(at[STARTED])
+        else:  # computed below: the total aid, the partnerships ended
+            take.append(zero)
+    col = {name: j for j, name in enumerate(NAMES)}
+    end_col = col["partnerships_ended"]
+    sums = (col["aid_total"], [col[k] for k in AID_KEYS])
+    return np.array(take), sums, (end_col, at[ENDED], at.get("partnerships_ended_turnover", zero))
 
 
 def observe_args(m: PartnershipModel) -> tuple[Any, ...]:

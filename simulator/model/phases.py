@@ -17,7 +17,7 @@ import numpy as np
 from simulator.model import kernels
 from simulator.model.partnering import end_partnerships
 from simulator.model.setup import draw_mandates, set_gov_budgets
-from simulator.model.state import END_REASONS, TOL, BoolArray
+from simulator.model.state import END_REASONS, TOL, BoolArray, IntArray
 from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
@@ -45,8 +45,13 @@ def politics(m: PartnershipModel, year: int, ys: dict[str, float]) -> None:
 
 def is_election(m: PartnershipModel, year: int) -> bool:
     """Whether a calendar year has a regional election."""
+    return bool(elections(m, np.array([year]))[0])
+
+
+def elections(m: PartnershipModel, years: IntArray) -> BoolArray:
+    """Which of the calendar years have a regional election."""
     first, every = m._i("government.first_election"), m._i("government.election_years")
-    return year >= first and (year - first) % every == 0
+    return (years >= first) & ((years - first) % every == 0)
 
 
 def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict[str, float]) -> None:

@@ -20,8 +20,7 @@ import numpy as np
 
 from simulator.model import kernels, observation, partnering, phases
 from simulator.model.kernels.delivery import RENEWAL_STRUCTURES
-from simulator.model.state import END_REASONS, Payment
-from simulator.params import AID_FORMS
+from simulator.model.state import END_REASONS, FloatArray, IntArray, Payment
 
 if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
@@ -78,9 +77,9 @@ ROW = (
     *phases.ASSET_SUM_KEYS,
     "partnerships_renewed",
     "partnerships_scaled_down",
-    "_started",
-    "_ended",
-    *(f"_live_{form}" for form in AID_FORMS),
+    observation.STARTED,
+    observation.ENDED,
+    *observation.LIVE,
     *observation.STATE_COUNTS,
     *observation.STATE_MEANS,
 )
@@ -101,19 +100,18 @@ def stretch(m: PartnershipModel, t: int, year: int) -> list[dict[str, float]]:
     )
     m._pending, m.reported, m._hist_n = Payment(*pending), reported, hist_n
     observation.record_stretch(m, m.start_year + t, log, when)
-    cols = dict(zip(ROW, rows.T, strict=True))
-    steps = range(t, stop)
-    cols["election"] = np.array([float(phases.is_election(m, m.start_year + s)) for s in steps])
-    cols["lever_cost"] = np.array([lever_cost(m, m.start_year + s) for s in steps])
-    per_form = np.column_stack([cols[f"_live_{form}"] for form in AID_FORMS])
-    names, table = observation.stats_table(m, cols, per_form, cols["_started"], cols["_ended"])
-    return [dict(zip(names, row, strict=True)) for row in table.tolist()]
+    years = np.arange(m.start_year + t, m.start_year + stop)
+    extra = (phases.elections(m, years), lever_costs(m, years))
+    table = observation.stats_table(m, (*ROW, "election", "lever_cost"), np.column_stack((rows, *extra)))
+    return [dict(zip(observation.NAMES, row, strict=True)) for row in table.tolist()]
 
 
-def lever_cost(m: PartnershipModel, year: int) -> float:
-    """What the levers cost in a calendar year (Rp million, all wards)."""
-    lv = m._lever_sizes(year)
-    return float(sum(lv[name] * cost for name, _, _, cost in m._const("levers", m._levers)) * m.n_wards)
+def lever_costs(m: PartnershipModel, years: IntArray) -> FloatArray:
+    """What the levers cost in each of the calendar years (Rp million, all wards)."""
+    total = np.zeros(len(years))
+    for _, size, start, cost in m._const("levers", m._levers):
+        total = total + np.where(years >= start, size, 0.0) * cost  # added in order from 0, as sum() adds
+    return total * m.n_wards
 
 
 def next_election(m: PartnershipModel, t: int) -> int:
