@@ -27,7 +27,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from simulator.sensitivity.core import SensitivityResult
+from simulator.sensitivity.results import SensitivityResult
 from simulator.store import write_json
 
 GREY = "#9a9a9a"
