@@ -1,7 +1,7 @@
 """Convergence of the indices: the same estimators on nested sub-samples, and a verdict.
 
-The design's first ``m`` base samples are a design of their own (SALib keeps them in order), so
-indices at N/8, N/4, N/2 and N show whether the indices have settled.
+The design's first ``m`` base samples are a design of their own (SALib writes the points base sample by
+base sample), so indices at N/8, N/4, N/2 and N show whether the indices have settled.
 """
 
 from __future__ import annotations
