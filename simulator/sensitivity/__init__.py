@@ -1,14 +1,8 @@
 """Global sensitivity analysis: Morris screening and Sobol indices, for the simulator or any model function."""
 
-from simulator.sensitivity.core import (
-    Options,
-    Problem,
-    SensitivityError,
-    SensitivityResult,
-    analyze,
-    morris,
-    sobol,
-)
+from simulator.errors import SensitivityError
+from simulator.sensitivity.core import analyze, morris, sobol
+from simulator.sensitivity.design import Options, Problem
 from simulator.sensitivity.experiment import (
     SensitivityReport,
     SensitivitySpec,
@@ -17,6 +11,7 @@ from simulator.sensitivity.experiment import (
     run_sensitivity,
     write_analysis,
 )
+from simulator.sensitivity.results import SensitivityResult
 
 __all__ = [
     "Options",

@@ -24,7 +24,8 @@ statistic; see docs/sensitivity.md. Results: <out>/analysis/ (summary.md, CSV ta
 
 def _statistic(text: str) -> str:
     """An argparse type: a replicate statistic (mean, median, qP)."""
-    from simulator.sensitivity.core import SensitivityError, statistic_function
+    from simulator.errors import SensitivityError
+    from simulator.sensitivity.design import statistic_function
 
     try:
         statistic_function(text)
@@ -88,7 +89,7 @@ def add_commands(sub: Any) -> None:
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     """``plpbk sensitivity``: run the design through the batch engine, then analyse it."""
-    from simulator.sensitivity.core import SensitivityError
+    from simulator.errors import SensitivityError
     from simulator.sensitivity.experiment import load_sensitivity, run_sensitivity
 
     if args.resume and args.out is None:

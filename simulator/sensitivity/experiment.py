@@ -38,18 +38,12 @@ import numpy as np
 import pandas as pd
 
 from simulator.batch.experiment import Experiment, ExperimentError, load_experiment, unit_sample
-from simulator.errors import RunsFailed
+from simulator.errors import RunsFailed, SensitivityError
 from simulator.params import BY_NAME
 from simulator.scenario import _suggest, _toml_repr
-from simulator.sensitivity.core import (
-    METHODS,
-    Options,
-    SensitivityError,
-    SensitivityResult,
-    analyze,
-    check_samples,
-    points_per_base,
-)
+from simulator.sensitivity.core import analyze
+from simulator.sensitivity.design import METHODS, Options, check_samples, points_per_base
+from simulator.sensitivity.results import SensitivityResult
 from simulator.spec import Table
 from simulator.store import OutputError, open_results, staged_folder
 

@@ -27,7 +27,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from simulator.sensitivity.core import SensitivityResult
+from simulator.sensitivity.results import SensitivityResult
 from simulator.store import write_json
 
 GREY = "#9a9a9a"
@@ -280,6 +280,31 @@ def _who(res: SensitivityResult, f: str) -> str:
 
 def summary_markdown(res: SensitivityResult) -> str:
     """A plain-words summary of the analysis (Markdown)."""
+    lines = _intro(res)
+    noise = res.noise.set_index("output")
+    verdicts = res.verdicts.set_index("output")
+    for o in res.outputs:
+        lines += _output_section(res, o, noise, verdicts)
+    if not res.over_time.empty:
+        lines += _over_time_section(res)
+    if res.meta.get("screened"):
+        lines += [
+            "## Screening",
+            "",
+            f"The {len(res.meta['screened'])} most influential factors were written to `screened-sobol.toml` "
+            f"for a Sobol analysis: {', '.join(res.meta['screened'])}.",
+            "",
+        ]
+    lines += ["## Files", ""]
+    for o in res.outputs:
+        pic = f"morris_{o}.png" if res.method == "morris" else f"sobol_{o}.png"
+        lines.append(f"![{o}]({pic})")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _intro(res: SensitivityResult) -> list[str]:
+    """The summary's title, what was analysed, and how to read the method's indices."""
     m = res.meta
     method = "Morris screening" if res.method == "morris" else "Sobol variance decomposition"
     lines = [
@@ -310,116 +335,146 @@ def summary_markdown(res: SensitivityResult) -> str:
             "error and are shown as zero.",
             "",
         ]
-    noise = res.noise.set_index("output")
-    verd = res.verdicts.set_index("output")
-    for o in res.outputs:
-        rk = res.ranking(o)
-        lines.append(f"## {o}")
-        lines.append("")
-        key = res.main_index
-        dist = rk[rk["distinguishable"]]
-        if dist.empty:
-            lines.append(
-                "No factor is distinguishable from zero or seed noise for this output: "
-                "its variation is noise at this sample size."
-            )
-        else:
-            tops = dist.head(3)
-            parts = [
-                f"{_who(res, r['factor'])}: {key} {_fmt(r[key])} [{_fmt(r[key + '_low'])}, {_fmt(r[key + '_high'])}]"
-                for _, r in tops.iterrows()
-            ]
-            lines.append("Most influential: " + "; ".join(parts) + ".")
-        lines.append("")
-        if res.method == "sobol":
-            s1sum = float(rk["S1"].clip(lower=0).sum())
-            if s1sum <= 1.05:
-                lines.append(
-                    f"First-order effects explain {min(s1sum, 1.0):.0%} of the variance; "
-                    f"the remaining {max(0.0, 1 - s1sum):.0%} comes from interactions (and seed noise)."
-                )
-            else:
-                lines.append(
-                    f"The first-order estimates sum to {s1sum:.2f} (> 1): the sample is too small for "
-                    "precise indices; read the ranking, not the values, and increase N."
-                )
-            s2 = res.second_order
-            if not s2.empty:
-                s2o = s2[(s2["output"] == o) & s2["nonzero"]].sort_values("S2", ascending=False).head(3)
-                if not s2o.empty:
-                    pairs = ", ".join(f"{r['factor_a']} x {r['factor_b']} ({_fmt(r['S2'])})" for _, r in s2o.iterrows())
-                    lines.append(f"Strongest pairwise interactions: {pairs}.")
-        else:
-            nl = dist[(dist["sigma"] > 0.5 * dist["mu_star"])].head(3)
-            if not nl.empty:
-                lines.append(
-                    "Effects that change along the range or with other factors (σ > μ*/2): "
-                    + ", ".join(f"{f}" for f in nl["factor"])
-                    + "."
-                )
-        nd = rk[~rk["distinguishable"]]
-        if len(nd):
-            names = ", ".join(nd["factor"].head(12))
-            more = f" and {len(nd) - 12} more" if len(nd) > 12 else ""
-            lines.append(f"Not distinguishable from zero or seed noise ({len(nd)}): {names}{more}.")
-        n = noise.loc[o]
-        if n["replicates"] > 1:
-            lines.append(
-                f"Seed noise: {n['noise_share_runs']:.0%} of the variance of single runs comes from the seeds "
-                f"alone; {n['noise_share_analysed']:.0%} of the variance of the analysed {m.get('statistic')} "
-                f"is still noise: {n['verdict']}."
-            )
-        else:
-            lines.append(f"Seed noise: {n['verdict']}.")
-        v = verd.loc[o]
+    return lines
+
+
+def _output_section(res: SensitivityResult, o: str, noise: pd.DataFrame, verdicts: pd.DataFrame) -> list[str]:
+    """One output's section: the most influential factors, interactions, noise and convergence.
+
+    Args:
+        res: The result.
+        o: The output.
+        noise: The result's noise table indexed by output.
+        verdicts: The result's convergence verdicts indexed by output.
+
+    Returns:
+        The section's lines.
+    """
+    rk = res.ranking(o)
+    lines = [f"## {o}", ""]
+    key = res.main_index
+    dist = rk[rk["distinguishable"]]
+    if dist.empty:
         lines.append(
-            f"Convergence (N/8 to N): {'stable' if bool(v['stable']) else 'not stable'} ({v['reason']})"
-            + ("" if bool(v["top_same"]) or res.method == "morris" else "; the top five changed between N/2 and N")
-            + "."
+            "No factor is distinguishable from zero or seed noise for this output: "
+            "its variation is noise at this sample size."
         )
-        lines.append("")
-    if not res.over_time.empty:
-        lines.append("## Over time")
-        lines.append("")
-        key = res.main_index
-        for o in res.over_time["output"].unique():
-            d = res.over_time[(res.over_time["output"] == o) & (res.over_time["index"] == key)]
-            d = d[d["value"].notna()]
-            peak = d.groupby("factor")["value"].max().sort_values(ascending=False)
-            top = [f for f in peak.index[:5] if peak[f] > 0]
-            if not top:
-                continue
-            years = sorted(d["year"].unique())
-            third = max(1, len(years) // 3)
-            scale = float(peak.iloc[0]) if len(peak) else 1.0
-            phrases = []
-            for f in top:
-                df_ = d[d["factor"] == f].set_index("year")["value"]
-                early = float(df_.reindex(years[:third]).mean())
-                late = float(df_.reindex(years[-third:]).mean())
-                yp = int(df_.idxmax())
-                if early > 1.5 * late and early - late > 0.05 * scale:
-                    phrases.append(f"{f} matters most early (peak {key} {_fmt(float(peak[f]))} in {yp}) and fades")
-                elif late > 1.5 * early and late - early > 0.05 * scale:
-                    phrases.append(f"{f} grows in importance ({key} {_fmt(early)} early, {_fmt(late)} late)")
-                else:
-                    phrases.append(f"{f} matters throughout ({key} about {_fmt(float(df_.mean()))})")
-            lines.append(f"**{o}**: " + "; ".join(phrases) + ".")
-            lines.append("")
-    if res.meta.get("screened"):
-        lines += [
-            "## Screening",
-            "",
-            f"The {len(res.meta['screened'])} most influential factors were written to `screened-sobol.toml` "
-            f"for a Sobol analysis: {', '.join(res.meta['screened'])}.",
-            "",
+    else:
+        tops = dist.head(3)
+        parts = [
+            f"{_who(res, r['factor'])}: {key} {_fmt(r[key])} [{_fmt(r[key + '_low'])}, {_fmt(r[key + '_high'])}]"
+            for _, r in tops.iterrows()
         ]
-    lines += ["## Files", ""]
-    for o in res.outputs:
-        pic = f"morris_{o}.png" if res.method == "morris" else f"sobol_{o}.png"
-        lines.append(f"![{o}]({pic})")
+        lines.append("Most influential: " + "; ".join(parts) + ".")
     lines.append("")
-    return "\n".join(lines)
+    lines += _sobol_lines(res, o, rk) if res.method == "sobol" else _morris_lines(dist)
+    nd = rk[~rk["distinguishable"]]
+    if len(nd):
+        names = ", ".join(nd["factor"].head(12))
+        more = f" and {len(nd) - 12} more" if len(nd) > 12 else ""
+        lines.append(f"Not distinguishable from zero or seed noise ({len(nd)}): {names}{more}.")
+    lines.append(_noise_line(noise, o, res.meta.get("statistic")))
+    verdict = verdicts.loc[o]
+    lines.append(
+        f"Convergence (N/8 to N): {'stable' if bool(verdict['stable']) else 'not stable'} ({verdict['reason']})"
+        + ("" if bool(verdict["top_same"]) or res.method == "morris" else "; the top five changed between N/2 and N")
+        + "."
+    )
+    lines.append("")
+    return lines
+
+
+def _sobol_lines(res: SensitivityResult, o: str, rk: pd.DataFrame) -> list[str]:
+    """How much first-order effects explain, and the strongest pairwise interactions."""
+    lines = []
+    s1sum = float(rk["S1"].clip(lower=0).sum())
+    if s1sum <= 1.05:
+        lines.append(
+            f"First-order effects explain {min(s1sum, 1.0):.0%} of the variance; "
+            f"the remaining {max(0.0, 1 - s1sum):.0%} comes from interactions (and seed noise)."
+        )
+    else:
+        lines.append(
+            f"The first-order estimates sum to {s1sum:.2f} (> 1): the sample is too small for "
+            "precise indices; read the ranking, not the values, and increase N."
+        )
+    s2 = res.second_order
+    if not s2.empty:
+        s2o = s2[(s2["output"] == o) & s2["nonzero"]].sort_values("S2", ascending=False).head(3)
+        if not s2o.empty:
+            pairs = ", ".join(f"{r['factor_a']} x {r['factor_b']} ({_fmt(r['S2'])})" for _, r in s2o.iterrows())
+            lines.append(f"Strongest pairwise interactions: {pairs}.")
+    return lines
+
+
+def _morris_lines(dist: pd.DataFrame) -> list[str]:
+    """The distinguishable factors whose effects vary (sigma > mu*/2), if any."""
+    nl = dist[(dist["sigma"] > 0.5 * dist["mu_star"])].head(3)
+    if nl.empty:
+        return []
+    return [
+        "Effects that change along the range or with other factors (σ > μ*/2): "
+        + ", ".join(f"{f}" for f in nl["factor"])
+        + "."
+    ]
+
+
+def _noise_line(noise: pd.DataFrame, o: str, statistic: object) -> str:
+    """The seed-noise shares of output ``o`` (``noise``: the noise table indexed by output) and their verdict."""
+    n = noise.loc[o]
+    if n["replicates"] > 1:
+        return (
+            f"Seed noise: {n['noise_share_runs']:.0%} of the variance of single runs comes from the seeds "
+            f"alone; {n['noise_share_analysed']:.0%} of the variance of the analysed {statistic} "
+            f"is still noise: {n['verdict']}."
+        )
+    return f"Seed noise: {n['verdict']}."
+
+
+def _over_time_section(res: SensitivityResult) -> list[str]:
+    """When each of the top factors of each yearly output matters: early, late or throughout."""
+    lines = ["## Over time", ""]
+    key = res.main_index
+    for o in res.over_time["output"].unique():
+        d = res.over_time[(res.over_time["output"] == o) & (res.over_time["index"] == key)]
+        d = d[d["value"].notna()]
+        peak = d.groupby("factor")["value"].max().sort_values(ascending=False)
+        top = [f for f in peak.index[:5] if peak[f] > 0]
+        if not top:
+            continue
+        years = sorted(d["year"].unique())
+        scale = float(peak.iloc[0]) if len(peak) else 1.0
+        phrases = []
+        for f in top:
+            path = d[d["factor"] == f].set_index("year")["value"]
+            phrases.append(_time_phrase(f, key, path, int(path.idxmax()), years, scale))
+        lines.append(f"**{o}**: " + "; ".join(phrases) + ".")
+        lines.append("")
+    return lines
+
+
+def _time_phrase(f: str, key: str, path: pd.Series, peak_year: int, years: list[int], scale: float) -> str:
+    """Whether a factor's index fades, grows or stays over the years.
+
+    Args:
+        f: The factor.
+        key: The index (mu_star or ST).
+        path: The factor's index by year.
+        peak_year: The year of its largest index.
+        years: The years analysed; the first and last third are compared.
+        scale: The largest index of any factor (a change smaller than 5% of it is no change).
+
+    Returns:
+        A phrase such as "f matters throughout (ST about 0.30)".
+    """
+    third = max(1, len(years) // 3)
+    early = float(path.reindex(years[:third]).mean())
+    late = float(path.reindex(years[-third:]).mean())
+    if early > 1.5 * late and early - late > 0.05 * scale:
+        return f"{f} matters most early (peak {key} {_fmt(float(path.max()))} in {peak_year}) and fades"
+    if late > 1.5 * early and late - early > 0.05 * scale:
+        return f"{f} grows in importance ({key} {_fmt(early)} early, {_fmt(late)} late)"
+    return f"{f} matters throughout ({key} about {_fmt(float(path.mean()))})"
 
 
 def write_report(res: SensitivityResult, folder: str | Path, *, svg: bool = False) -> list[str]:
