@@ -15,6 +15,11 @@ The folder it writes holds ``ablation.csv``, ``ablation.png``, ``ablation.md``,
 ``batch/`` (resumable); the three report files are written into a temporary
 folder and renamed into place, and the manifest turns ``complete`` last.
 
+This module designs and runs the batch, computes the paired effects and writes the
+files. The variants and outcomes are defined in :mod:`simulator.analysis.ablation_spec`,
+the report's words and figure are in :mod:`simulator.analysis.ablation_report`; their
+public names are re-exported here.
+
 Heavy modules (the batch engine, matplotlib, the policy comparison) are imported
 inside the functions, so ``plpbk --help`` and ``import simulator`` stay fast.
 """
@@ -37,202 +42,28 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from simulator.analysis.ablation_report import describe_effect, plot_ablation, report_markdown
+from simulator.analysis.ablation_spec import (
+    ABLATION_SEED,
+    BASELINE,
+    BOOT_SEED,
+    BY_COLUMN,
+    BY_NAME,
+    COLUMNS,
+    FILES,
+    KIND,
+    KINDS,
+    OUTCOME_COLUMNS,
+    OUTCOMES,
+    VARIANTS,
+    Outcome,
+    Variant,
+    skip_reason,
+)
 from simulator.scenario import Scenario, ScenarioError, load_scenario
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from simulator.batch.experiment import Experiment
-
-BASELINE = "baseline"
-ABLATION_SEED = 20160301
-"""Master seed the paired replicate seeds derive from."""
-BOOT_SEED = 0
-"""Seed of the bootstrap resampling (outcome k uses BOOT_SEED + k)."""
-KIND = "plpbk-ablate"
-"""Manifest kind of an ablation folder."""
-FILES = ("ablation.csv", "ablation.png", "ablation.md")
-"""The report files, in the output folder."""
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One variant of the ablation.
-
-    Attributes:
-        name: Short name (``trust=fixed``, ``no turnover``).
-        kind: ``structure`` (a structural alternative) or ``mechanism`` (a mechanism switched off).
-        description: One line in plain words.
-        overrides: Parameter values (dotted names) that make the variant.
-    """
-
-    name: str
-    kind: str
-    description: str
-    overrides: Mapping[str, Any]
-
-
-VARIANTS: tuple[Variant, ...] = (
-    Variant(
-        "trust=symmetric",
-        "structure",
-        "trust learns as fast from good outcomes as from bad ones (no negativity bias)",
-        {"structure.trust": "symmetric"},
-    ),
-    Variant(
-        "trust=fixed",
-        "structure",
-        "no trust learning: trust stays where it starts, whatever happens",
-        {"structure.trust": "fixed"},
-    ),
-    Variant(
-        "renewal=lapse",
-        "structure",
-        "no renewal decisions: a partnership lapses after some years without aid or when trust falls too low",
-        {"structure.renewal": "lapse"},
-    ),
-    Variant(
-        "renewal=permanent",
-        "structure",
-        "partnerships never end: every live partnership is renewed each year, whatever happens",
-        {"structure.renewal": "permanent"},
-    ),
-    Variant(
-        "upkeep=fixed_decay",
-        "structure",
-        "assets wear at a fixed rate, softened by paid upkeep, instead of upkeep needs growing as condition falls",
-        {"structure.upkeep": "fixed_decay"},
-    ),
-    Variant(
-        "enablers=additive",
-        "structure",
-        "trust, coordination and marketing skill add up instead of each needing the others",
-        {"structure.enablers": "additive"},
-    ),
-    Variant(
-        "enablers=substitutes",
-        "structure",
-        "any one of trust, coordination and marketing skill can stand in for the others",
-        {"structure.enablers": "substitutes"},
-    ),
-    Variant(
-        "demand=flat",
-        "structure",
-        "no demand: users do not depend on market access or condition",
-        {"structure.demand": "flat"},
-    ),
-    Variant(
-        "awareness=open",
-        "structure",
-        "every agency and firm in reach knows every ward from the start: few respond only because few answer",
-        {"structure.awareness": "open"},
-    ),
-    Variant(
-        "no reputation",
-        "mechanism",
-        "partners judge a BKM only by their own experience, not by what other partners of the region saw",
-        {"trust.reputation_spread": 0.0},
-    ),
-    Variant(
-        "no marketing",
-        "mechanism",
-        "marketing and word of mouth make no partner aware of a ward, and BKMs market no more once the grant's "
-        "marketing money is spent (agencies still hear of wards in the musrenbang)",
-        {"marketing.innovation": 0.0, "marketing.imitation": 0.0, "programme.marketing_after": 0.0},
-    ),
-    Variant(
-        "no facilitation",
-        "mechanism",
-        "no programme facilitators (pendamping): none while the programme runs, none after it, no KOTAKU",
-        {"programme.facilitation_during": 0.0, "programme.facilitation_after": 0.0, "programme.kotaku": False},
-    ),
-    Variant(
-        "no turnover",
-        "mechanism",
-        "BKM elections never replace the management team",
-        {"bkm.turnover": 0.0},
-    ),
-)
-"""Every variant, in report order: structural alternatives, then mechanisms switched off."""
-
-BY_NAME = {v.name: v for v in VARIANTS}
-KINDS = {"structure": "Structural alternatives", "mechanism": "Mechanisms switched off"}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A headline outcome of the ablation.
-
-    Attributes:
-        column: Summary column.
-        label: Plain-words label (titles, lists).
-        phrase: The label as it reads inside a sentence ("lowers <phrase> by ...").
-        short: Column heading of the command's table.
-        unit: Unit of a value as reported (after ``scale``), e.g. ``%`` or ``years``.
-        change_unit: Unit of a difference (``percentage points`` for shares).
-        scale: Factor applied when reported (100 for shares).
-        digits: Decimals when reported.
-    """
-
-    column: str
-    label: str
-    phrase: str
-    short: str
-    unit: str
-    change_unit: str
-    scale: float = 1.0
-    digits: int = 1
-
-    def text(self, x: float, sign: bool = False) -> str:
-        """A value (or, with ``sign``, a change) in the reported unit, without the unit; ``n/a`` for NaN."""
-        if x is None or math.isnan(float(x)):
-            return "n/a"
-        return f"{float(x) * self.scale:{'+' if sign else ''},.{self.digits}f}"
-
-    def with_unit(self, x: float) -> str:
-        """A value with its unit, e.g. ``70.0%`` or ``2.52 years``."""
-        return self.text(x) + (self.unit if self.unit == "%" else f" {self.unit}")
-
-
-OUTCOMES: tuple[Outcome, ...] = (
-    Outcome(
-        "sustained_share_final",
-        "sustained share in the final year",
-        "the share of wards whose programme is sustained in the final year",
-        "sustained share (pp)",
-        "%",
-        "percentage points",
-        100.0,
-        1,
-    ),
-    Outcome(
-        "partnerships_after_grant",
-        "partnerships after the grant",
-        "the partnerships alive each year after the grant",
-        "partnerships after grant",
-        "per year",
-        "partnerships per year",
-        1.0,
-        1,
-    ),
-    Outcome(
-        "partnership_duration_mean",
-        "partnership duration",
-        "the mean duration of ended partnerships",
-        "duration (years)",
-        "years",
-        "years",
-        1.0,
-        2,
-    ),
-    Outcome("aid_per_ward", "aid per ward", "aid per ward", "aid per ward (Rp m)", "Rp million", "Rp million", 1.0, 0),
-)
-"""The outcomes reported, in order."""
-
-OUTCOME_COLUMNS = tuple(o.column for o in OUTCOMES)
-BY_COLUMN = {o.column: o for o in OUTCOMES}
-COLUMNS = ("variant", "outcome", "baseline", "value", "effect", "low", "high")
-"""The first columns of ``ablation.csv``, in order (extra columns follow)."""
 
 
 # --------------------------------------------------------------------------- design
@@ -509,18 +340,6 @@ def ablate(
     return abl
 
 
-def skip_reason(v: Variant) -> str:
-    """Why a variant was skipped, in words."""
-    vals = ", ".join(f"{k} = {_text(x)}" for k, x in v.overrides.items())
-    return f"the scenario already sets {vals}"
-
-
-def _text(x: Any) -> str:
-    if isinstance(x, bool):
-        return "true" if x else "false"
-    return f"{x:g}" if isinstance(x, float) else str(x)
-
-
 def write_report(abl: Ablation) -> None:
     """Write ``ablation.csv``, ``ablation.png`` and ``ablation.md`` into ``abl.out``.
 
@@ -542,165 +361,18 @@ def write_report(abl: Ablation) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-# --------------------------------------------------------------------------- report
-
-
-def describe_effect(o: Outcome, r: Mapping[str, Any] | pd.Series) -> str:
-    """One distinguishable effect in words, e.g. ``lowers aid per ward by 120 Rp million (...)``."""
-    verb = "raises" if r["effect"] > 0 else "lowers"
-    size = o.text(abs(float(r["effect"])))
-    lo, hi = o.text(float(r["low"]), True), o.text(float(r["high"]), True)
-    return (
-        f"{verb} {o.phrase} by {size} {o.change_unit} (95% interval {lo} to {hi}; "
-        f"baseline {o.with_unit(float(r['baseline']))})"
-    )
-
-
-def report_markdown(abl: Ablation) -> str:
-    """The plain-words report (``ablation.md``)."""
-    sc = abl.scenario
-    first = int(sc.values["time.start_year"])
-    runs = (len(abl.variants) + 1) * abl.seeds
-    pols = f" with {', '.join(sc.policies)}" if sc.policies else ""
-    changed = {k: v for k, v in sc.changed().items() if k not in ("time.years",)}
-    lines = [
-        f"# Ablation: which mechanisms carry the results — {sc.name}",
-        "",
-        f"- Scenario: **{sc.name}**{pols} ({sc.description or sc.source}); {sc.n_wards} wards.",
-        f"- Years: {abl.years} ({first}–{first + abl.years - 1}).",
-        f"- Seeds: {abl.seeds} paired seeds (replicate r runs on the same seed in every variant); "
-        f"baseline + {len(abl.variants)} variants = {runs} runs.",
-        "- Effect: variant − baseline, the mean of the paired differences over seeds, with a 95% "
-        "percentile bootstrap interval. *Distinguishable* means the interval excludes 0; an effect that is "
-        "not distinguishable may still exist, but these seeds cannot tell it from noise.",
-    ]
-    if any(k.startswith("structure.") for k in changed):
-        st = ", ".join(f"{k} = {_text(v)}" for k, v in changed.items() if k.startswith("structure."))
-        lines.append(f"- The scenario's own structure differs from the default: {st}.")
-    lines.append("")
-    if abl.failures:
-        lines += [f"**{len(abl.failures)} run(s) failed**; their pairs are left out (see `batch/runs.parquet`).", ""]
-    t = abl.table
-    if len(t):
-        lines += ["Baseline (mean over seeds):", ""]
-        for o in OUTCOMES:
-            b = t.loc[t["outcome"] == o.column, "baseline"]
-            if len(b):
-                lines.append(f"- {o.label}: {o.with_unit(float(b.iloc[0]))}")
-        lines.append("")
-    for kind, title in KINDS.items():
-        vs = [x for x in abl.variants if x.kind == kind]
-        sk = [x for x in abl.skipped if x.kind == kind]
-        if not vs and not sk:
-            continue
-        lines += [f"## {title}", ""]
-        for var in vs:
-            rows = t[t["variant"] == var.name]
-            lines.append(f"- **{var.name}** — {var.description}.")
-            if len(rows) and rows["identical"].all():
-                lines.append("  Every run equals its baseline run: this switch changes nothing in this scenario.")
-                continue
-            dist = [r for _, r in rows.iterrows() if bool(r["distinguishable"])]
-            if not dist:
-                lines.append("  - changes none of the outcomes distinguishably")
-            for r in dist:
-                lines.append(f"  - {describe_effect(BY_COLUMN[r['outcome']], r)}")
-            rest = rows[~rows["distinguishable"].astype(bool)]
-            same = [BY_COLUMN[c].label for c in rest.loc[rest["identical"].astype(bool), "outcome"]]
-            vague = [BY_COLUMN[c].label for c in rest.loc[~rest["identical"].astype(bool), "outcome"]]
-            if dist and vague:
-                lines.append(f"  - no distinguishable change in {_join(vague, 'or')}")
-            if same:
-                verb = "is" if len(same) == 1 else "are"
-                lines.append(f"  - {_join(same, 'and')} {verb} identical to the baseline in every seed")
-        for var in sk:
-            lines.append(f"- **{var.name}** — skipped: {skip_reason(var)}.")
-        lines.append("")
-    lines += [
-        "Files: `ablation.csv` (every variant and outcome: baseline, value, effect, low, high, relative, "
-        "distinguishable, identical, n), `ablation.png` (the effects with their intervals), `batch/` (the runs).",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def _join(items: Sequence[str], word: str) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
-
-
-def plot_ablation(abl: Ablation) -> Figure:
-    """Effect of each variant on each outcome with its 95% interval, one panel per outcome.
-
-    Args:
-        abl: The ablation.
-
-    Returns:
-        A figure: variants as rows (structural alternatives first), outcomes as panels,
-        a zero line; intervals above 0 in blue, below 0 in red, crossing 0 in grey.
-    """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from simulator.analysis.plots import COLOURS
-
-    t = abl.table
-    names = [v.name for v in abl.variants]
-    n = max(1, len(names))
-    fig, axes = plt.subplots(1, len(OUTCOMES), figsize=(3.9 * len(OUTCOMES), 1.9 + 0.42 * n), sharey=True)
-    axes = np.atleast_1d(axes)
-    y = np.arange(n)[::-1]
-    split = sum(1 for v in abl.variants if v.kind == "structure")
-    for ax, o in zip(axes, OUTCOMES, strict=True):
-        e = t[t["outcome"] == o.column].set_index("variant").reindex(names)
-        s = o.scale
-        effs, lows, highs = (e[c].to_numpy(dtype=float) for c in ("effect", "low", "high"))
-        for k in range(len(names)):
-            eff, lo, hi = float(effs[k]), float(lows[k]), float(highs[k])
-            if math.isnan(eff):
-                ax.text(0, y[k], "n/a", ha="center", va="center", fontsize=8, color="#888888")
-                continue
-            colour = COLOURS[0] if lo > 0 else COLOURS[1] if hi < 0 else "#888888"
-            ax.errorbar(
-                eff * s,
-                y[k],
-                xerr=[[(eff - lo) * s], [(hi - eff) * s]],
-                fmt="o",
-                color=colour,
-                elinewidth=2.2,
-                capsize=3,
-                markersize=5,
-            )
-        ax.axvline(0, color="black", lw=0.8)
-        if 0 < split < len(names):
-            ax.axhline(y[split - 1] - 0.5, color="#bbbbbb", lw=0.8, ls="--")
-        base = e["baseline"].dropna()
-        btxt = f"\nbaseline {o.with_unit(float(base.iloc[0]))}" if len(base) else ""
-        ax.set_title(f"{o.label}{btxt}", fontsize=9.5)
-        ax.set_xlabel(f"change, {o.change_unit}", fontsize=8.5)
-        ax.grid(axis="x", alpha=0.3)
-        ax.tick_params(labelsize=8)
-    axes[0].set_yticks(y, names)
-    axes[0].set_ylim(-0.6, n - 0.4)
-    sc = abl.scenario
-    fig.suptitle(
-        f"Ablation of {sc.name}: change when a structure is replaced or a mechanism switched off\n"
-        f"variant − baseline, mean of {abl.seeds} paired seeds with 95% bootstrap interval, {abl.years} years\n"
-        f"(blue: up, red: down, grey: interval includes 0; above the dashed line structural alternatives, "
-        f"below it mechanisms switched off)",
-        fontsize=10,
-    )
-    fig.tight_layout()
-    return fig
-
-
 __all__ = [
     "ABLATION_SEED",
     "BASELINE",
+    "BOOT_SEED",
+    "BY_COLUMN",
+    "BY_NAME",
     "COLUMNS",
+    "FILES",
+    "KIND",
+    "KINDS",
     "OUTCOMES",
+    "OUTCOME_COLUMNS",
     "VARIANTS",
     "Ablation",
     "Outcome",
@@ -708,7 +380,12 @@ __all__ = [
     "ablate",
     "ablation_effects",
     "ablation_experiment",
+    "default_out",
+    "describe_effect",
     "plot_ablation",
     "report_markdown",
+    "resolve_scenario",
+    "skip_reason",
     "split_variants",
+    "write_report",
 ]
