@@ -34,7 +34,7 @@ from simulator.dashboard.bands import (
     compute_bands,
 )
 from simulator.dashboard.controls import Value
-from simulator.dashboard.i18n import fmt_num, t
+from simulator.i18n import fmt_num, t
 from simulator.dashboard.runs import Comparison, run_scenarios
 from simulator.scenario import Scenario, ScenarioError
 
