@@ -39,8 +39,8 @@ from simulator.dashboard.controls import (
     structure_controls,
     values_for,
 )
-from simulator.i18n import LANGS, fmt_num, fmt_spec, place_name, t
 from simulator.dashboard.runs import Comparison, policy_levers
+from simulator.i18n import LANGS, fmt_num, fmt_spec, place_name, t
 from simulator.scenario import ScenarioError, list_policies, list_presets, load_scenario
 
 ENV_SCENARIO = "PLPBK_DASHBOARD_SCENARIO"
