@@ -15,8 +15,7 @@ from simulator.model import PartnershipModel
 from simulator.results import RunResult, run
 from simulator.scenario import Scenario, ScenarioError, load_policy, load_scenario
 from simulator.store import Results, open_results
-
-__version__ = "0.1.0"
+from simulator.version import __version__
 
 __all__ = [
     "Ablation",

@@ -3,7 +3,9 @@
 Every parameter the model reads is declared here once: its name (``section.key``,
 as written in a scenario file), meaning, unit, default, allowed range, role and
 source. The model, scenario validation, the ``plpbk params`` command, the
-dashboard's sliders and ``docs/parameters.md`` all read this table.
+dashboard's sliders and ``docs/parameters.md`` all read this table. The short
+label of each parameter in English and Bahasa Indonesia is here too
+(:data:`PARAM_LABELS`), read through the text layer (:mod:`simulator.i18n`).
 
 Python keyword names replace the dot by an underscore (``trust.initial`` is the
 keyword ``trust_initial``), so ``PartnershipModel(trust_initial=0.6)`` and
@@ -1641,6 +1643,220 @@ SHARE_GROUPS: dict[str, tuple[str, ...]] = {
 
 LEVERS: tuple[str, ...] = tuple(_LEVERS)
 """Names of the policy levers (``levers.<name>``, ``_start``, ``_cost``)."""
+
+# --------------------------------------------------------------------------- labels
+
+_LEVER_NAMES: dict[str, tuple[str, str]] = {
+    "marketing_push": ("Marketing push", "Dorongan pemasaran"),
+    "strengthening": ("BKM strengthening", "Penguatan BKM"),
+    "consistent_team": ("Consistent management team", "Tim pengelola yang konsisten"),
+    "facilitation": ("Extra facilitation", "Fasilitasi tambahan"),
+    "csr_forum": ("CSR forum", "Forum CSR"),
+}
+"""Display name of each policy lever in English and Indonesian (its parameters' labels start with it)."""
+
+PARAM_LABELS: dict[str, tuple[str, str]] = {
+    # time
+    "time.start_year": ("First simulated year", "Tahun awal simulasi"),
+    "time.years": ("Simulated years", "Lama simulasi"),
+    # structure: submodels
+    "structure.trust": ("How trust changes", "Cara kepercayaan berubah"),
+    "structure.renewal": ("How partnerships end", "Cara kemitraan berakhir"),
+    "structure.upkeep": ("How assets age", "Cara aset menua"),
+    "structure.enablers": ("How the enablers combine", "Cara faktor pendukung berpadu"),
+    "structure.demand": ("How many users pay fees", "Jumlah pemanfaat yang membayar iuran"),
+    "structure.awareness": ("Who can hear of the programme", "Siapa yang dapat mengetahui program"),
+    # wards
+    "wards.n": ("Wards", "Jumlah kelurahan"),
+    "wards.regions": ("Regencies/cities", "Jumlah kabupaten/kota"),
+    "wards.share_tidak_berdaya": ("Share starting 'tidak berdaya'", "Proporsi status awal tidak berdaya"),
+    "wards.share_berdaya": ("Share starting 'berdaya'", "Proporsi status awal berdaya"),
+    "wards.share_mandiri": ("Share starting 'mandiri'", "Proporsi status awal mandiri"),
+    "wards.share_madani": ("Share starting 'madani'", "Proporsi status awal madani"),
+    "wards.plan_items": ("Items in a new plan", "Butir rencana baru"),
+    "wards.plan_years": ("Years between plan renewals", "Jangka pembaruan rencana"),
+    "wards.plan_renewal": ("Plan items added per year", "Butir rencana tambahan per tahun"),
+    "wards.mix_physical": ("Plan share: physical aid", "Proporsi rencana: bantuan fisik"),
+    "wards.mix_money": ("Plan share: money aid", "Proporsi rencana: bantuan dana"),
+    "wards.mix_programme": ("Plan share: programme aid", "Proporsi rencana: bantuan program"),
+    "wards.mix_event": ("Plan share: aid in events", "Proporsi rencana: bantuan acara"),
+    "wards.heterogeneity": ("Spread between wards", "Keragaman antarkelurahan"),
+    # grant (BLM)
+    "grant.planning": ("BLM planning tranche", "BLM tahap perencanaan"),
+    "grant.marketing": ("BLM marketing tranche", "BLM tahap pemasaran"),
+    "grant.implementation_1": ("BLM implementation tranche 1", "BLM pelaksanaan tahap 1"),
+    "grant.implementation_2": ("BLM implementation tranche 2", "BLM pelaksanaan tahap 2"),
+    "grant.local_cofunding": ("Local co-funding", "Dana daerah (DDUB)"),
+    "grant.absorption_min": ("Tranche spent by the weakest BKM", "Serapan BKM terlemah"),
+    "grant.absorption_full": ("Capacity for full spending", "Kapasitas untuk serapan penuh"),
+    "grant.marketing_ref": ("Marketing money for full effort", "Dana pemasaran untuk upaya penuh"),
+    "grant.planning_year": ("Year of the planning tranche", "Tahun BLM perencanaan"),
+    "grant.planning_projects": ("Practice from the planning year", "Praktik dari tahun perencanaan"),
+    "grant.marketing_year": ("Year of the marketing tranche", "Tahun BLM pemasaran"),
+    "grant.marketing_span": ("Years to spend marketing money", "Lama belanja dana pemasaran"),
+    "grant.implementation_1_year": ("Year of implementation tranche 1", "Tahun BLM pelaksanaan 1"),
+    "grant.implementation_2_year": ("Year of implementation tranche 2", "Tahun BLM pelaksanaan 2"),
+    # programme
+    "programme.facilitation_years": ("Years facilitators stay", "Lama fasilitator bertugas"),
+    "programme.facilitation_during": ("Facilitation while present", "Fasilitasi selama program"),
+    "programme.facilitation_after": ("Facilitation after they leave", "Fasilitasi setelah program"),
+    "programme.kotaku": ("Programme moves into KOTAKU", "Program beralih ke KOTAKU"),
+    "programme.kotaku_year": ("Year of the move into KOTAKU", "Tahun peralihan ke KOTAKU"),
+    "programme.kotaku_facilitation": ("Facilitation under KOTAKU", "Fasilitasi dalam KOTAKU"),
+    "programme.marketing_after": ("Marketing kept up after the grant", "Pemasaran setelah BLM"),
+    "programme.activity_cost": ("Yearly activity cost", "Biaya kegiatan tahunan"),
+    "programme.self_help": ("Community self-help", "Swadaya masyarakat"),
+    "programme.sustain_window": ("Years over which funding is judged", "Jangka penilaian pendanaan"),
+    "programme.sustain_coverage": ("Coverage a sustained programme needs", "Cakupan pendanaan minimal"),
+    "programme.sustain_capacity": ("Capacity a sustained programme needs", "Kapasitas minimal"),
+    # BKM
+    "bkm.proposals_per_year": ("Proposals per year", "Proposal per tahun"),
+    "bkm.proposals_capacity_floor": ("Proposal rate at capacity 0", "Laju proposal pada kapasitas 0"),
+    "bkm.proposals_marketing_floor": ("Proposal rate without marketing", "Laju proposal tanpa pemasaran"),
+    "bkm.marketing_skill": ("Marketing-team skill", "Keterampilan tim pemasaran"),
+    "bkm.coordination": ("BKM-government coordination", "Koordinasi BKM-pemerintah"),
+    "bkm.managing_body": ("Managing-body effectiveness", "Efektivitas badan pengelola"),
+    "bkm.reporting_coordination_weight": ("Coordination in reporting", "Bobot koordinasi dalam pelaporan"),
+    "bkm.practice_weight": ("Weight of practice in learning", "Bobot praktik dalam pembelajaran"),
+    "bkm.term_years": ("Years between BKM elections", "Masa jabatan pengurus BKM"),
+    "bkm.turnover": ("BKM team turnover at an election", "Pergantian pengurus BKM saat pemilihan"),
+    "bkm.turnover_skill_loss": ("Turnover: skill lost", "Pergantian pengurus: keterampilan hilang"),
+    "bkm.turnover_capacity_loss": ("Turnover: capacity lost", "Pergantian pengurus: kapasitas hilang"),
+    "bkm.turnover_tie_loss": ("Turnover: trust lost", "Pergantian pengurus: kepercayaan hilang"),
+    "bkm.turnover_partnership_loss": ("Turnover: partnerships lost", "Pergantian pengurus: kemitraan terputus"),
+    "bkm.learning_rate": ("Capacity learning rate", "Laju pembelajaran kapasitas"),
+    "bkm.erosion_rate": ("Capacity erosion rate", "Laju penurunan kapasitas"),
+    "bkm.practice_ref": ("Projects for full practice", "Proyek untuk praktik penuh"),
+    "bkm.overload_projects": ("Projects that overload a BKM", "Batas beban proyek BKM"),
+    "bkm.managing_body_adjust": ("Managing-body adjustment speed", "Kecepatan penyesuaian badan pengelola"),
+    "bkm.managing_body_capacity_weight": ("Capacity in the managing body", "Bobot kapasitas pada badan pengelola"),
+    # government
+    "government.agencies": ("Government agencies", "Jumlah dinas"),
+    "government.budget_per_ward": ("Agency budget per ward", "Anggaran dinas per kelurahan"),
+    "government.ceiling": ("Agency ceiling per proposal", "Batas dinas per proposal"),
+    "government.responsiveness": ("Agencies' responsiveness", "Tanggapan dinas"),
+    "government.acceptance_bias": ("Agency acceptance bias", "Konstanta penerimaan dinas"),
+    "government.awareness": ("Agencies learn of plans", "Dinas mengetahui rencana"),
+    "government.awareness_facilitation_share": (
+        "Facilitation in musrenbang awareness",
+        "Peran fasilitasi dalam musrenbang",
+    ),
+    "government.awareness_forgetting": ("Agencies forget wards", "Dinas melupakan kelurahan"),
+    "government.payment_lag": ("Government payment lag", "Jeda pembayaran pemerintah"),
+    "government.preferred_forms": ("Agency mandate covers a form", "Mandat dinas mencakup bentuk"),
+    "government.election_years": ("Years between regional elections", "Jangka antarpilkada"),
+    "government.first_election": ("First regional election", "Tahun pilkada pertama"),
+    "government.priority_spread": ("Agency priorities shift at elections", "Pergeseran prioritas dinas saat pilkada"),
+    "government.election_awareness_loss": ("Agencies forget wards at elections", "Dinas lupa kelurahan saat pilkada"),
+    "government.mandate_change": ("Elections change agency mandates", "Pilkada mengubah mandat dinas"),
+    # firms
+    "firms.n": ("CSR firms", "Jumlah perusahaan CSR"),
+    "firms.csr_budget_per_ward": ("CSR budget per ward", "Anggaran CSR per kelurahan"),
+    "firms.ceiling": ("Firm ceiling per proposal", "Batas perusahaan per proposal"),
+    "firms.responsiveness": ("Firms' responsiveness", "Tanggapan perusahaan"),
+    "firms.acceptance_bias": ("Firm acceptance bias", "Konstanta penerimaan perusahaan"),
+    "firms.preferred_forms": ("CSR policy covers a form", "Kebijakan CSR mencakup bentuk"),
+    "firms.awareness_forgetting": ("Firms forget wards", "Perusahaan melupakan kelurahan"),
+    "firms.notice_rate": ("Firms notice the programme", "Perusahaan memperhatikan program"),
+    "firms.outside_reach": ("Firms' reach outside their region", "Jangkauan perusahaan ke luar wilayahnya"),
+    "firms.share_state": ("Share of state firms", "Proporsi BUMN"),
+    "firms.share_bank": ("Share of regional banks", "Proporsi bank daerah"),
+    "firms.share_resource": ("Share of natural-resource firms", "Proporsi perusahaan sumber daya alam"),
+    "firms.share_private": ("Share of other private firms", "Proporsi perusahaan swasta lain"),
+    "firms.mandatory_factor": ("Mandatory-CSR multiplier", "Pengali CSR wajib"),
+    "firms.private_factor": ("Voluntary-CSR multiplier", "Pengali CSR sukarela"),
+    # marketing
+    "marketing.innovation": ("Awareness from marketing (Bass p)", "Pengenalan dari pemasaran (Bass p)"),
+    "marketing.imitation": ("Awareness from other partners (Bass q)", "Pengenalan dari mitra lain (Bass q)"),
+    # trust
+    "trust.initial": ("Initial trust", "Kepercayaan awal"),
+    "trust.learn_success": ("Trust learning after success", "Laju belajar setelah berhasil"),
+    "trust.learn_failure": ("Trust learning after failure", "Laju belajar setelah gagal"),
+    "trust.learn_report": ("Trust learning from reports", "Laju belajar dari laporan"),
+    "trust.reputation_spread": ("Reputation spreads among partners", "Penyebaran reputasi antarmitra"),
+    "trust.forgetting": ("Trust forgetting", "Laju lupa kepercayaan"),
+    "trust.coordination_memory": ("Coordination keeps trust", "Koordinasi menjaga kepercayaan"),
+    "trust.refusal_penalty": ("Trust lost on a refusal", "Kepercayaan hilang karena penolakan"),
+    "trust.ignore_penalty": ("Trust lost on no answer", "Kepercayaan hilang karena tidak ditanggapi"),
+    "trust.end_threshold": ("Trust below which partners leave", "Ambang kepercayaan berakhirnya kemitraan"),
+    # acceptance and the enabler index
+    "acceptance.fit_weight": ("Weight of fit", "Bobot kecocokan"),
+    "acceptance.quality_weight": ("Weight of proposal quality", "Bobot mutu proposal"),
+    "acceptance.enabler_weight": ("Weight of the enablers", "Bobot faktor pendukung"),
+    "acceptance.partner_bonus": ("Bonus for a current partner", "Tambahan untuk mitra aktif"),
+    "acceptance.quality_capacity": ("Capacity in proposal quality", "Bobot kapasitas dalam mutu proposal"),
+    "acceptance.quality_facilitation": ("Facilitation in proposal quality", "Bobot fasilitasi dalam mutu proposal"),
+    "enablers.trust_share": ("Trust in the enabler index", "Bobot kepercayaan dalam indeks pendukung"),
+    "enablers.coordination_share": ("Coordination in the enabler index", "Bobot koordinasi dalam indeks pendukung"),
+    "enablers.skill_share": ("Skill in the enabler index", "Bobot keterampilan dalam indeks pendukung"),
+    "acceptance.unpreferred_fit": ("Fit of a form outside the mandate", "Kecocokan bentuk di luar mandat"),
+    # partnership
+    "partnership.lapse_years": ("Years without aid before a lapse", "Tahun tanpa bantuan sampai kedaluwarsa"),
+    "partnership.continuation_bonus": ("Preference for current partners", "Preferensi pada mitra lama"),
+    "partnership.trust_floor": ("Trust floor in partner choice", "Batas bawah kepercayaan saat memilih mitra"),
+    "partnership.repeat_factor": ("Asking the same partner again", "Meminta lagi ke mitra yang sama"),
+    # renewal
+    "renewal.bias": ("Renewal bias", "Konstanta perpanjangan"),
+    "renewal.trust_weight": ("Weight of trust in renewal", "Bobot kepercayaan dalam perpanjangan"),
+    "renewal.report_weight": ("Weight of the report in renewal", "Bobot laporan dalam perpanjangan"),
+    "renewal.fit_weight": ("Weight of fit in renewal", "Bobot kecocokan dalam perpanjangan"),
+    "renewal.budget_weight": ("Weight of budget left in renewal", "Bobot sisa anggaran dalam perpanjangan"),
+    "renewal.scale_down_share": ("Scaled down rather than left", "Proporsi yang dikurangi skalanya"),
+    "renewal.scale_down": ("Scale-down factor", "Faktor pengurangan skala"),
+    "renewal.min_scale": ("Smallest scale kept", "Skala terkecil yang dipertahankan"),
+    "renewal.backstop_years": ("Years without aid before a renewed partnership ends", "Batas tahun tanpa bantuan"),
+    # aid
+    "aid.size_physical": ("Mean physical aid asked", "Rata-rata permintaan bantuan fisik"),
+    "aid.size_money": ("Mean money aid asked", "Rata-rata permintaan bantuan dana"),
+    "aid.size_programme": ("Mean programme aid asked", "Rata-rata permintaan bantuan program"),
+    "aid.size_event": ("Mean aid in an event asked", "Rata-rata permintaan bantuan acara"),
+    "aid.size_sigma": ("Spread of amounts asked", "Sebaran jumlah permintaan"),
+    "aid.cost_physical": ("Funder cost of physical aid", "Biaya pemberi bantuan: fisik"),
+    "aid.cost_money": ("Funder cost of money aid", "Biaya pemberi bantuan: dana"),
+    "aid.cost_programme": ("Funder cost of programme aid", "Biaya pemberi bantuan: program"),
+    "aid.cost_event": ("Funder cost of aid in events", "Biaya pemberi bantuan: acara"),
+    "aid.delivery_min": ("Success of aid at the weakest BKM", "Keberhasilan bantuan pada BKM terlemah"),
+    "aid.programme_capacity_gain": ("Capacity from programme aid", "Kapasitas dari bantuan program"),
+    "aid.event_awareness_gain": ("Marketing boost from an event", "Dorongan pemasaran dari acara"),
+    "aid.physical_managing_body_weight": (
+        "Managing body in physical aid",
+        "Peran badan pengelola pada bantuan fisik",
+    ),
+    "aid.money_managing_body_weight": ("Managing body in money aid", "Peran badan pengelola pada bantuan dana"),
+    "aid.event_coordination_weight": ("Coordination in aid in events", "Peran koordinasi pada bantuan acara"),
+    # assets
+    "assets.decay": ("Asset wear", "Keausan aset"),
+    "assets.upkeep_rate": ("Upkeep need", "Kebutuhan pemeliharaan"),
+    "assets.upkeep_growth": ("Upkeep growth as assets wear", "Kenaikan kebutuhan pemeliharaan karena aus"),
+    "assets.repair_rate": ("Repair rate", "Laju perbaikan"),
+    "assets.upkeep_managing_body_weight": ("Managing body in upkeep", "Peran badan pengelola dalam pemeliharaan"),
+    "assets.rehab_share": ("Physical aid used for repair", "Bantuan fisik untuk rehabilitasi"),
+    # demand
+    "demand.market_access": ("Market access", "Akses pasar"),
+    "demand.users_per_asset": ("Users per Rp million of assets", "Pemanfaat per Rp1 juta aset"),
+    "demand.willingness_to_pay": ("Fee a user pays", "Iuran per pemanfaat"),
+    "demand.collection_min": ("Fees collected by the weakest managing body", "Iuran tertagih pada pengelola terlemah"),
+    # levers: effects (sizes, first years and costs are added below)
+    "levers.marketing_push_training": ("Marketing push: training gain", "Dorongan pemasaran: laju pelatihan"),
+    "levers.consistent_team_effect": ("Consistent team: turnover prevented", "Tim konsisten: pergantian dicegah"),
+    "levers.csr_forum_awareness": ("CSR forum: awareness gain", "Forum CSR: tambahan pengenalan"),
+    "levers.csr_forum_responsiveness": ("CSR forum: response gain", "Forum CSR: tambahan tanggapan"),
+    # levers: size, first year and cost of each
+    **{
+        f"levers.{lever}{suffix}": (f"{en}: {what_en}", f"{id_}: {what_id}")
+        for lever, (en, id_) in _LEVER_NAMES.items()
+        for suffix, what_en, what_id in (
+            ("", "size", "besaran"),
+            ("_start", "first year", "tahun mulai"),
+            ("_cost", "cost", "biaya"),
+        )
+    },
+}
+"""Short label of every parameter, ``name -> (English, Indonesian)``: the one label that the dashboard's
+sliders, the policy briefs and their plots, and the sensitivity reports show (read it through
+:func:`simulator.i18n.param_label`). Labels are in sentence case; text that uses one mid-sentence
+lowers its first letter (:func:`simulator.i18n.lower_first`). Indonesian follows the project
+glossary (``GLOSSARY_ID.md``). A test fails when a registry parameter has no label."""
 
 
 def defaults() -> dict[str, float | int | bool | str]:

@@ -225,6 +225,13 @@ def test_labels_in_both_languages():
     assert counter(rc_id).startswith("Tahun")
 
 
+def test_an_unknown_language_falls_back_to_english():
+    """The text layer's check_lang raises; the dashboard falls back to English at its entry point."""
+    rc = render(lang="fr")
+    assert rc.find(v.Btn, children=["Step"]).widgets
+    assert counter(rc).startswith("Year")
+
+
 def test_help_texts_in_both_languages():
     en = {c.name: c.help for group in controls("en").values() for c in group}
     ind = {c.name: c.help for group in controls("id").values() for c in group}

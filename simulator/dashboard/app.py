@@ -39,8 +39,8 @@ from simulator.dashboard.controls import (
     structure_controls,
     values_for,
 )
-from simulator.dashboard.i18n import LANGS, check_lang, fmt_num, fmt_spec, place_name, t
 from simulator.dashboard.runs import Comparison, policy_levers
+from simulator.i18n import LANGS, fmt_num, fmt_spec, place_name, t
 from simulator.scenario import ScenarioError, list_policies, list_presets, load_scenario
 
 ENV_SCENARIO = "PLPBK_DASHBOARD_SCENARIO"
@@ -355,11 +355,11 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
 
     Args:
         scenario: Preset name or path of the scenario it opens with.
-        lang: Initial label language, ``en`` or ``id``.
+        lang: Initial label language, ``en`` or ``id`` (any other falls back to ``en``).
         policy: Policy file or built-in policy name it opens with ("" for none).
         seeds: Seeds the charts' bands start with (1: no bands, the single seed only).
     """
-    lang_r = solara.use_reactive(check_lang(lang))
+    lang_r = solara.use_reactive(lang if lang in LANGS else "en")  # an unknown language: English
     L = lang_r.value
     scenario_r = solara.use_reactive(scenario)
     policy_r = solara.use_reactive(policy)
@@ -514,6 +514,6 @@ def Page() -> solara.Element:
     """Entry point served by Solara: the dashboard with the scenario and language from the environment."""
     return Dashboard(
         scenario=os.environ.get(ENV_SCENARIO, DEFAULT_SCENARIO),
-        lang=check_lang(os.environ.get(ENV_LANG, "en")),
+        lang=os.environ.get(ENV_LANG, "en"),  # Dashboard falls back to English for an unknown one
         policy=os.environ.get(ENV_POLICY, ""),
     )

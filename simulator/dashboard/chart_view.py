@@ -34,8 +34,8 @@ from simulator.dashboard.bands import (
     compute_bands,
 )
 from simulator.dashboard.controls import Value
-from simulator.dashboard.i18n import fmt_num, t
 from simulator.dashboard.runs import Comparison, run_scenarios
+from simulator.i18n import fmt_num, t
 from simulator.scenario import Scenario, ScenarioError
 
 CACHE = SeriesCache(maxsize=2000)

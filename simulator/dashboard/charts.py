@@ -19,8 +19,8 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import Formatter, MaxNLocator
 
 from simulator.dashboard.bands import Band, Bands
-from simulator.dashboard.i18n import fmt_num, place_name, t
 from simulator.dashboard.runs import Comparison
+from simulator.i18n import fmt_num, place_name, t
 from simulator.model.model import PartnershipModel
 from simulator.params import AID_FORMS
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from mesa.visualization import Slider
 
-from simulator.dashboard.i18n import choice_label, is_calendar, param_help, param_label, t, unit_label
+from simulator.i18n import choice_label, is_calendar, param_help, param_label, t, unit_label
 from simulator.params import BY_NAME, LEVERS, PARAMETERS, Param
 from simulator.scenario import Scenario
 

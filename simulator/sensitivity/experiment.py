@@ -26,7 +26,6 @@ is written to ``<out>/analysis/`` (CSV tables, PNG plots, ``summary.md``).
 from __future__ import annotations
 
 import dataclasses
-import re
 import shutil
 import time
 from collections.abc import Callable, Mapping
@@ -39,7 +38,7 @@ import pandas as pd
 
 from simulator.batch.experiment import Experiment, ExperimentError, load_experiment, unit_sample
 from simulator.errors import RunsFailed, SensitivityError
-from simulator.params import BY_NAME
+from simulator.i18n import param_label
 from simulator.scenario import _suggest, _toml_repr
 from simulator.sensitivity.core import analyze
 from simulator.sensitivity.design import METHODS, Options, check_samples, points_per_base
@@ -189,16 +188,8 @@ def _names(sa: Table, key: str, default: tuple[str, ...], allowed: list[str], wh
 
 
 def labels(spec: SensitivitySpec) -> dict[str, str]:
-    """Factor name -> a short plain-words label from the parameter registry."""
-    out = {}
-    for f in spec.experiment.factors:
-        meaning, prefix = BY_NAME[f.name].meaning, ""
-        if meaning.startswith("Size of the lever"):  # "Size of the lever (0 = off, 1 = full). <what it is>"
-            meaning, prefix = meaning.split(". ", 1)[-1], "lever size: "
-        # the first clause, without parentheses
-        meaning = prefix + re.split(r"\. |; |: ", re.sub(r"\s*\([^)]*\)", "", meaning))[0].rstrip(".")
-        out[f.name] = meaning if len(meaning) <= 70 else meaning[:67].rsplit(" ", 1)[0] + "..."
-    return out
+    """Factor name -> its short label in English, from the text layer (the registry's one label per parameter)."""
+    return {f.name: param_label(f.name, "en") for f in spec.experiment.factors}
 
 
 def result_arrays(

@@ -27,6 +27,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from simulator.i18n import lower_first
 from simulator.sensitivity.results import SensitivityResult
 from simulator.store import write_json
 
@@ -275,7 +276,7 @@ def _fmt(v: float) -> str:
 
 def _who(res: SensitivityResult, f: str) -> str:
     lab = res.labels.get(f)
-    return f"**{f}** ({lab.lower() if lab else ''})" if lab else f"**{f}**"
+    return f"**{f}** ({lower_first(lab)})" if lab else f"**{f}**"
 
 
 def summary_markdown(res: SensitivityResult) -> str:

@@ -1,0 +1,144 @@
+"""The findings a policy brief states, computed from the results before any brief formats them.
+
+A comparison's findings (:func:`compare_findings`): the policies in order of their gain in
+sustained wards, and the one with the lowest cost per additional sustained ward. A what-if
+scenario's findings (:func:`whatif_findings`): the most robust option, a cheaper option that
+nearly matches it, the most robustness per rupiah, the stability of the ranking, and how each
+option fails (:func:`failure_kind`). The briefs (:mod:`simulator.policy.brief`) only put these
+into words, in either language.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from simulator.policy.compare import Comparison
+    from simulator.policy.whatif_analysis import ScenarioWhatIf
+
+CHEAPER_MARGIN = 0.1
+"""A cheaper option is named when it meets the target in at least the most robust option's share minus this."""
+
+Stability = Literal["stable", "mostly", "unstable"]
+Failure = Literal["never", "always", "nobox", "box"]
+
+
+@dataclass(frozen=True)
+class CompareFindings:
+    """What a comparison's brief states.
+
+    Attributes:
+        by_gain: The policies, largest mean gain in the sustained share first.
+        cheapest: The policy with the lowest cost per additional sustained ward, when more than one
+            policy has that cost defined; else None.
+        cheapest_cost: Its cost per additional sustained ward (Rp million), or NaN.
+    """
+
+    by_gain: list[str]
+    cheapest: str | None
+    cheapest_cost: float
+
+
+def compare_findings(cmp: Comparison) -> CompareFindings:
+    """The findings of a paired comparison (see :class:`CompareFindings`)."""
+    eff = cmp.effects
+    sus = eff[eff["outcome"] == "sustained_share_final"].set_index("policy")
+    by_gain = [str(n) for n in sus.sort_values("diff", ascending=False).index]
+    ok = cmp.costs.set_index("policy").dropna(subset=["cost_per_extra_ward"])
+    if len(ok) > 1:
+        per = ok["cost_per_extra_ward"].astype(float)
+        return CompareFindings(by_gain, str(per.idxmin()), float(per.min()))
+    return CompareFindings(by_gain, None, math.nan)
+
+
+@dataclass(frozen=True)
+class WhatIfFindings:
+    """What a what-if brief states about one scenario.
+
+    Attributes:
+        most_robust: The option that meets the target in the most futures.
+        cheaper: The cheapest option that costs less than the most robust one per ward and year and meets
+            the target in at least ``cheaper_share`` of futures, or None.
+        cheaper_share: The most robust option's share of futures minus :data:`CHEAPER_MARGIN`.
+        best_value: The option with the most futures gained over the baseline per Rp million per ward
+            per year (among options that cost something and beat the baseline), or None.
+        best_value_gain: Its gain over the baseline, in percentage points of futures.
+        best_value_ratio: Its gain per Rp million per ward per year, in percentage points.
+        kendall_w: Kendall's W of the options' ranks across futures.
+        stability: ``stable`` (W >= 0.8), ``mostly`` (W >= 0.5) or ``unstable``.
+        winner: The option with the best mean outcome.
+        winner_share: The share of futures in which it is the best option.
+    """
+
+    most_robust: str
+    cheaper: str | None
+    cheaper_share: float
+    best_value: str | None
+    best_value_gain: float
+    best_value_ratio: float
+    kendall_w: float
+    stability: Stability
+    winner: str
+    winner_share: float
+
+
+def whatif_findings(r: ScenarioWhatIf) -> WhatIfFindings:
+    """The findings of one scenario of a what-if (see :class:`WhatIfFindings`)."""
+    rob: Any = r.robustness.set_index("option")  # Any: pandas' stubs type .loc[row, col] as any scalar
+    mr = str(r.stability["most_robust"])
+    cheaper = rob[
+        (rob["meets_share"] >= rob.loc[mr, "meets_share"] - CHEAPER_MARGIN)
+        & (rob["cost_per_ward_year"] < rob.loc[mr, "cost_per_ward_year"] - 1e-9)
+    ].sort_values("cost_per_ward_year")
+    value, gain, ratio = _best_value(rob)
+    w = float(r.stability["kendall_w"])
+    stability: Stability = "stable" if w >= 0.8 else "mostly" if w >= 0.5 else "unstable"
+    return WhatIfFindings(
+        most_robust=mr,
+        cheaper=str(cheaper.index[0]) if len(cheaper) else None,
+        cheaper_share=float(rob.loc[mr, "meets_share"] - CHEAPER_MARGIN),
+        best_value=value,
+        best_value_gain=gain,
+        best_value_ratio=ratio,
+        kendall_w=w,
+        stability=stability,
+        winner=str(r.stability["winner"]),
+        winner_share=float(r.stability["winner_share"]),
+    )
+
+
+def _best_value(rob: pd.DataFrame) -> tuple[str | None, float, float]:
+    """(option, gain in points, gain per Rp million per ward per year) of the most robustness per rupiah."""
+    meets = rob["meets_share"].astype(float)
+    cpwy = rob["cost_per_ward_year"].astype(float)
+    base_share = float(meets.get("baseline", 0.0))
+    keep = (cpwy > 0) & (meets > base_share)
+    if not keep.any():
+        return None, math.nan, math.nan
+    ratio = (meets[keep] - base_share) * 100 / cpwy[keep]
+    v = str(ratio.idxmax())
+    return v, (float(meets[v]) - base_share) * 100, float(ratio.max())
+
+
+def failure_kind(box: pd.Series | dict[str, Any]) -> Failure:
+    """How an option fails, from its row of the boxes table: never, always, with no box, or in a box."""
+    k, n = int(box["futures_missed"]), int(box["futures"])
+    if k == 0:
+        return "never"
+    if k == n:
+        return "always"
+    return "box" if box["restricted"] else "nobox"
+
+
+__all__ = [
+    "CHEAPER_MARGIN",
+    "CompareFindings",
+    "WhatIfFindings",
+    "compare_findings",
+    "failure_kind",
+    "whatif_findings",
+]

@@ -1,0 +1,151 @@
+"""The text layer (simulator.i18n): one check of the language, one label per parameter, number formats;
+and the findings the policy briefs state, computed before a brief formats them."""
+
+from __future__ import annotations
+
+import ast
+import math
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from simulator.i18n import (
+    LANGS,
+    check_lang,
+    lower_first,
+    money,
+    num,
+    param_label,
+    pct,
+    plot_text,
+)
+from simulator.params import PARAM_LABELS, PARAMETERS
+from simulator.policy.findings import compare_findings, failure_kind, whatif_findings
+
+ROOT = Path(__file__).resolve().parent.parent / "simulator"
+
+
+def test_check_lang_accepts_en_and_id_and_refuses_others() -> None:
+    assert LANGS == ("en", "id")
+    assert check_lang("en") == "en" and check_lang("id") == "id"
+    with pytest.raises(ValueError, match="language 'fr': choose one of en, id"):
+        check_lang("fr")
+    with pytest.raises(ValueError, match="language"):
+        plot_text("fr", "year")
+
+
+def test_one_check_lang_and_one_label_table_in_the_package() -> None:
+    """check_lang and PARAM_LABELS are each defined once (other modules import them)."""
+    langs, tables = [], []
+    for path in sorted(ROOT.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == "check_lang":
+                langs.append(str(path.relative_to(ROOT)))
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
+            if any(isinstance(x, ast.Name) and x.id == "PARAM_LABELS" for x in targets):
+                tables.append(str(path.relative_to(ROOT)))
+    assert langs == ["i18n/core.py"]
+    assert tables == ["params.py"]
+
+
+def test_every_parameter_has_one_label_in_both_languages() -> None:
+    assert set(PARAM_LABELS) == {p.name for p in PARAMETERS}
+    for name, (en, id_) in PARAM_LABELS.items():
+        assert en.strip() and id_.strip(), name
+        assert param_label(name, "en") == en and param_label(name, "id") == id_
+    # where the dashboard's and the briefs' tables disagreed, the glossary decides
+    assert param_label("government.budget_per_ward", "id") == "Anggaran dinas per kelurahan"
+    assert param_label("bkm.marketing_skill", "id") == "Keterampilan tim pemasaran"
+    assert param_label("firms.responsiveness", "id") == "Tanggapan perusahaan"
+    assert param_label("government.responsiveness", "en") == "Agencies' responsiveness"
+    assert param_label("assets.decay", "id") == "Keausan aset"
+    avoid = ("tuas", "keahlian", "anggaran pemerintah", "benih", "menjawab", "dimobilisasi", "pangsa", "hibah")
+    for name, (_, id_) in PARAM_LABELS.items():
+        for word in avoid:
+            assert word not in id_.lower(), (name, id_)
+
+
+def test_labels_mid_sentence() -> None:
+    assert lower_first("Managing-body effectiveness") == "managing-body effectiveness"
+    assert lower_first("BKM-government coordination") == "BKM-government coordination"
+    assert lower_first("") == ""
+    assert param_label("bkm.managing_body", "en", mid_sentence=True) == "managing-body effectiveness"
+    assert param_label("bkm.coordination", "id", mid_sentence=True) == "koordinasi BKM-pemerintah"
+    assert param_label("wards.no_such", "en") == "No such"  # not in the registry: made from the name
+
+
+def test_brief_numbers_in_both_languages() -> None:
+    assert num(1234.5, 1, "en") == "1,234.5" and num(1234.5, 1, "id") == "1.234,5"
+    assert num(-0.25, 2, "en") == "−0.25"  # a true minus sign
+    assert num(None, 1, "en") == "–" and num(math.nan, 1, "id") == "–"
+    assert pct(0.456, "en") == "46%" and pct(0.456, "id", 1) == "45,6%"
+    assert money(2500.0, "en") == "Rp 2.5 billion" and money(2500.0, "id") == "Rp 2,5 miliar"
+    assert money(250.0, "en") == "Rp 250 million" and money(12.34, "id") == "Rp 12,3 juta"
+    with pytest.raises(ValueError):
+        num(1.0, 1, "fr")
+
+
+def test_sensitivity_labels_are_the_registry_labels() -> None:
+    from simulator.sensitivity.experiment import labels
+
+    spec = SimpleNamespace(experiment=SimpleNamespace(factors=[SimpleNamespace(name="bkm.managing_body")]))
+    assert labels(spec) == {"bkm.managing_body": "Managing-body effectiveness"}  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def test_compare_findings_order_and_cheapest_option() -> None:
+    effects = pd.DataFrame(
+        [
+            {"policy": "a", "outcome": "sustained_share_final", "diff": 0.05},
+            {"policy": "b", "outcome": "sustained_share_final", "diff": 0.20},
+            {"policy": "c", "outcome": "sustained_share_final", "diff": 0.10},
+            {"policy": "a", "outcome": "aid_total", "diff": 9.0},
+        ]
+    )
+    costs = pd.DataFrame({"policy": ["a", "b", "c"], "cost_per_extra_ward": [math.nan, 300.0, 120.0]})
+    f = compare_findings(SimpleNamespace(effects=effects, costs=costs))  # type: ignore[arg-type]
+    assert f.by_gain == ["b", "c", "a"]
+    assert f.cheapest == "c" and f.cheapest_cost == 120.0
+    one = costs.assign(cost_per_extra_ward=[math.nan, 300.0, math.nan])
+    f = compare_findings(SimpleNamespace(effects=effects, costs=one))  # type: ignore[arg-type]
+    assert f.cheapest is None and math.isnan(f.cheapest_cost)  # a single defined cost names no cheapest
+
+
+def test_whatif_findings() -> None:
+    rob = pd.DataFrame(
+        {
+            "option": ["baseline", "p1", "p2", "p3"],
+            "meets_share": [0.25, 0.75, 0.70, 0.50],
+            "cost_per_ward_year": [0.0, 10.0, 4.0, 2.0],
+        }
+    )
+    stab = {"most_robust": "p1", "kendall_w": 0.6, "winner": "p2", "winner_share": 0.5}
+    f = whatif_findings(SimpleNamespace(robustness=rob, stability=stab))  # type: ignore[arg-type]
+    assert f.most_robust == "p1"
+    assert f.cheaper == "p2" and f.cheaper_share == pytest.approx(0.65)  # p3 is cheaper but meets too rarely
+    # gain over the baseline per Rp million per ward per year: p1 5.0, p2 11.25, p3 12.5 points
+    assert f.best_value == "p3" and f.best_value_gain == pytest.approx(25.0)
+    assert f.best_value_ratio == pytest.approx(12.5)
+    assert f.stability == "mostly" and f.winner == "p2" and f.winner_share == 0.5
+    free = rob.assign(cost_per_ward_year=0.0)
+    f = whatif_findings(SimpleNamespace(robustness=free, stability={**stab, "kendall_w": 0.9}))  # type: ignore[arg-type]
+    assert f.cheaper is None and f.best_value is None and f.stability == "stable"
+
+
+def test_failure_kinds() -> None:
+    row = {"futures_missed": 0, "futures": 8, "restricted": ""}
+    assert failure_kind(row) == "never"
+    assert failure_kind({**row, "futures_missed": 8}) == "always"
+    assert failure_kind({**row, "futures_missed": 3}) == "nobox"
+    assert failure_kind({**row, "futures_missed": 3, "restricted": "firms.responsiveness"}) == "box"
