@@ -341,46 +341,10 @@ def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) ->
         if o not in OUTPUT_TABLES:
             e.fail(f"experiment.outputs has {o!r}: allowed {', '.join(OUTPUT_TABLES)}{suggest(o, OUTPUT_TABLES)}")
     outs = tuple(o for o in OUTPUT_TABLES if o in outputs or o == "summary")
-    base = path.parent
-    sc_ref = e.text("scenario", "baseline")
-    years = e.whole("years", 20, 1, 200) if "years" in e else None
-    try:
-        sc_path = base / sc_ref
-        sc = load_scenario(sc_path if sc_path.is_file() else sc_ref, policies=[_rel(base, p) for p in policies])
-        if years is not None:
-            sc = sc.with_values({"time.years": years}, origin=f"{where}: experiment")
-            check_levers_act(sc)
-    except ScenarioError as err:
-        raise ExperimentError(f"{where}: {err}") from None
-
-    kind = d.text("kind", "grid", DESIGN_KINDS)
-    samples = d.whole("samples", 0, 0)
-    if kind in ("lhs", "sobol", "morris") and samples < 1:
-        d.fail(f"design.samples is required for a {kind} design (a whole number >= 1)")
-    if kind == "sobol" and samples & (samples - 1):
-        lo2 = 2 ** int(math.log2(samples))
-        d.fail(f"design.samples = {show(samples)} must be a power of 2 for a Sobol design (e.g. {lo2} or {lo2 * 2})")
-    levels = d.whole("levels", 4, 2)
-    if levels % 2:
-        d.fail(f"design.levels = {levels} must be an even whole number >= 2")
-    second = d.flag("second_order", False)
-    if second and kind != "sobol":
-        d.fail(f"design.second_order applies to sobol designs only (kind is {kind!r})")
-
+    sc = _experiment_scenario(e, path, policies)
+    kind, samples, levels, second = _design_settings(d)
     factors = tuple(_factor(n, spec, kind, where) for n, spec in d.table("factors").data.items())
-    points: tuple[dict[str, Any], ...] = ()
-    if kind == "list":
-        raw = [t.data for t in d.tables("points")]
-        if not raw:
-            d.fail("a list design needs [[design.points]] tables")
-        pts = []
-        for i, pt in enumerate(raw, start=1):
-            pts.append({_param_or_error(k, f"{where}: design.points[{i}]").name: v for k, v in pt.items()})
-            for k, v in pts[-1].items():
-                _check_value(_param_or_error(k, where), v, f"{where}: design.points[{i}]")
-        points = tuple(pts)
-    elif "points" in d:
-        raise ExperimentError(f"{where}: design.points is for kind = 'list' (kind is {kind!r})")
+    points = _list_points(d, kind, where)
     if kind != "list" and not factors:
         raise ExperimentError(f"{where}: the design has no factors: add [design.factors]")
     if kind in ("sobol", "morris") and len(factors) < 2:
@@ -402,6 +366,57 @@ def experiment_from_dict(data: Mapping[str, Any], path: Path, **changes: Any) ->
         source=where,
         sections={k: dict(root.table(k).data) for k in ANALYSIS_SECTIONS if k in root},
     )
+
+
+def _experiment_scenario(e: Table, path: Path, policies: list[str]) -> Scenario:
+    """The experiment's scenario, with its policies and ``years``, relative to the file's folder."""
+    where, base = str(path), path.parent
+    sc_ref = e.text("scenario", "baseline")
+    years = e.whole("years", 20, 1, 200) if "years" in e else None
+    try:
+        sc_path = base / sc_ref
+        sc = load_scenario(sc_path if sc_path.is_file() else sc_ref, policies=[_rel(base, p) for p in policies])
+        if years is not None:
+            sc = sc.with_values({"time.years": years}, origin=f"{where}: experiment")
+            check_levers_act(sc)
+    except ScenarioError as err:
+        raise ExperimentError(f"{where}: {err}") from None
+    return sc
+
+
+def _design_settings(d: Table) -> tuple[str, int, int, bool]:
+    """The design's kind, samples, levels and whether second-order indices are wanted, checked."""
+    kind = d.text("kind", "grid", DESIGN_KINDS)
+    samples = d.whole("samples", 0, 0)
+    if kind in ("lhs", "sobol", "morris") and samples < 1:
+        d.fail(f"design.samples is required for a {kind} design (a whole number >= 1)")
+    if kind == "sobol" and samples & (samples - 1):
+        lo2 = 2 ** int(math.log2(samples))
+        d.fail(f"design.samples = {show(samples)} must be a power of 2 for a Sobol design (e.g. {lo2} or {lo2 * 2})")
+    levels = d.whole("levels", 4, 2)
+    if levels % 2:
+        d.fail(f"design.levels = {levels} must be an even whole number >= 2")
+    second = d.flag("second_order", False)
+    if second and kind != "sobol":
+        d.fail(f"design.second_order applies to sobol designs only (kind is {kind!r})")
+    return kind, samples, levels, second
+
+
+def _list_points(d: Table, kind: str, where: str) -> tuple[dict[str, Any], ...]:
+    """A list design's points (``[[design.points]]``), each value checked; none for other kinds."""
+    if kind != "list":
+        if "points" in d:
+            raise ExperimentError(f"{where}: design.points is for kind = 'list' (kind is {kind!r})")
+        return ()
+    raw = [t.data for t in d.tables("points")]
+    if not raw:
+        d.fail("a list design needs [[design.points]] tables")
+    pts = []
+    for i, pt in enumerate(raw, start=1):
+        pts.append({_param_or_error(k, f"{where}: design.points[{i}]").name: v for k, v in pt.items()})
+        for k, v in pts[-1].items():
+            _check_value(_param_or_error(k, where), v, f"{where}: design.points[{i}]")
+    return tuple(pts)
 
 
 def _rel(base: Path, ref: str) -> str:

@@ -18,6 +18,7 @@ import os
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -349,6 +350,83 @@ def WardTable(cmp: Comparison, tick: int, lang: str, lock: AbstractContextManage
     return main
 
 
+@dataclass
+class _Actions:
+    """What the dashboard's buttons and choices do, on the session's reactive state."""
+
+    L: str
+    scenario_r: solara.Reactive[str]
+    policy_r: solara.Reactive[str]
+    seed_r: solara.Reactive[int]
+    values_r: solara.Reactive[dict[str, Value]]
+    applied_r: solara.Reactive[dict[str, Value]]
+    cmp_r: solara.Reactive[Comparison]
+    tick: solara.Reactive[int]
+    playing: solara.Reactive[bool]
+    error: solara.Reactive[str]
+    lock: Any
+
+    def rebuild(self, scn: str, values: dict[str, Value], seed: int, policy: str) -> None:
+        """Build new runs from the choices (an invalid scenario shows its error instead)."""
+        self.playing.set(False)
+        try:
+            new = make_comparison(scn, values, seed, policy)
+        except ScenarioError as e:
+            self.error.set(str(e))
+            return
+        self.error.set("")
+        self.cmp_r.set(new)  # not under the lock: setting re-renders, and rendering takes the lock
+        self.applied_r.set(dict(values))
+        self.tick.set(self.tick.value + 1)
+
+    def step(self) -> None:
+        """One year of the runs."""
+        with self.lock:
+            self.cmp_r.value.step()
+        self.tick.set(self.tick.value + 1)
+
+    def reset(self) -> None:
+        """New runs with the current choices."""
+        self.rebuild(self.scenario_r.value, self.values_r.value, self.seed_r.value, self.policy_r.value)
+
+    def pick_scenario(self, name: str) -> None:
+        """Open another scenario, with the chosen policy's levers."""
+        self.scenario_r.set(name)
+        sc = load_scenario(name)
+        vals = values_for(sc)
+        vals.update(policy_levers(sc, self.policy_r.value or None))
+        self.values_r.set(vals)
+        self.rebuild(name, vals, self.seed_r.value, self.policy_r.value)
+
+    def pick_policy(self, name: str | None) -> None:
+        """Compare with another policy (or none)."""
+        pol = "" if not name or name == t("no_policy", self.L) else name
+        self.policy_r.set(pol)
+        vals = dict(self.values_r.value)
+        vals.update(policy_levers(load_scenario(self.scenario_r.value), pol or None))
+        self.values_r.set(vals)
+        self.rebuild(self.scenario_r.value, vals, self.seed_r.value, pol)
+
+    def set_value(self, name: str, v: Value) -> None:
+        """A slider or choice moved (applied at the next reset)."""
+        vals = dict(self.values_r.value)
+        vals[name] = v
+        self.values_r.set(vals)
+
+    def play_loop(self) -> None:
+        """Step year after year while playing, until the runs end or the server stops."""
+        while self.playing.value and not STOPPING.is_set():
+            with self.lock:
+                current = self.cmp_r.value
+                more = current.step()
+            if not more or not current.running:
+                self.playing.set(False)
+                self.tick.set(self.tick.value + 1)
+                break
+            self.tick.set(self.tick.value + 1)
+            STOPPING.wait(PLAY_INTERVAL)
+
+
 @solara.component
 def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = "", seeds: int = DEFAULT_SEEDS) -> None:
     """The whole dashboard for one browser session.
@@ -375,59 +453,9 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
     error = solara.use_reactive("")
     lock = solara.use_memo(threading.RLock, [])
     cmp = cmp_r.value
-
-    def rebuild(scn: str, values: dict[str, Value], seed: int, policy: str) -> None:
-        playing.set(False)
-        try:
-            new = make_comparison(scn, values, seed, policy)
-        except ScenarioError as e:
-            error.set(str(e))
-            return
-        error.set("")
-        cmp_r.set(new)  # not under the lock: setting re-renders, and rendering takes the lock
-        applied_r.set(dict(values))
-        tick.set(tick.value + 1)
-
-    def do_step() -> None:
-        with lock:
-            cmp_r.value.step()
-        tick.set(tick.value + 1)
-
-    def do_reset() -> None:
-        rebuild(scenario_r.value, values_r.value, seed_r.value, policy_r.value)
-
-    def pick_scenario(name: str) -> None:
-        scenario_r.set(name)
-        sc = load_scenario(name)
-        vals = values_for(sc)
-        vals.update(policy_levers(sc, policy_r.value or None))
-        values_r.set(vals)
-        rebuild(name, vals, seed_r.value, policy_r.value)
-
-    def pick_policy(name: str | None) -> None:
-        pol = "" if not name or name == t("no_policy", L) else name
-        policy_r.set(pol)
-        vals = dict(values_r.value)
-        vals.update(policy_levers(load_scenario(scenario_r.value), pol or None))
-        values_r.set(vals)
-        rebuild(scenario_r.value, vals, seed_r.value, pol)
-
-    def set_value(name: str, v: Value) -> None:
-        vals = dict(values_r.value)
-        vals[name] = v
-        values_r.set(vals)
-
-    def play_loop() -> None:
-        while playing.value and not STOPPING.is_set():
-            with lock:
-                current = cmp_r.value
-                more = current.step()
-            if not more or not current.running:
-                playing.set(False)
-                tick.set(tick.value + 1)
-                break
-            tick.set(tick.value + 1)
-            STOPPING.wait(PLAY_INTERVAL)
+    act = _Actions(L, scenario_r, policy_r, seed_r, values_r, applied_r, cmp_r, tick, playing, error, lock)
+    do_step, do_reset, play_loop = act.step, act.reset, act.play_loop
+    pick_scenario, pick_policy, set_value = act.pick_scenario, act.pick_policy, act.set_value
 
     solara.lab.use_task(play_loop, dependencies=[playing.value], prefer_threaded=True)
 
@@ -437,64 +465,14 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
         solara.AppBarTitle(t("title", L))
         solara.ToggleButtonsSingle(L, values=list(LANGS), on_value=lang_r.set, dense=True, classes=["plpbk-lang"])
 
-    presets = [n for n, _ in list_presets()]
-    if scenario_r.value not in presets:
-        presets.append(scenario_r.value)
-    policies = [t("no_policy", L)] + [n for n, _ in list_policies()]
-    if policy and policy not in policies:
-        policies.append(policy)
     pending = any(differs(values_r.value.get(k), v) for k, v in applied_r.value.items())
     pending = pending or seed_r.value != cmp.seed
-    groups = controls(L)
-    structure = structure_controls(L)
-    n_changed = sum(differs(values_r.value.get(s.name, s.default), s.default) for s in structure)
-
     with solara.Sidebar():
         with solara.Card(margin=0, elevation=0):
-            solara.Select(t("scenario", L), values=presets, value=scenario_r.value, on_value=pick_scenario)
-            solara.Select(
-                t("policy", L), values=policies, value=policy_r.value or t("no_policy", L), on_value=pick_policy
-            )
-            solara.InputInt(t("seed", L), value=seed_r.value, on_value=seed_r.set, classes=["plpbk-seed"])
-            SeedsControl(nseeds_r.value, nseeds_r.set, L)
-            with solara.Row(justify="space-between", classes=["plpbk-run-buttons"]):
-                solara.Button(t("reset", L), color="primary", outlined=True, on_click=do_reset, classes=["plpbk-reset"])
-                solara.Button(
-                    t("pause", L) if playing.value else t("play", L),
-                    color="primary",
-                    on_click=lambda: playing.set(not playing.value),
-                    disabled=not cmp.running,
-                    classes=["plpbk-play"],
-                )
-                solara.Button(
-                    t("step", L),
-                    color="primary",
-                    on_click=do_step,
-                    disabled=playing.value or not cmp.running,
-                    classes=["plpbk-step"],
-                )
-            year = cmp.year if cmp.year is not None else "–"
-            counter = t("step_counter", L, year=year, step=cmp.steps, years=cmp.years)
-            if not cmp.running:
-                counter += f" ({t('finished', L)})"
-            with solara.Div(style={"margin": "6px 0"}):
-                solara.Text(counter, classes=["plpbk-counter"])
-            if pending:
-                solara.Warning(t("pending", L), dense=True)
-            if cmp.policy is not None:
-                with solara.Div():
-                    solara.Text(t("same_seed", L), style={"font-size": "0.8rem", "color": "#555"})
-            if error.value:
-                solara.Error(error.value, dense=True)
-        for g in GROUPS:
-            with solara.Details(t(g, L), expand=g in ("enablers", "levers")):
-                for c in groups[g]:
-                    ParamSlider(c, float(values_r.value.get(c.name, c.default)), set_value, L)
-        title = t("structure_changed", L, n=n_changed) if n_changed else t("structure", L)
-        with solara.Details(title, expand=False):
-            solara.Text(t("structure_help", L), classes=["plpbk-structure-help"])
-            for s in structure:
-                StructureControl(s, values_r.value.get(s.name, s.default), set_value)
+            _choices(L, scenario_r, policy_r, policy, pick_scenario, pick_policy, seed_r, nseeds_r)
+            _run_buttons(L, cmp, playing, do_reset, do_step)
+            _run_status(L, cmp, pending, error.value)
+        _parameters(L, values_r.value, set_value)
 
     view = solara.use_reactive(0)
     with solara.Column(style={"padding": "4px 12px"}):
@@ -507,6 +485,87 @@ def Dashboard(scenario: str = DEFAULT_SCENARIO, lang: str = "en", policy: str = 
                 NetworkView(cmp, tick.value, L, lock)
             with solara.lab.Tab(t("wards", L)):
                 WardTable(cmp, tick.value, L, lock)
+
+
+# The sidebar's parts: plain functions that add elements to the Dashboard's render (no hooks of their own)
+
+
+def _choices(
+    L: str,
+    scenario_r: solara.Reactive[str],
+    policy_r: solara.Reactive[str],
+    policy: str,
+    pick_scenario: Callable[[str], None],
+    pick_policy: Callable[[str | None], None],
+    seed_r: solara.Reactive[int],
+    nseeds_r: solara.Reactive[int],
+) -> None:
+    """The scenario, policy, seed and seeds choices."""
+    presets = [n for n, _ in list_presets()]
+    if scenario_r.value not in presets:
+        presets.append(scenario_r.value)
+    policies = [t("no_policy", L)] + [n for n, _ in list_policies()]
+    if policy and policy not in policies:
+        policies.append(policy)
+    solara.Select(t("scenario", L), values=presets, value=scenario_r.value, on_value=pick_scenario)
+    solara.Select(t("policy", L), values=policies, value=policy_r.value or t("no_policy", L), on_value=pick_policy)
+    solara.InputInt(t("seed", L), value=seed_r.value, on_value=seed_r.set, classes=["plpbk-seed"])
+    SeedsControl(nseeds_r.value, nseeds_r.set, L)
+
+
+def _run_buttons(
+    L: str, cmp: Comparison, playing: solara.Reactive[bool], do_reset: Callable[[], None], do_step: Callable[[], None]
+) -> None:
+    """Reset, play or pause, and step."""
+    with solara.Row(justify="space-between", classes=["plpbk-run-buttons"]):
+        solara.Button(t("reset", L), color="primary", outlined=True, on_click=do_reset, classes=["plpbk-reset"])
+        solara.Button(
+            t("pause", L) if playing.value else t("play", L),
+            color="primary",
+            on_click=lambda: playing.set(not playing.value),
+            disabled=not cmp.running,
+            classes=["plpbk-play"],
+        )
+        solara.Button(
+            t("step", L),
+            color="primary",
+            on_click=do_step,
+            disabled=playing.value or not cmp.running,
+            classes=["plpbk-step"],
+        )
+
+
+def _run_status(L: str, cmp: Comparison, pending: bool, error: str) -> None:
+    """The year counter, and notes: changes not applied yet, the shared seed, an error."""
+    year = cmp.year if cmp.year is not None else "–"
+    counter = t("step_counter", L, year=year, step=cmp.steps, years=cmp.years)
+    if not cmp.running:
+        counter += f" ({t('finished', L)})"
+    with solara.Div(style={"margin": "6px 0"}):
+        solara.Text(counter, classes=["plpbk-counter"])
+    if pending:
+        solara.Warning(t("pending", L), dense=True)
+    if cmp.policy is not None:
+        with solara.Div():
+            solara.Text(t("same_seed", L), style={"font-size": "0.8rem", "color": "#555"})
+    if error:
+        solara.Error(error, dense=True)
+
+
+def _parameters(L: str, values: dict[str, Value], set_value: Callable[[str, Value], None]) -> None:
+    """The parameter sliders by group, and the structure choices."""
+    groups = controls(L)
+    structure = structure_controls(L)
+    n_changed = sum(differs(values.get(s.name, s.default), s.default) for s in structure)
+    for g in GROUPS:
+        with solara.Details(t(g, L), expand=g in ("enablers", "levers")):
+            for c in groups[g]:
+                ParamSlider(c, float(values.get(c.name, c.default)), set_value, L)
+    title = t("structure_changed", L, n=n_changed) if n_changed else t("structure", L)
+    with solara.Details(title, expand=False):
+        solara.Text(t("structure_help", L), classes=["plpbk-structure-help"])
+        for s in structure:
+            StructureControl(s, values.get(s.name, s.default), set_value)
 
 
 @solara.component

@@ -9,9 +9,11 @@ server's locale); calendar years are written without thousands separators.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import networkx as nx
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.figure import Figure
@@ -249,53 +251,81 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
 
     A scenario with more than ``NETWORK_MAX_WARDS`` wards (``national``) gets a note instead.
     """
-    W, P, G = model.n_wards, model.n_partners, model.n_gov
+    fig = Figure(figsize=(8.2, 5.6), dpi=DPI, layout="constrained")
+    ax = fig.subplots()
+    ax.set_axis_off()
+    ax.set_title(title, fontsize=11, fontweight="bold")
+    W = model.n_wards
     if W > NETWORK_MAX_WARDS:
-        fig = Figure(figsize=(8.2, 5.6), dpi=DPI, layout="constrained")
-        ax = fig.subplots()
-        ax.set_axis_off()
-        ax.set_title(title, fontsize=11, fontweight="bold")
         note = t("net_too_big", lang, most=fmt_num(NETWORK_MAX_WARDS, lang), n=fmt_num(W, lang))
         ax.text(0.5, 0.5, note, ha="center", va="center", fontsize=10, wrap=True, transform=ax.transAxes)
         return fig
+    graph, wards, partners = _network_graph(model)
+    pos = nx.shell_layout(graph, nlist=[partners, wards], rotate=0)
+    _draw_links(graph, pos, ax)
+    _draw_nodes(model, graph, pos, ax, wards, partners)
+    if W <= 40:
+        for i, b in enumerate(model.bkms):
+            x, y = pos[f"w{i}"]
+            ax.annotate(
+                place_name(b.name, lang),
+                (x, y),
+                xytext=(x * 1.13, y * 1.13),
+                fontsize=6.5,
+                ha="center",
+                va="center",
+                color="0.3",
+            )
+    _network_keys(fig, ax, lang)
+    ax.set_aspect("equal")
+    return fig
+
+
+def _network_graph(model: PartnershipModel) -> tuple[nx.Graph, list[str], list[str]]:
+    """The graph of wards and partners with an edge per live partnership (its trust and aid)."""
     graph = nx.Graph()
-    wards = [f"w{i}" for i in range(W)]
-    partners = [f"p{j}" for j in range(P)]
+    wards = [f"w{i}" for i in range(model.n_wards)]
+    partners = [f"p{j}" for j in range(model.n_partners)]
     graph.add_nodes_from(wards + partners)
     aid = pair_aid(model)
     live = np.nonzero(model.alive)[0]
     for k, p, w in zip(live.tolist(), model.pairs.partner[live].tolist(), model.pairs.ward[live].tolist(), strict=True):
         graph.add_edge(f"p{p}", f"w{w}", trust=float(model.trust_partner[k]), aid=float(aid[p, w]))
-    pos = nx.shell_layout(graph, nlist=[partners, wards], rotate=0)
-    fig = Figure(figsize=(8.2, 5.6), dpi=DPI, layout="constrained")
-    ax = fig.subplots()
-    ax.set_axis_off()
-    ax.set_title(title, fontsize=11, fontweight="bold")
-    cmap, norm = TRUST_CMAP, Normalize(0, 1)
+    return graph, wards, partners
+
+
+def _draw_links(graph: nx.Graph, pos: dict[str, Any], ax: Axes) -> None:
+    """The live partnerships: colour by trust, width by aid."""
     edges = list(graph.edges(data=True))
-    if edges:
-        top = max(max(d["aid"] for _, _, d in edges), 1.0)
-        nx.draw_networkx_edges(
-            graph,
-            pos,
-            ax=ax,
-            edgelist=[(a, b) for a, b, _ in edges],
-            edge_color=[d["trust"] for _, _, d in edges],
-            edge_cmap=cmap,
-            edge_vmin=0,
-            edge_vmax=1,
-            width=[0.8 + 4.5 * d["aid"] / top for _, _, d in edges],
-            alpha=0.85,
-        )
-    sustained = model.sustained
-    size = 60 + 240 * model.capacity
+    if not edges:
+        return
+    top = max(max(d["aid"] for _, _, d in edges), 1.0)
+    nx.draw_networkx_edges(
+        graph,
+        pos,
+        ax=ax,
+        edgelist=[(a, b) for a, b, _ in edges],
+        edge_color=[d["trust"] for _, _, d in edges],
+        edge_cmap=TRUST_CMAP,
+        edge_vmin=0,
+        edge_vmax=1,
+        width=[0.8 + 4.5 * d["aid"] / top for _, _, d in edges],
+        alpha=0.85,
+    )
+
+
+def _draw_nodes(
+    model: PartnershipModel, graph: nx.Graph, pos: dict[str, Any], ax: Axes, wards: list[str], partners: list[str]
+) -> None:
+    """Wards (size by capacity, green when sustained), agencies (squares) and firms (triangles)."""
+    G = model.n_gov
     nx.draw_networkx_nodes(
         graph,
         pos,
         nodelist=wards,
         ax=ax,
-        node_size=size,
-        node_color=np.where(sustained, "#2ca02c", "#bdbdbd"),
+        node_size=60 + 240 * model.capacity,
+        node_color=np.where(model.sustained, "#2ca02c", "#bdbdbd"),
         edgecolors="0.25",
         linewidths=0.6,
     )
@@ -319,19 +349,11 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
         node_color="#ff7f0e",
         edgecolors="0.2",
     )
-    if W <= 40:
-        for i, b in enumerate(model.bkms):
-            x, y = pos[f"w{i}"]
-            ax.annotate(
-                place_name(b.name, lang),
-                (x, y),
-                xytext=(x * 1.13, y * 1.13),
-                fontsize=6.5,
-                ha="center",
-                va="center",
-                color="0.3",
-            )
-    sm = ScalarMappable(norm=norm, cmap=cmap)
+
+
+def _network_keys(fig: Figure, ax: Axes, lang: str) -> None:
+    """The trust colour bar and the legend of node kinds."""
+    sm = ScalarMappable(norm=Normalize(0, 1), cmap=TRUST_CMAP)
     cbar = fig.colorbar(sm, ax=ax, shrink=0.6, label=t("net_trust", lang))
     cbar.ax.yaxis.set_major_formatter(NumberFormatter(lang))
     handles = [
@@ -341,5 +363,3 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
         Line2D([], [], marker="^", ls="", color="#ff7f0e", ms=8, label=t("net_firm", lang)),
     ]
     fig.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
-    ax.set_aspect("equal")
-    return fig
