@@ -38,6 +38,7 @@ import pandas as pd
 from simulator.model import observation
 from simulator.model.model import PartnershipModel
 from simulator.model.state import ACCEPTED, PARTNERSHIP_END, PROPOSAL, ROUTES, UNANSWERED
+from simulator.outcomes import outcome
 from simulator.params import AID_FORMS
 from simulator.scenario import Scenario, load_scenario
 
@@ -252,20 +253,23 @@ def run(
     return RunResult(sc, seeds, cat["timeseries"], cat["summary"], cat["events"], cat["wards"])
 
 
-SUMMARY_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("sustained_share_final", "share of wards with a sustained programme, final year"),
-    ("partnerships_year5", "partnerships alive after 5 years"),
-    ("partnerships_after_grant", "partnerships alive per year after the grant (mean)"),
-    ("partnerships_final", "partnerships alive, final year"),
-    ("partnership_duration_median", "median partnership duration (years)"),
-    ("aid_per_ward", "aid received per ward (Rp million)"),
-    ("accept_rate_government", "government route: share of proposals accepted"),
-    ("accept_rate_private", "private route: share of proposals accepted"),
-    ("answer_rate_private", "private route: share of proposals answered"),
-    ("grant_spent_share", "share of the BLM grant spent"),
-    ("mean_trust_final", "mean partner trust in BKMs, final year"),
+SUMMARY_COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    (name, outcome(name).description)
+    for name in (
+        "sustained_share_final",
+        "partnerships_year5",
+        "partnerships_after_grant",
+        "partnerships_final",
+        "partnership_duration_median",
+        "aid_per_ward",
+        "accept_rate_government",
+        "accept_rate_private",
+        "answer_rate_private",
+        "grant_spent_share",
+        "mean_trust_final",
+    )
 )
-"""Summary columns shown by ``plpbk run``, with plain-language labels."""
+"""Summary columns shown by ``plpbk run``, with their descriptions from the outcome registry."""
 
 
 def describe(summary: pd.DataFrame) -> pd.DataFrame:

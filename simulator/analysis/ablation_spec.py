@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from simulator.outcomes import outcome
+
 BASELINE = "baseline"
 ABLATION_SEED = 20160301
 """Master seed the paired replicate seeds derive from."""
@@ -164,38 +166,38 @@ class Outcome:
         return self.text(x) + (self.unit if self.unit == "%" else f" {self.unit}")
 
 
+def _reported(name: str, label: str, phrase: str, short: str, unit: str, change_unit: str) -> Outcome:
+    """An outcome in the ablation's words, with its scale and decimals from the outcome registry."""
+    o = outcome(name)
+    return Outcome(name, label, phrase, short, unit, change_unit, o.scale, o.digits)
+
+
 OUTCOMES: tuple[Outcome, ...] = (
-    Outcome(
+    _reported(
         "sustained_share_final",
         "sustained share in the final year",
         "the share of wards whose programme is sustained in the final year",
         "sustained share (pp)",
         "%",
         "percentage points",
-        100.0,
-        1,
     ),
-    Outcome(
+    _reported(
         "partnerships_after_grant",
         "partnerships after the grant",
         "the partnerships alive each year after the grant",
         "partnerships after grant",
         "per year",
         "partnerships per year",
-        1.0,
-        1,
     ),
-    Outcome(
+    _reported(
         "partnership_duration_mean",
         "partnership duration",
         "the mean duration of ended partnerships",
         "duration (years)",
         "years",
         "years",
-        1.0,
-        2,
     ),
-    Outcome("aid_per_ward", "aid per ward", "aid per ward", "aid per ward (Rp m)", "Rp million", "Rp million", 1.0, 0),
+    _reported("aid_per_ward", "aid per ward", "aid per ward", "aid per ward (Rp m)", "Rp million", "Rp million"),
 )
 """The outcomes reported, in order."""
 

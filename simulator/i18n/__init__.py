@@ -1,12 +1,13 @@
 """The text layer: every word and number the simulator shows, in English (``en``) and Bahasa Indonesia (``id``).
 
 One home for the simulator's text, used by the dashboard, the policy briefs and their plots, and
-the sensitivity reports. It imports nothing of the simulator but the parameter registry.
+the sensitivity reports. It imports nothing of the simulator but the parameter and outcome registries.
 
 * :mod:`simulator.i18n.core`: :func:`check_lang` (the one check of a language code; it raises
   for an unknown language), the interface text :func:`t`, the plot labels :func:`plot_text`,
-  and the number formats (:func:`fmt_num`, :func:`fmt_spec`, :func:`num`, :func:`pct`,
-  :func:`money`);
+  the number formats (:func:`fmt_num`, :func:`fmt_spec`, :func:`num`, :func:`pct`,
+  :func:`money`), and the outcomes' labels (:func:`outcome_label`, :func:`outcome_axis`, read
+  from the outcome registry :mod:`simulator.outcomes`);
 * :mod:`simulator.i18n.parameters`: the registry's text: :func:`param_label` (the one label of
   each parameter, kept beside the registry in :data:`simulator.params.PARAM_LABELS`), meanings,
   units, sources, values and the help text of a parameter;
@@ -29,6 +30,8 @@ from simulator.i18n.core import (
     lower_first,
     money,
     num,
+    outcome_axis,
+    outcome_label,
     pct,
     place_name,
     plot_text,
@@ -56,6 +59,8 @@ __all__ = [
     "lower_first",
     "money",
     "num",
+    "outcome_axis",
+    "outcome_label",
     "param_help",
     "param_label",
     "param_meaning",

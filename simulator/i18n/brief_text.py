@@ -35,10 +35,6 @@ BRIEF: dict[str, dict[str, Any]] = {
         "c_effects_intro": "Difference policy − baseline in the final year (mean over paired runs, 95% interval in "
         "brackets). In bold: the interval excludes zero.",
         "policy": "Policy",
-        "o_sustained_share_final": "Sustained programmes (% of wards)",
-        "o_partnerships_final": "Partnerships alive",
-        "o_aid_total": "Aid mobilised (Rp million, all years)",
-        "o_mean_trust_final": "Partners' trust (0–1)",
         "better_col": "Sustained share better than baseline (runs)",
         "c_costs": "Cost and value for money",
         "c_costs_intro": "Public cost of the policy's levers (assumed unit costs, see below) and cost per additional "
@@ -150,10 +146,6 @@ BRIEF: dict[str, dict[str, Any]] = {
         "c_effects_intro": "Selisih kebijakan − kondisi dasar pada tahun terakhir (rata-rata simulasi berpasangan, "
         "selang 95% dalam kurung). Cetak tebal: selang tidak mencakup nol.",
         "policy": "Kebijakan",
-        "o_sustained_share_final": "Program berkelanjutan (% kelurahan)",
-        "o_partnerships_final": "Kemitraan aktif",
-        "o_aid_total": "Bantuan yang dimobilisasi (Rp juta, semua tahun)",
-        "o_mean_trust_final": "Kepercayaan mitra (0–1)",
         "better_col": "Program berkelanjutan lebih baik dari kondisi dasar (simulasi)",
         "c_costs": "Biaya dan efektivitas biaya",
         "c_costs_intro": "Biaya publik dari tuas kebijakan (biaya satuan asumsi, lihat di bawah) dan biaya per "
@@ -259,10 +251,6 @@ PLOT: dict[str, dict[str, str]] = {
         "y_partnerships_active": "partnerships alive (count)",
         "y_aid_total": "aid delivered (Rp million / year)",
         "y_mean_trust_partner": "partners' mean trust (0-1)",
-        "e_sustained_share_final": "sustained programmes\n(% of wards, final year)",
-        "e_partnerships_final": "partnerships alive\n(count, final year)",
-        "e_aid_total": "aid mobilised\n(Rp million, all years)",
-        "e_mean_trust_final": "partners' trust\n(0-1, final year)",
         "starts": "policy starts",
         "paths": "{policy} vs {baseline}: mean and 5-95% band over {n} paired seeds",
         "effects": "Paired difference policy - baseline (mean, 95% bootstrap interval)",
@@ -293,10 +281,6 @@ PLOT: dict[str, dict[str, str]] = {
         "y_partnerships_active": "kemitraan aktif (jumlah)",
         "y_aid_total": "bantuan tersalurkan (Rp juta / tahun)",
         "y_mean_trust_partner": "rata-rata kepercayaan mitra (0-1)",
-        "e_sustained_share_final": "program berkelanjutan\n(% kelurahan, tahun terakhir)",
-        "e_partnerships_final": "kemitraan aktif\n(jumlah, tahun terakhir)",
-        "e_aid_total": "bantuan yang dimobilisasi\n(Rp juta, semua tahun)",
-        "e_mean_trust_final": "kepercayaan mitra\n(0-1, tahun terakhir)",
         "starts": "kebijakan mulai",
         "paths": "{policy} vs {baseline}: rata-rata dan rentang 5-95% atas {n} benih berpasangan",
         "effects": "Selisih berpasangan kebijakan - kondisi dasar (rata-rata, selang bootstrap 95%)",

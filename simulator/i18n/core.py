@@ -14,6 +14,7 @@ import re
 
 from simulator.i18n.brief_text import BRIEF, PLOT
 from simulator.i18n.dashboard_text import TEXT
+from simulator.outcomes import outcome
 
 LANGS: tuple[str, ...] = ("en", "id")
 """Supported languages: English and Bahasa Indonesia."""
@@ -45,6 +46,16 @@ def t(key: str, lang: str = "en", **fmt: object) -> str:
 def plot_text(lang: str, key: str, **kw: object) -> str:
     """A label of the policy plots in ``lang`` (English if the key is missing), formatted with ``kw``."""
     return PLOT[check_lang(lang)].get(key, PLOT["en"][key]).format(**kw)
+
+
+def outcome_label(name: str, lang: str) -> str:
+    """An outcome's name with its unit in ``lang``, as a brief's table heads it (from ``simulator.outcomes``)."""
+    return outcome(name).label[check_lang(lang)]
+
+
+def outcome_axis(name: str, lang: str) -> str:
+    """An outcome's name over its unit in ``lang``, as a plot's title shows it (from ``simulator.outcomes``)."""
+    return outcome(name).axis[check_lang(lang)]
 
 
 def lower_first(label: str) -> str:

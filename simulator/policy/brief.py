@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.i18n import LANGS, check_lang, money, num, param_label, pct
+from simulator.i18n import LANGS, check_lang, money, num, outcome_label, param_label, pct
 from simulator.i18n.brief_text import BRIEF
 from simulator.params import BY_NAME
 from simulator.policy.brief_html import to_html
@@ -174,7 +174,7 @@ def _compare_effects(cmp: Comparison, lang: str) -> list[str]:
             )
         )
         rows.append(row)
-    md.append(_table([t["policy"], *(t[f"o_{c}"] for c in outs), t["better_col"]], rows))
+    md.append(_table([t["policy"], *(outcome_label(c, lang) for c in outs), t["better_col"]], rows))
     md += ["", "![effects](plots/effects.png)", ""]
     return md
 

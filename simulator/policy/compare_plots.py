@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from simulator.analysis.plots import COLOURS, draw_bands
-from simulator.i18n import plot_text
+from simulator.i18n import outcome_axis, plot_text
 from simulator.policy.effects import BASELINE, BY_COLUMN, OUTCOMES, Outcome
 
 
@@ -94,7 +94,7 @@ def plot_effects(effects: pd.DataFrame, lang: str = "en") -> Figure:
                 markersize=5,
             )
         ax.axvline(0, color="black", lw=0.8)
-        title = plot_text(lang, f"e_{col}") if col in BY_COLUMN else f"{o.label}\n({o.unit.split(',')[0]})"
+        title = outcome_axis(col, lang) if col in BY_COLUMN else f"{o.label}\n({o.unit.split(',')[0]})"
         ax.set_title(title, fontsize=9)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(labelsize=8)

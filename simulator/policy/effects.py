@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from simulator.outcomes import outcome
 from simulator.scenario import Policy, Scenario
 
 BASELINE = "baseline"
@@ -25,7 +26,7 @@ N_BOOT = 4000
 
 @dataclass(frozen=True)
 class Outcome:
-    """An outcome the comparison reports.
+    """An outcome the comparison reports, as the outcome registry (``simulator.outcomes``) gives it.
 
     Attributes:
         column: Summary column.
@@ -44,11 +45,9 @@ class Outcome:
     scale: float = 1.0
 
 
-OUTCOMES: tuple[Outcome, ...] = (
-    Outcome("sustained_share_final", "sustained share", "% of wards, final year", "sustained_share", 1, 100.0),
-    Outcome("partnerships_final", "partnerships alive", "count, final year", "partnerships_active", 1),
-    Outcome("aid_total", "aid mobilised", "Rp million, all years and wards", "aid_total", 0),
-    Outcome("mean_trust_final", "trust", "partners' mean trust in BKMs, 0-1, final year", "mean_trust_partner", 3),
+OUTCOMES: tuple[Outcome, ...] = tuple(
+    Outcome(o.name, o.short, o.unit, o.series, o.digits, o.scale)
+    for o in map(outcome, ("sustained_share_final", "partnerships_final", "aid_total", "mean_trust_final"))
 )
 """The outcomes compared, in report order (the first decides cost-effectiveness)."""
 

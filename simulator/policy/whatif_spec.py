@@ -34,7 +34,7 @@ THRESHOLD_OUTCOMES = (
     "aid_per_ward",
     "mean_trust_final",
 )
-"""Summary columns a threshold may name (higher is better for every one)."""
+"""Summary columns a threshold may name: outcomes of ``simulator.outcomes`` where more is better (direction +1)."""
 
 FLAGS = {"futures": "--futures", "seeds": "--seeds", "years": "--years"}
 """The ``plpbk whatif`` flags that replace entries of the file's [whatif] table."""
