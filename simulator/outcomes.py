@@ -1,4 +1,4 @@
-"""The outcome registry: every outcome the commands report, with its labels, unit and direction.
+"""The outcome registry: a run's tables, and every outcome the commands report with its labels, unit and direction.
 
 Beside the parameter registry (``simulator.params``), this is the one home of what an outcome
 is called and how it is shown: ``plpbk run``'s summary (``results.SUMMARY_COLUMNS``), the
@@ -11,6 +11,9 @@ it imports nothing of the simulator.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+TABLES = ("timeseries", "summary", "events", "wards")
+"""The tables of a run, in order: one row per run and year, per run, per event, per run and ward."""
 
 
 @dataclass(frozen=True)

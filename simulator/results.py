@@ -38,7 +38,7 @@ import pandas as pd
 from simulator.model import observation
 from simulator.model.model import PartnershipModel
 from simulator.model.state import ACCEPTED, PARTNERSHIP_END, PROPOSAL, ROUTES, UNANSWERED
-from simulator.outcomes import outcome
+from simulator.outcomes import TABLES, outcome
 from simulator.params import AID_FORMS
 from simulator.scenario import Scenario, load_scenario
 
@@ -85,7 +85,7 @@ LONG_PARTNERSHIP = 8
 """Years from which an ended partnership counts as long (MODEL_BRIEF section 4, pattern 1)."""
 
 
-ALL_TABLES = ("timeseries", "summary", "events", "wards")
+ALL_TABLES = TABLES
 
 
 def columns(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABLES) -> dict[str, Columns]:

@@ -26,9 +26,9 @@ from typing import Any
 import pandas as pd
 
 from simulator.errors import OutputError
+from simulator.outcomes import TABLES
 from simulator.results import RunResult
 
-TABLES = ("timeseries", "summary", "events", "wards")
 FORMATS = ("parquet", "csv")
 
 

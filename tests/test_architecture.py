@@ -157,6 +157,58 @@ def test_the_cycle_finder_finds_cycles() -> None:
     assert cycles(g) == [frozenset({"a", "b", "c"})]
 
 
+# --------------------------------------------------------------------------- layers
+
+LAYERS: tuple[tuple[str, ...], ...] = (
+    (
+        "simulator.errors",
+        "simulator.spec",
+        "simulator.params",
+        "simulator.version",
+        "simulator.outcomes",
+        "simulator.numerics",
+        "simulator.i18n",
+    ),
+    ("simulator.scenario", "simulator.scenario_files"),
+    ("simulator.model", "simulator.results"),
+    ("simulator.store",),
+    ("simulator.batch",),
+    ("simulator.sensitivity", "simulator.analysis", "simulator.policy"),
+    ("simulator.dashboard",),
+)
+"""The layers of ``docs/architecture.md``, lowest first (module or package prefixes); the command
+modules are the top layer. A module may import its own layer and those below it."""
+
+UPWARD_ALLOWED = {("simulator.store", "simulator.analysis.plots")}
+"""The one documented exception: ``store.write_run`` draws a run's plots (inside the function)."""
+
+
+def layer(name: str) -> int:
+    """The layer of a module (the command modules and the package itself: the top)."""
+    if is_cli(name) or name == "simulator":
+        return len(LAYERS)
+    for i, prefixes in enumerate(LAYERS):
+        if any(name == p or name.startswith(p + ".") for p in prefixes):
+            return i
+    raise AssertionError(f"{name} is in no layer of docs/architecture.md: add it to LAYERS and to the page")
+
+
+def test_no_module_imports_a_layer_above_its_own() -> None:
+    g = graph()
+    up = sorted(
+        (m, t)
+        for m, targets in g.items()
+        for t in targets
+        if t != "simulator" and layer(t) > layer(m) and (m, t) not in UPWARD_ALLOWED
+    )
+    assert not up, f"imports against the layers of docs/architecture.md: {up}"
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    assert layer("simulator.model.model") < layer("simulator.store") < layer("simulator.policy.compare")
+    assert layer("simulator.policy.cli") == len(LAYERS) and layer("simulator.outcomes") == 0
+
+
 # --------------------------------------------------------------------------- one home for exceptions
 
 NOT_ERRORS = {"BatchInterrupted", "CommandExit", "UserError"}

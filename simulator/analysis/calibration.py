@@ -41,6 +41,7 @@ from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment, point_values
 from simulator.batch.limits import check_runs
 from simulator.errors import RunsFailed
+from simulator.outcomes import TABLES
 from simulator.store import open_results
 
 
@@ -164,7 +165,7 @@ def calibration_batch(exp: Experiment, patterns: tuple[Pattern, ...] = PATTERNS)
         kind="list",
         factors=(),
         points=tuple(points),
-        outputs=("timeseries", "summary", "events", "wards"),  # patterns 1 and 2 read partnerships' histories
+        outputs=TABLES,  # patterns 1 and 2 read partnerships' histories
     )
     return batch, sets
 

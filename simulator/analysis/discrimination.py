@@ -30,6 +30,7 @@ import pandas as pd
 from simulator.analysis.patterns import PATTERNS, Pattern, PatternData, evaluate, label_variants, variants
 from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment
+from simulator.outcomes import TABLES
 from simulator.params import PARAMETERS
 from simulator.scenario import Scenario
 from simulator.store import open_results
@@ -142,7 +143,7 @@ def discrimination_experiment(
         points=tuple(points),
         replicates=seeds,
         master_seed=DISCRIMINATION_SEED,
-        outputs=("timeseries", "summary", "events", "wards"),
+        outputs=TABLES,
         source="plpbk validate --discriminate",
     )
     return exp, labels

@@ -35,6 +35,7 @@ from simulator.analysis.patterns import (
 from simulator.analysis.validation_report import CHANGES, markdown, plot_pattern, trace_markdown, write_report
 from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import Experiment
+from simulator.outcomes import TABLES
 from simulator.scenario import Scenario
 from simulator.store import open_results
 
@@ -84,7 +85,7 @@ def validation_experiment(sc: Scenario, seeds: int, patterns: tuple[Pattern, ...
         points=tuple(dict(v) for v in vs.values()),
         replicates=seeds,
         master_seed=VALIDATION_SEED,
-        outputs=("timeseries", "summary", "events", "wards"),
+        outputs=TABLES,
         source="plpbk validate",
     )
 

@@ -53,6 +53,7 @@ from scipy import stats
 
 from simulator.batch.limits import check_runs
 from simulator.errors import ExperimentError
+from simulator.outcomes import TABLES
 from simulator.params import Param
 from simulator.scenario import (
     Scenario,
@@ -67,7 +68,7 @@ from simulator.scenario import (
 from simulator.spec import Table, show, suggest
 
 DESIGN_KINDS = ("grid", "list", "lhs", "sobol", "morris")
-OUTPUT_TABLES = ("timeseries", "summary", "events", "wards")
+OUTPUT_TABLES = TABLES
 DISTS = ("uniform", "triangular", "normal")
 
 
