@@ -114,10 +114,13 @@ OUTCOMES: tuple[Outcome, ...] = (
         "aid received by all wards over all years (Rp million)",
         "aid mobilised",
         "Rp million, all years and wards",
-        label={"en": "Aid mobilised (Rp million, all years)", "id": "Bantuan yang dimobilisasi (Rp juta, semua tahun)"},
+        label={
+            "en": "Aid mobilised (Rp million, all years)",
+            "id": "Bantuan mitra yang terhimpun (Rp juta, semua tahun)",
+        },
         axis={
             "en": "aid mobilised\n(Rp million, all years)",
-            "id": "bantuan yang dimobilisasi\n(Rp juta, semua tahun)",
+            "id": "bantuan mitra yang terhimpun\n(Rp juta, semua tahun)",
         },
         digits=0,
         series="aid_total",

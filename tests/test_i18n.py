@@ -149,3 +149,40 @@ def test_failure_kinds() -> None:
     assert failure_kind({**row, "futures_missed": 8}) == "always"
     assert failure_kind({**row, "futures_missed": 3}) == "nobox"
     assert failure_kind({**row, "futures_missed": 3, "restricted": "firms.responsiveness"}) == "box"
+
+
+def _indonesian_texts() -> list[tuple[str, str]]:
+    """Every Indonesian string of the briefs, their plots, the dashboard and the outcome registry."""
+    from simulator.i18n.brief_text import BRIEF, PLOT
+    from simulator.i18n.dashboard_text import TEXT
+    from simulator.outcomes import OUTCOMES
+
+    out = []
+    for table, d in (("BRIEF", BRIEF["id"]), ("PLOT", PLOT["id"]), ("TEXT", TEXT["id"])):
+        for key, v in d.items():
+            out += [(f"{table}.{key}", x) for x in (v if isinstance(v, list) else [v]) if isinstance(x, str)]
+    out += [(f"outcome {o.name}", text) for o in OUTCOMES for text in (*o.label.values(), *o.axis.values())]
+    return out
+
+
+def test_indonesian_texts_use_the_glossary_terms() -> None:
+    """GLOSSARY_ID.md's "avoid" column: none of these words in any Indonesian text."""
+    avoid = (
+        "tuas",
+        "benih",
+        "dimobilisasi",
+        "tersalur",
+        "terbanyak",
+        "wilayah yang ditemukan",
+        "di wilayah itu",
+        "di mana",
+        " vs ",
+        "keahlian",
+        "hibah",
+        "pangsa",
+        "menjawab",
+    )
+    texts = _indonesian_texts()
+    assert any("kebijakan" in text for _, text in texts)  # the texts are there to check
+    bad = [(key, word) for key, text in texts for word in avoid if word in text.lower()]
+    assert not bad, bad

@@ -132,7 +132,8 @@ BRIEF: dict[str, dict[str, Any]] = {
         "summary": "Ringkasan",
         "c_intro": "Ringkasan ini membandingkan {n} paket kebijakan dengan **kondisi dasar** (tanpa kebijakan baru) "
         "pada skenario **{scenario}**: {wards} kelurahan selama {years} tahun ({start}–{end}). Setiap pilihan "
-        "disimulasikan pada {seeds} masa depan acak yang sama (benih berpasangan), sehingga perbedaan di bawah ini "
+        "disimulasikan dengan {seeds} bilangan acak awal (seed) yang sama (seed berpasangan), sehingga "
+        "perbedaan di bawah ini "
         "berasal dari kebijakan, bukan dari kebetulan.",
         "c_bullet": "**{name}** ({desc}): {extra} kelurahan tambahan (dari {wards} kelurahan) mempertahankan "
         "program berkelanjutan pada {end} (selang 95%: {lo} sampai {hi}; kondisi dasar {base} kelurahan). "
@@ -148,7 +149,7 @@ BRIEF: dict[str, dict[str, Any]] = {
         "policy": "Kebijakan",
         "better_col": "Program berkelanjutan lebih baik dari kondisi dasar (simulasi)",
         "c_costs": "Biaya dan efektivitas biaya",
-        "c_costs_intro": "Biaya publik dari tuas kebijakan (biaya satuan asumsi, lihat di bawah) dan biaya per "
+        "c_costs_intro": "Biaya publik dari instrumen kebijakan (biaya satuan asumsi, lihat di bawah) dan biaya per "
         "tambahan kelurahan yang programnya berkelanjutan pada tahun terakhir.",
         "cost_total": "Biaya, seluruh periode",
         "cost_pwy": "Per kelurahan per tahun (selama berlaku)",
@@ -160,14 +161,15 @@ BRIEF: dict[str, dict[str, Any]] = {
         "simulasi berpasangan.",
         "how": "Cara membaca ringkasan ini",
         "c_how": [
-            "**Simulasi berpasangan.** Setiap pilihan disimulasikan dengan benih acak yang sama (common random "
+            "**Simulasi berpasangan.** Setiap pilihan disimulasikan dengan seed yang sama (common random "
             "numbers): kejadian kebetulan yang sama terjadi pada setiap pilihan, sehingga selisihnya adalah dampak "
             "kebijakan. Selang 95% adalah selang bootstrap atas selisih berpasangan; 'lebih baik dari kondisi dasar' "
-            "adalah bagian simulasi berpasangan di mana hasil kebijakan lebih tinggi (hasil seri dihitung setengah).",
-            "**Biaya adalah asumsi.** Setiap tuas memiliki biaya satuan (`levers.X_cost`, Rp juta per kelurahan per "
-            "tahun pada ukuran penuh; lihat `plpbk params --role lever`), dikalikan ukuran tuas dan dihitung untuk "
+            "adalah bagian simulasi berpasangan yang hasil kebijakannya lebih tinggi (hasil seri dihitung setengah).",
+            "**Biaya adalah asumsi.** Setiap instrumen kebijakan memiliki biaya satuan (`levers.X_cost`, Rp juta "
+            "per kelurahan per tahun pada besaran penuh; lihat `plpbk params --role lever`), dikalikan besaran "
+            "instrumen dan dihitung untuk "
             "setiap kelurahan dan setiap tahun sejak tahun mulainya; biaya per kelurahan per tahun dirata-ratakan atas "
-            "tahun-tahun kebijakan berlaku. Hanya biaya publik tuas yang dihitung, bukan "
+            "tahun-tahun kebijakan berlaku. Hanya biaya publik instrumen yang dihitung, bukan "
             "bantuan mitra. Ubah nilainya di berkas kebijakan. Biaya per tambahan kelurahan berkelanjutan adalah "
             "biaya tambahan dibagi tambahan kelurahan berkelanjutan pada tahun terakhir; tidak dihitung bila selang "
             "hasilnya mencapai nol.",
@@ -179,11 +181,11 @@ BRIEF: dict[str, dict[str, Any]] = {
         "mn": "Rp {x} juta",
         "of_runs": "{k} dari {n}",
         "w_title": "Ringkasan kebijakan: kebijakan mana yang tangguh dalam ketidakpastian? ({name})",
-        "w_runs": "{futures} masa depan × {seeds} benih berpasangan per pilihan",
+        "w_runs": "{futures} masa depan × {seeds} seed berpasangan per pilihan",
         "w_intro": "Kami menguji {n} paket kebijakan terhadap **kondisi dasar** (tanpa kebijakan baru) pada {scen} "
         "di {futures} kemungkinan masa depan: kombinasi dari {k} kondisi yang tidak dapat dikendalikan kebijakan "
         "({factors}), diambil dengan Latin hypercube sampling. Setiap pilihan dijalankan di setiap masa depan dengan "
-        "{seeds} benih acak yang sama. **Target:** {target} pada tahun terakhir.",
+        "{seeds} bilangan acak awal (seed) yang sama. **Target:** {target} pada tahun terakhir.",
         "w_most_robust": "**Paling tangguh: {name}**, memenuhi target di {share} masa depan (rata-rata penyesalan "
         "{regret}), dengan biaya {pwy} per kelurahan per tahun.",
         "w_cheaper": "Pilihan lebih murah yang memenuhi target di sedikitnya {share} masa depan: **{name}** "
@@ -192,11 +194,11 @@ BRIEF: dict[str, dict[str, Any]] = {
         "w_stable": "urutan pilihan sama di hampir semua masa depan",
         "w_mostly": "urutan pilihan cukup stabil",
         "w_unstable": "urutan pilihan berubah dari satu masa depan ke masa depan lain",
-        "w_fails": "**Di mana kebijakan gagal:**",
+        "w_fails": "**Kondisi yang membuat kebijakan gagal:**",
         "w_fail": "**{name}** tidak memenuhi target di {k} dari {n} masa depan; {cov} dari kegagalan itu terjadi "
-        "ketika {box} (di wilayah itu gagal di {dens} masa depan).",
-        "w_fail_nobox": "**{name}** tidak memenuhi target di {k} dari {n} masa depan, tanpa wilayah sederhana yang "
-        "menjelaskannya.",
+        "ketika {box} (dalam rentang kondisi itu gagal di {dens} masa depan).",
+        "w_fail_nobox": "**{name}** tidak memenuhi target di {k} dari {n} masa depan, tanpa rentang kondisi sederhana "
+        "yang menjelaskannya.",
         "w_never": "**{name}** memenuhi target di semua masa depan.",
         "w_always": "**{name}** tidak memenuhi target di semua masa depan.",
         "w_table": "Ketangguhan setiap pilihan",
@@ -207,29 +209,31 @@ BRIEF: dict[str, dict[str, Any]] = {
         "regret_max": "Penyesalan terburuk{runit}",
         "u_share": " (% kelurahan)",
         "u_pts": " (poin)",
-        "w_value": "**Ketangguhan terbanyak per rupiah: {name}** menambah {gain} masa depan yang memenuhi target "
+        "w_value": "**Ketangguhan tertinggi per rupiah: {name}** menambah {gain} masa depan yang memenuhi target "
         "dibanding kondisi dasar dengan biaya {pwy} per kelurahan per tahun ({ratio} per Rp juta per kelurahan "
         "per tahun).",
         "pp": "{x} poin persentase",
         "best_share": "Pilihan terbaik di (% masa depan)",
         "w_figs": "Gambar",
-        "w_fig_rob": "Bagian masa depan di mana setiap pilihan memenuhi target (gambar utama).",
+        "w_fig_rob": "Bagian masa depan yang membuat setiap pilihan memenuhi target (gambar utama).",
         "w_fig_reg": "Penyesalan: seberapa jauh setiap pilihan tertinggal dari pilihan terbaik di setiap masa depan.",
-        "w_fig_fail": "Masa depan yang gagal (×) dan memenuhi (o) target, dengan wilayah yang ditemukan PRIM "
+        "w_fig_fail": "Masa depan yang gagal (×) dan memenuhi (o) target, dengan rentang kondisi yang ditemukan PRIM "
         "(kotak putus-putus).",
         "w_how": [
             "**Masa depan.** Setiap masa depan adalah satu kombinasi kondisi yang tidak pasti; hasil setiap pilihan "
-            "di satu masa depan adalah rata-rata atas benih berpasangan.",
-            "**Ketangguhan (satisficing)** adalah bagian masa depan di mana suatu pilihan memenuhi target. "
+            "di satu masa depan adalah rata-rata atas seed berpasangan.",
+            "**Ketangguhan (satisficing)** adalah bagian masa depan yang membuat suatu pilihan memenuhi target. "
             "**Penyesalan (regret)** adalah, di setiap masa depan, hasil pilihan terbaik dikurangi hasil pilihan "
             "ini (0 untuk yang terbaik).",
             "**W Kendall** mengukur seberapa sepakat masa-masa depan tentang urutan pilihan (0 = tidak sepakat, "
-            "1 = urutan sama di mana-mana).",
-            "**Di mana kebijakan gagal** berasal dari penemuan skenario dengan PRIM (Friedman & Fisher 1999; Bryant "
+            "1 = urutan sama di semua masa depan).",
+            "**Kondisi yang membuat kebijakan gagal** berasal dari penemuan skenario dengan PRIM (Friedman & "
+            "Fisher 1999; Bryant "
             "& Lempert 2010): sebuah kotak atas kondisi tidak pasti yang memuat sebagian besar kegagalan suatu "
             "pilihan. *Cakupan (coverage)* adalah bagian semua kegagalannya yang berada di dalam kotak; *kepadatan "
             "(density)* adalah bagian masa depan di dalam kotak yang gagal.",
-            "**Biaya** memakai biaya satuan asumsi dari tuas (`levers.X_cost`), seperti pada `plpbk compare`.",
+            "**Biaya** memakai biaya satuan asumsi dari instrumen kebijakan (`levers.X_cost`), seperti pada "
+            "`plpbk compare`.",
             "**Model, bukan ramalan:** bandingkan pilihan; jangan membaca angka sebagai prediksi.",
         ],
         "target_share": "sedikitnya {x}% kelurahan mempertahankan program berkelanjutan",
@@ -275,20 +279,20 @@ PLOT: dict[str, dict[str, str]] = {
         "year": "tahun",
         "t_sustained_share": "program berkelanjutan",
         "t_partnerships_active": "kemitraan aktif",
-        "t_aid_total": "bantuan yang dimobilisasi",
+        "t_aid_total": "bantuan mitra yang terhimpun",
         "t_mean_trust_partner": "kepercayaan",
         "y_sustained_share": "kelurahan dengan program berkelanjutan (%)",
         "y_partnerships_active": "kemitraan aktif (jumlah)",
-        "y_aid_total": "bantuan tersalurkan (Rp juta / tahun)",
+        "y_aid_total": "bantuan mitra yang terhimpun (Rp juta / tahun)",
         "y_mean_trust_partner": "rata-rata kepercayaan mitra (0-1)",
         "starts": "kebijakan mulai",
-        "paths": "{policy} vs {baseline}: rata-rata dan rentang 5-95% atas {n} benih berpasangan",
+        "paths": "{policy} dibandingkan {baseline}: rata-rata dan rentang 5–95% atas {n} seed berpasangan",
         "effects": "Selisih berpasangan kebijakan - kondisi dasar (rata-rata, selang bootstrap 95%)",
         "no_cost": "tanpa biaya",
         "cost": "Rp {x} jt/kel./thn",
         "wards": "{name} ({n} kelurahan)",
         "met_axis": "masa depan yang memenuhi target (%)",
-        "robust": "Ketangguhan. Target: {target} pada tahun terakhir; {futures} masa depan x {seeds} benih",
+        "robust": "Ketangguhan. Target: {target} pada tahun terakhir; {futures} masa depan × {seeds} seed",
         "target_share": "sedikitnya {x}% kelurahan mempertahankan program berkelanjutan",
         "regret_axis": "penyesalan: pilihan terbaik dikurangi pilihan ini\n({label})",
         "regret": "Penyesalan di {futures} masa depan (0 = pilihan terbaik di masa depan itu)",
