@@ -265,9 +265,7 @@ class PartnershipModel(mesa.Model):
         if fused and self._ahead is not None:
             self.stats = run_year.ahead(self, t, year)
         else:
-            self._projects[:] = 0.0
-            self._inkind[:] = 0.0
-            self._touched[:] = False
+            setup.clear_year(self)
             ys: dict[str, float] = {}
             phases.politics(self, year, ys)
             step = run_year.fused if fused else run_year.by_phase

@@ -247,6 +247,13 @@ def init_state(m: PartnershipModel) -> None:
     m.marketing = np.zeros(W)  # effort x team skill
 
 
+def clear_year(m: PartnershipModel) -> None:
+    """Reset the year's scratch arrays (projects, in-kind funding, pairs touched) before a year."""
+    m._projects[:] = 0.0
+    m._inkind[:] = 0.0
+    m._touched[:] = False
+
+
 def _apportion(weights: FloatArray, n: int) -> IntArray:
     """Assign n items to groups in proportion to weights (largest remainder); returns each item's group."""
     if n == 0 or weights.sum() <= 0:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from simulator.model import kernels, observation, partnering, phases
+from simulator.model import kernels, observation, partnering, phases, setup
 from simulator.model.kernels.delivery import RENEWAL_STRUCTURES
 from simulator.model.state import END_REASONS, FloatArray, IntArray, Payment
 
@@ -88,9 +88,7 @@ ROW = (
 
 def stretch(m: PartnershipModel, t: int, year: int) -> list[dict[str, float]]:
     """Politics in year ``t``, then years ``t`` to the next election in one call; each year's statistics."""
-    m._projects[:] = 0.0
-    m._inkind[:] = 0.0
-    m._touched[:] = False
+    setup.clear_year(m)
     ys: dict[str, float] = {}
     phases.politics(m, year, ys)
     lv = m._lever_sizes(year)

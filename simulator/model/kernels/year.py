@@ -210,34 +210,26 @@ def year_row(res: Any) -> Any:
     head = (float(turn.sum()), float(n_board), expired, spent)
     mid = (float(reported[1]), float(reported[2]), kept[1], kept[2], kept[3], kept[4])
     tail = (float(renewed), float(scaled), float(made[2].sum()), float(n_ended))
-    n = len(head) + len(counts) + len(sums) + len(mid) + len(tail) + len(per_form)
-    row = np.empty(n + len(state_counts) + len(means))
-    k = 0
-    for x in head:
-        row[k] = x
-        k += 1
-    for x in counts:
-        row[k] = x
-        k += 1
-    for x in sums:
-        row[k] = x
-        k += 1
-    for x in mid:
-        row[k] = x
-        k += 1
-    for x in tail:
-        row[k] = x
-        k += 1
-    for x in per_form:
-        row[k] = x
-        k += 1
-    for x in state_counts:
-        row[k] = x
-        k += 1
-    for x in means:
-        row[k] = x
-        k += 1
+    parts = (len(head), len(counts), len(sums), len(mid), len(tail), len(per_form), len(state_counts), len(means))
+    row = np.empty(sum(parts))
+    k = _put(row, 0, head)
+    k = _put(row, k, counts)
+    k = _put(row, k, sums)
+    k = _put(row, k, mid)
+    k = _put(row, k, tail)
+    k = _put(row, k, per_form)
+    k = _put(row, k, state_counts)
+    _put(row, k, means)
     return row
+
+
+@njit
+def _put(row: Any, k: int, values: Any) -> int:
+    """Write ``values`` into ``row`` from index ``k``; returns the index after them."""
+    for x in values:
+        row[k] = x
+        k += 1
+    return k
 
 
 @njit
