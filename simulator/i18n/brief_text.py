@@ -147,7 +147,7 @@ BRIEF: dict[str, dict[str, Any]] = {
         "c_effects_intro": "Selisih kebijakan − kondisi dasar pada tahun terakhir (rata-rata simulasi berpasangan, "
         "selang 95% dalam kurung). Cetak tebal: selang tidak mencakup nol.",
         "policy": "Kebijakan",
-        "better_col": "Program berkelanjutan lebih baik dari kondisi dasar (simulasi)",
+        "better_col": "Program berkelanjutan lebih baik daripada kondisi dasar (simulasi)",
         "c_costs": "Biaya dan efektivitas biaya",
         "c_costs_intro": "Biaya publik dari instrumen kebijakan (biaya satuan asumsi, lihat di bawah) dan biaya per "
         "tambahan kelurahan yang programnya berkelanjutan pada tahun terakhir.",
@@ -163,8 +163,9 @@ BRIEF: dict[str, dict[str, Any]] = {
         "c_how": [
             "**Simulasi berpasangan.** Setiap pilihan disimulasikan dengan seed yang sama (common random "
             "numbers): kejadian kebetulan yang sama terjadi pada setiap pilihan, sehingga selisihnya adalah dampak "
-            "kebijakan. Selang 95% adalah selang bootstrap atas selisih berpasangan; 'lebih baik dari kondisi dasar' "
-            "adalah bagian simulasi berpasangan yang hasil kebijakannya lebih tinggi (hasil seri dihitung setengah).",
+            "kebijakan. Selang 95% adalah selang bootstrap atas selisih berpasangan; 'lebih baik daripada kondisi "
+            "dasar' adalah proporsi simulasi berpasangan yang hasil kebijakannya lebih tinggi (hasil seri dihitung "
+            "setengah).",
             "**Biaya adalah asumsi.** Setiap instrumen kebijakan memiliki biaya satuan (`levers.X_cost`, Rp juta "
             "per kelurahan per tahun pada besaran penuh; lihat `plpbk params --role lever`), dikalikan besaran "
             "instrumen dan dihitung untuk "
@@ -215,14 +216,14 @@ BRIEF: dict[str, dict[str, Any]] = {
         "pp": "{x} poin persentase",
         "best_share": "Pilihan terbaik di (% masa depan)",
         "w_figs": "Gambar",
-        "w_fig_rob": "Bagian masa depan yang membuat setiap pilihan memenuhi target (gambar utama).",
+        "w_fig_rob": "Proporsi masa depan yang membuat setiap pilihan memenuhi target (gambar utama).",
         "w_fig_reg": "Penyesalan: seberapa jauh setiap pilihan tertinggal dari pilihan terbaik di setiap masa depan.",
         "w_fig_fail": "Masa depan yang gagal (×) dan memenuhi (o) target, dengan rentang kondisi yang ditemukan PRIM "
         "(kotak putus-putus).",
         "w_how": [
             "**Masa depan.** Setiap masa depan adalah satu kombinasi kondisi yang tidak pasti; hasil setiap pilihan "
             "di satu masa depan adalah rata-rata atas seed berpasangan.",
-            "**Ketangguhan (satisficing)** adalah bagian masa depan yang membuat suatu pilihan memenuhi target. "
+            "**Ketangguhan (satisficing)** adalah proporsi masa depan yang membuat suatu pilihan memenuhi target. "
             "**Penyesalan (regret)** adalah, di setiap masa depan, hasil pilihan terbaik dikurangi hasil pilihan "
             "ini (0 untuk yang terbaik).",
             "**W Kendall** mengukur seberapa sepakat masa-masa depan tentang urutan pilihan (0 = tidak sepakat, "
@@ -230,8 +231,8 @@ BRIEF: dict[str, dict[str, Any]] = {
             "**Kondisi yang membuat kebijakan gagal** berasal dari penemuan skenario dengan PRIM (Friedman & "
             "Fisher 1999; Bryant "
             "& Lempert 2010): sebuah kotak atas kondisi tidak pasti yang memuat sebagian besar kegagalan suatu "
-            "pilihan. *Cakupan (coverage)* adalah bagian semua kegagalannya yang berada di dalam kotak; *kepadatan "
-            "(density)* adalah bagian masa depan di dalam kotak yang gagal.",
+            "pilihan. *Cakupan (coverage)* adalah proporsi semua kegagalannya yang berada di dalam kotak; *kepadatan "
+            "(density)* adalah proporsi masa depan di dalam kotak yang gagal.",
             "**Biaya** memakai biaya satuan asumsi dari instrumen kebijakan (`levers.X_cost`), seperti pada "
             "`plpbk compare`.",
             "**Model, bukan ramalan:** bandingkan pilihan; jangan membaca angka sebagai prediksi.",
