@@ -308,3 +308,20 @@ PLOT: dict[str, dict[str, str]] = {
     },
 }
 """Plot labels in English and Bahasa Indonesia."""
+
+
+def _merge() -> None:
+    """Add the compare and what-if modules' words to ``BRIEF`` and ``PLOT`` (a key defined twice is an error)."""
+    from simulator.i18n.brief_compare_text import COMPARE_BRIEF, COMPARE_PLOT
+    from simulator.i18n.brief_whatif_text import WHATIF_BRIEF, WHATIF_PLOT
+
+    for into, parts in ((BRIEF, (COMPARE_BRIEF, WHATIF_BRIEF)), (PLOT, (COMPARE_PLOT, WHATIF_PLOT))):
+        for lang, words in into.items():
+            for part in parts:
+                twice = set(words) & set(part[lang])
+                if twice:
+                    raise KeyError(f"brief text keys defined twice: {sorted(twice)}")
+                words.update(part[lang])
+
+
+_merge()

@@ -30,7 +30,7 @@ standard error of the pooled mean, which narrows as sets are added.)
 The module runs a comparison and writes its files. The statistics on plain tables
 (:func:`paired_effects`, :func:`cost_table`, the outcomes) are in
 :mod:`simulator.policy.effects`, the plots in :mod:`simulator.policy.compare_plots`,
-the brief in :mod:`simulator.policy.brief`; their names are re-exported here.
+the brief in :mod:`simulator.policy.brief_compare`; their names are re-exported here.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ from simulator.batch.experiment import Experiment, check_points
 from simulator.batch.limits import check_runs
 from simulator.errors import RunsFailed
 from simulator.i18n import check_lang
-from simulator.policy.brief import compare_brief, write_brief
+from simulator.policy.brief import write_brief
+from simulator.policy.brief_compare import compare_brief
 from simulator.policy.compare_plots import plot_effects, plot_paths
 from simulator.policy.effects import (
     BASELINE,

@@ -55,7 +55,7 @@ parameter the what-if file varies in [uncertainty] (the future decides it).
 The module runs a what-if and writes its files. The file and its futures are in
 :mod:`simulator.policy.whatif_spec`, the analysis on plain tables in
 :mod:`simulator.policy.whatif_analysis`, the plots in :mod:`simulator.policy.whatif_plots`
-and the brief in :mod:`simulator.policy.brief`; their names are re-exported here.
+and the brief in :mod:`simulator.policy.brief_whatif`; their names are re-exported here.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ from simulator.batch.engine import run_experiment
 from simulator.batch.experiment import check_points
 from simulator.errors import RunsFailed
 from simulator.i18n import check_lang
-from simulator.policy.brief import whatif_brief, write_brief
+from simulator.policy.brief import write_brief
+from simulator.policy.brief_whatif import whatif_brief
 from simulator.policy.files import check_out, save_fig
 from simulator.policy.whatif_analysis import (
     ScenarioWhatIf,
