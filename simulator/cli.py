@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from simulator import status_cli
 from simulator.analysis import ablation_cli, validation_cli
 from simulator.batch import cli as batch_cli
 from simulator.cli_common import CommandExit, UserError, add_max_runs, out_dir, report_failures, whole
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         batch_cli.add_commands,
         validation_cli.add_commands,
         add_scenarios_command,
+        status_cli.add_commands,
         sensitivity_cli.add_commands,
         policy_cli.add_commands,
         ablation_cli.add_commands,

@@ -229,6 +229,18 @@ PARAMETERS: tuple[Param, ...] = (
         "src: PLPBK began in 2008",
     ),
     _p("time.years", 20, 1, 200, "years", "Number of simulated years (one step = one year).", "structure"),
+    _p(
+        "time.grant_year",
+        2008,
+        1990,
+        2100,
+        "year",
+        "Calendar year the wards' programme (its BLM grant) began. Used only by a run that starts from a "
+        "ward status (status_csv): it starts that many years into the programme, so facilitation, the grant "
+        "and plan calendars follow the programme's age; a run without a status starts with the grant.",
+        "structure",
+        "src: PLPBK began in 2008",
+    ),
     # --- structure: which submodel (see docs/ODD.md, "Structural alternatives") ----
     _choice(
         "structure.trust",
@@ -1659,6 +1671,7 @@ PARAM_LABELS: dict[str, tuple[str, str]] = {
     # time
     "time.start_year": ("First simulated year", "Tahun awal simulasi"),
     "time.years": ("Simulated years", "Lama simulasi"),
+    "time.grant_year": ("Year the programme began", "Tahun program dimulai"),
     # structure: submodels
     "structure.trust": ("How trust changes", "Cara kepercayaan berubah"),
     "structure.renewal": ("How partnerships end", "Cara kemitraan berakhir"),

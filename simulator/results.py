@@ -162,13 +162,13 @@ def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray
 def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray], seed: int) -> dict[str, Any]:
     W = model.n_wards
     ends = log["duration"][log["event"] == PARTNERSHIP_END].astype(float)
-    alive_dur = (model.steps - 1 - model.started[model.alive] + 1).astype(float)
+    alive_dur = (model.steps - 1 + model.age0 - model.started[model.alive] + 1).astype(float)
     durations = np.r_[ends, alive_dur]
     is_prop = log["event"] == PROPOSAL
     prop_sector = model.sector[log["partner"][is_prop].astype(np.int64)]
     prop_status = log["status"][is_prop]
     active = ts["partnerships_active"]
-    after = ts["year"] >= model.start_year + int(model.params.values["grant.implementation_2_year"])
+    after = ts["year"] >= model.year0 + int(model.params.values["grant.implementation_2_year"])
     aid_total = float(ts["aid_total"].sum())
     row: dict[str, Any] = {
         "scenario": model.params.name,

@@ -1,7 +1,8 @@
 """Scenarios: typed, validated parameter sets loaded from TOML files.
 
 A scenario file holds an optional ``[scenario]`` table (name, description,
-``extends``, ``wards_csv``) and one table per parameter section::
+``description_id`` (in Bahasa Indonesia), ``extends``, and ``wards_csv`` or ``status_csv``)
+and one table per parameter section::
 
     [scenario]
     name = "my-town"
@@ -33,7 +34,7 @@ import json
 import math
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,10 @@ from simulator.params import (
 from simulator.scenario_files import (
     MAX_INPUT_BYTES,
     Ward,
+    WardStatus,
     list_policies,
     list_presets,
+    load_status_csv,
     load_wards_csv,
     preset_dir,
     read_input_text,
@@ -79,6 +82,7 @@ class Scenario:
         wards: Wards read from a CSV file, or None to generate ``wards.n`` wards.
         source: Where it came from (file path or ``preset:NAME``), for the manifest.
         policies: Names of the policy files applied on top.
+        description_id: The description in Bahasa Indonesia ("" when the file gives none).
     """
 
     name: str = DEFAULT_SCENARIO
@@ -87,6 +91,16 @@ class Scenario:
     wards: tuple[Ward, ...] | None = None
     source: str = "defaults"
     policies: tuple[str, ...] = ()
+    description_id: str = ""
+
+    def describe(self, lang: str = "en") -> str:
+        """The description in ``lang`` (Indonesian falls back to the English one when the file gives none)."""
+        return self.description_id if lang == "id" and self.description_id else self.description
+
+    @property
+    def from_status(self) -> bool:
+        """Whether the run starts from wards' state today (a ward-status CSV file), after the grant."""
+        return self.wards is not None and any(w.status is not None for w in self.wards)
 
     def __getattr__(self, key: str) -> Value:
         """Read a parameter as an attribute by keyword name (``trust_initial``)."""
@@ -136,7 +150,7 @@ class Scenario:
             "source": self.source,
             "policies": list(self.policies),
             "values": {p.name: self.values[p.name] for p in PARAMETERS},
-            "wards": None if self.wards is None else [w.__dict__ for w in self.wards],
+            "wards": None if self.wards is None else [_ward_dict(w) for w in self.wards],
         }
 
     def digest(self) -> str:
@@ -154,6 +168,14 @@ class Scenario:
     def changed(self) -> dict[str, Value]:
         """Parameters whose value differs from the registry default."""
         return {k: v for k, v in self.values.items() if v != BY_NAME[k].default}
+
+
+def _ward_dict(w: Ward) -> dict[str, Any]:
+    """A ward as plain data; its status without the file and line it was read from."""
+    d = asdict(w)
+    if d["status"] is not None:
+        del d["status"]["where"]
+    return d
 
 
 # --------------------------------------------------------------------------- loading
@@ -262,6 +284,10 @@ def _check_starts(sc: Scenario, vals: Mapping[str, Any], where: str, only: set[s
             )
 
 
+_META = ("name", "description", "description_id", "extends", "wards_csv", "status_csv")
+"""The keys of a scenario file's ``[scenario]`` table."""
+
+
 def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
     real = path.resolve()
     if real in chain:
@@ -271,12 +297,14 @@ def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
     if "policy" in data:
         raise ScenarioError(f"{path}: this is a policy file ([policy] table); pass it with --policy")
     if not isinstance(meta, dict):
-        raise ScenarioError(f"{path}: 'scenario' must be a table with name, description, extends, wards_csv")
+        raise ScenarioError(f"{path}: 'scenario' must be a table with {', '.join(_META)}")
     for k in meta:
-        if k not in ("name", "description", "extends", "wards_csv"):
-            hint = _suggest(k, ["name", "description", "extends", "wards_csv"])
+        if k not in _META:
+            hint = _suggest(k, list(_META))
             raise ScenarioError(f"{path}: unknown key 'scenario.{k}'{hint}")
-    for k in ("name", "description", "extends", "wards_csv"):
+    if "wards_csv" in meta and "status_csv" in meta:
+        raise ScenarioError(f"{path}: give scenario.wards_csv or scenario.status_csv, not both")
+    for k in _META:
         if k in meta and not isinstance(meta[k], str):
             raise ScenarioError(f"{path}: scenario.{k} must be a string (text in quotes)")
     is_root = real == (preset_dir() / f"{DEFAULT_SCENARIO}.toml").resolve()
@@ -296,6 +324,8 @@ def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
     wards = parent.wards
     if "wards_csv" in meta:
         wards = load_wards_csv(path.parent / meta["wards_csv"])
+    if "status_csv" in meta:
+        wards = load_status_csv(path.parent / meta["status_csv"])
     src = str(path)
     if path.resolve().is_relative_to(preset_dir().resolve()):
         src = f"preset:{path.stem}"
@@ -306,6 +336,7 @@ def _load_file(path: Path, chain: tuple[Path, ...]) -> Scenario:
         wards=wards,
         source=src,
         policies=parent.policies,
+        description_id=str(meta.get("description_id", parent.description_id if "description" not in meta else "")),
     )
 
 
@@ -429,12 +460,18 @@ class Policy:
         description: One-line description.
         levers: Lever values keyed by dotted name (``levers.*``).
         source: The file it came from.
+        description_id: The description in Bahasa Indonesia ("" when the file gives none).
     """
 
     name: str
     description: str
     levers: Mapping[str, Value]
     source: str
+    description_id: str = ""
+
+    def describe(self, lang: str = "en") -> str:
+        """The description in ``lang`` (Indonesian falls back to the English one when the file gives none)."""
+        return self.description_id if lang == "id" and self.description_id else self.description
 
 
 def load_policy(ref: str | Path) -> Policy:
@@ -455,14 +492,15 @@ def load_policy(ref: str | Path) -> Policy:
     if not isinstance(meta, dict):
         raise ScenarioError(f"{path}: a policy file needs a [policy] table with name and description")
     head = Table(meta, str(path), "policy", ScenarioError)
-    head.check_keys(("name", "description"))
+    head.check_keys(("name", "description", "description_id"))
     name, description = head.text("name", path.stem), head.text("description", "")
+    description_id = head.text("description_id", "")
     if not name.strip():
         head.fail("policy.name is empty: give the policy a short name")
     levers = _flatten_values(data, str(path), only="levers")
     if not any(levers.get(f"levers.{lv}", 0) for lv in LEVERS):
         raise ScenarioError(f"{path}: the policy switches no lever on (set e.g. [levers] marketing_push = 0.5)")
-    return Policy(name, description, levers, str(path))
+    return Policy(name, description, levers, str(path), description_id)
 
 
 __all__ = [
@@ -473,6 +511,7 @@ __all__ = [
     "ScenarioError",
     "Value",
     "Ward",
+    "WardStatus",
     "apply_policy",
     "check_levers_act",
     "check_policy_acts",
@@ -480,6 +519,7 @@ __all__ = [
     "list_presets",
     "load_policy",
     "load_scenario",
+    "load_status_csv",
     "load_wards_csv",
     "parse_assignment",
     "preset_dir",

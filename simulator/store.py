@@ -164,7 +164,7 @@ def preflight(path: str | Path, *, folder: bool = True) -> Path:
             raise OutputError(f"{p}: is a folder; give a file name")
         if not folder and not p.is_file():
             raise OutputError(f"{p}: is {_kind(p)}, not a file")
-    anc = p if p.exists() else p.parent
+    anc = p if folder and p.exists() else p.parent  # a file is written in its folder (an existing file is replaced)
     while not anc.exists() and anc != anc.parent:
         anc = anc.parent
     if not folder and not p.parent.is_dir():

@@ -307,6 +307,27 @@ CASES = [
             "w.csv": "name,regency,maturity,grant_received,plan_items,market_access\nA,R,berdaya,1000,12,1.4\n",
         },
     ),
+    Case(
+        "bad-status-csv",
+        [*RUN, "s.toml", "--out", "out"],
+        ["st.csv", "line 3", "aware_government = 1 is less than live_government = 2"],
+        {
+            "s.toml": '[scenario]\nstatus_csv = "st.csv"\n[time]\nstart_year = 2026\n',
+            "st.csv": "# a comment\nname,regency,bkm_status,live_government,live_private,assets,asset_condition,"
+            "aware_government\nA,R,mandiri,2,0,300,0.8,1\n",
+        },
+    ),
+    Case(
+        "status-more-partners-than-reach",
+        [*RUN, "s.toml", "--out", "out"],
+        ["st.csv: line 2", "ward 'A' has 9 agencies", "only 6 agencies reach it"],
+        {
+            "s.toml": '[scenario]\nstatus_csv = "st.csv"\n[time]\nstart_year = 2026\n[wards]\nregions = 1\n'
+            "[government]\nagencies = 6\n",
+            "st.csv": "name,regency,bkm_status,live_government,live_private,assets,asset_condition\n"
+            "A,R,mandiri,9,0,300,0.8\n",
+        },
+    ),
     Case("negative-years", ["run", "--years", "-1", "--out", "out"], ["--years", "-1", ">= 1"]),
     Case("too-many-years", ["run", "--years", "500", "--out", "out"], ["time.years = 500", "[1, 200]"]),
     Case("zero-seeds", ["run", "--seeds", "0", "--out", "out"], ["--seeds", ">= 1"]),

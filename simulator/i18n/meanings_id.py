@@ -12,6 +12,11 @@ PARAM_MEANINGS_ID: dict[str, str] = {
     # time
     "time.start_year": "Tahun kalender langkah pertama (tahun uji coba PLPBK).",
     "time.years": "Jumlah tahun yang disimulasikan (satu langkah = satu tahun).",
+    "time.grant_year": (
+        "Tahun kalender program kelurahan (BLM-nya) dimulai. Hanya dipakai simulasi yang berangkat dari status "
+        "kelurahan (status_csv): simulasi dimulai sekian tahun setelah program berjalan, sehingga fasilitasi, "
+        "jadwal BLM dan siklus rencana mengikuti umur program; simulasi tanpa status dimulai dengan BLM."
+    ),
     # structure: submodels
     "structure.trust": (
         "Cara kepercayaan berubah: dipelajari dari penyaluran bantuan dan laporan pertanggungjawaban, dengan "

@@ -174,10 +174,15 @@ class PartnershipModel(mesa.Model):
         v = self.params.values
         self.years = int(v["time.years"])
         self.start_year = int(v["time.start_year"])
+        # programme years before the run: a run from a ward status starts that far into the programme;
+        # the step's programme time t counts from the programme's start, so its calendars follow its age
+        self.age0 = max(0, self.start_year - int(v["time.grant_year"])) if self.params.from_status else 0
+        self.year0 = self.start_year - self.age0  # the calendar year of programme time 0
         self.structure = {k.split(".", 1)[1]: str(x) for k, x in v.items() if k.startswith("structure.")}
         setup.init_wards(self)
         setup.init_partners(self)
         setup.init_state(self)
+        setup.init_status(self)
         self.stats = {}
         observation.observe(self, new=0, ended=0)
         self.datacollector = mesa.DataCollector(
@@ -260,8 +265,8 @@ class PartnershipModel(mesa.Model):
         return {name: (size if year >= start else 0.0) for name, size, start, _ in self._const("levers", self._levers)}
 
     def _year(self, fused: bool) -> None:
-        t = self.steps - 1
-        year = self.start_year + t
+        t = self.steps - 1 + self.age0
+        year = self.year0 + t
         if fused and self._ahead is not None:
             self.stats = run_year.ahead(self, t, year)
         else:

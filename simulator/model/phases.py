@@ -59,7 +59,7 @@ def bkm_elections(m: PartnershipModel, t: int, lv: Mapping[str, float], ys: dict
     turn, broken = kernels.turnover(m.rng, *turnover_args(m, t, lv))
     ys["turnovers"] = float(turn.sum())
     if broken.size:
-        ended = end_partnerships(m, t, m.start_year + t, broken, np.int64(END_REASONS.index("board turnover")))
+        ended = end_partnerships(m, t, m.year0 + t, broken, np.int64(END_REASONS.index("board turnover")))
         ys["partnerships_ended_turnover"] = float(ended)
 
 

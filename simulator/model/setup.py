@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulator.errors import ScenarioError
 from simulator.model import mechanisms as mech
 from simulator.model.agents import BKM, Firm, GovernmentAgency
 from simulator.model.state import N_FORMS, FloatArray, IntArray, Pairs, Payment, make_pairs
@@ -17,6 +18,7 @@ from simulator.params import AID_FORMS, FIRM_KINDS, GOV_SECTORS, MATURITY_BANDS,
 
 if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
+    from simulator.scenario_files import Ward
 
 
 def init_wards(m: PartnershipModel) -> None:
@@ -46,7 +48,7 @@ def init_wards(m: PartnershipModel) -> None:
         n_regions = len(regs)
         names = [w.name for w in wards]
         regencies = [w.regency for w in wards]
-        plan_items = np.array([w.plan_items for w in wards])
+        plan_items = np.array([w.plan_items if w.plan_items is not None else int(v["wards.plan_items"]) for w in wards])
         total = sum(
             m._v(f"grant.{k}")
             for k in ("planning", "marketing", "implementation_1", "implementation_2", "local_cofunding")
@@ -67,17 +69,10 @@ def init_wards(m: PartnershipModel) -> None:
     m.mb_base = np.clip(rng.normal(m._v("bkm.managing_body"), het, n), 0, 1)
     m.market_access = np.clip(rng.normal(m._v("demand.market_access"), het, n), 0, 1)
     if wards is not None:
-        for i, w in enumerate(wards):
-            for col, arr in (
-                ("marketing_skill", m.skill),
-                ("coordination", m.coordination),
-                ("managing_body", m.mb_base),
-                ("market_access", m.market_access),
-            ):
-                given = getattr(w, col)
-                if given is not None:
-                    arr[i] = given
+        _given_values(m, wards)
     m.managing_body = mech.managing_body_target(m.mb_base, m.capacity, m._v("bkm.managing_body_capacity_weight"))
+    if wards is not None:
+        _managing_body_today(m, wards)
     m.plan_items = plan_items.astype(np.int64)
     m.backlog = draw_plan(m, m.plan_items)
     m.region = region.astype(np.int64)
@@ -87,6 +82,57 @@ def init_wards(m: PartnershipModel) -> None:
     term = m._i("bkm.term_years")
     m.election_offset = rng.integers(1, term + 1, n).astype(np.int64)
     m.bkms = [BKM(m, i, names[i], regencies[i], int(region[i]), MATURITY_LEVELS[maturity[i]]) for i in range(n)]
+
+
+def _given_values(m: PartnershipModel, wards: tuple[Ward, ...]) -> None:
+    """The values a wards or ward-status CSV file gives replace the drawn ones (capacity: status files only).
+
+    A wards file's ``managing_body`` is the ward's inherent managing-body quality B; a status
+    file's is its effectiveness today (see :func:`_managing_body_today`).
+    """
+    for i, w in enumerate(wards):
+        if w.status is not None and w.status.capacity is not None:
+            m.capacity[i] = w.status.capacity
+        for col, arr in (
+            ("marketing_skill", m.skill),
+            ("coordination", m.coordination),
+            ("market_access", m.market_access),
+        ):
+            given = getattr(w, col)
+            if given is not None:
+                arr[i] = given
+        if w.status is None and w.managing_body is not None:
+            m.mb_base[i] = w.managing_body
+
+
+def _managing_body_today(m: PartnershipModel, wards: tuple[Ward, ...]) -> None:
+    """A status ward's managing body today: its ``managing_body``, else the one its ``fee_collection`` implies.
+
+    The ward's inherent quality B is then set so that its target ``B (1 - w + w c)`` at its
+    capacity today is that effectiveness: the managing body learns on from where it is.
+    """
+    w_cap = m._v("bkm.managing_body_capacity_weight")
+    for i, w in enumerate(wards):
+        st = w.status
+        if st is None:
+            continue
+        today = w.managing_body
+        if today is None and st.fee_collection is not None:
+            today = managing_body_of_collection(st.fee_collection, m._v("demand.collection_min"))
+        if today is None:
+            continue
+        m.managing_body[i] = today
+        m.mb_base[i] = min(1.0, today / (1 - w_cap + w_cap * m.capacity[i])) if today > 0 else 0.0
+
+
+def managing_body_of_collection(collection: float, collection_min: float) -> float:
+    """The managing body's effectiveness E that collects ``collection`` of agreed fees.
+
+    The inverse of the model's rule collection = min + (1 - min) E, clipped to 0..1.
+    """
+    if collection_min >= 1:
+        return 1.0
+    return float(np.clip((collection - collection_min) / (1 - collection_min), 0, 1))
 
 
 def draw_plan(m: PartnershipModel, items: IntArray) -> IntArray:
@@ -245,6 +291,64 @@ def init_state(m: PartnershipModel) -> None:
     m._inkind = np.zeros(W)  # in-kind activity funding
     m._touched = np.zeros(K, dtype=bool)  # pairs with contact this year
     m.marketing = np.zeros(W)  # effort x team skill
+
+
+def init_status(m: PartnershipModel) -> None:
+    """Start wards from their state today (a ward-status CSV file): assets, cash, live partnerships.
+
+    The partners that know each ward (``aware_*``, at least its live partners) are drawn among
+    the partners in its reach, agencies and firms apart (a firm in proportion to its reach:
+    home-region firms first), in ward order, and the first of them are its live partnerships. Each is
+    live, committed (renewed last year), at scale 1, started and last active the year before the
+    run (programme time ``age0 - 1``), its aid form drawn from the plan mix; both sides trust each other at the status's
+    ``trust`` (``trust.initial`` when empty), and the partner knows the ward. Draws from ``m.rng``
+    only when the scenario starts from a status, so other scenarios keep their random stream.
+
+    Raises:
+        ScenarioError: When a ward asks for more live partnerships than partners in its reach.
+    """
+    wards = m.params.wards
+    if not m.params.from_status or wards is None:
+        return
+    mix = np.array([m._v(f"wards.mix_{f}") for f in AID_FORMS])
+    for w, ward in enumerate(wards):
+        st = ward.status
+        if st is None:
+            continue
+        m.assets[w], m.condition[w] = st.assets, st.asset_condition
+        m.cash[w] = st.cash if st.cash is not None else 0.0
+        mine = m.pairs.by_ward[m.pairs.wstart[w] : m.pairs.wstart[w + 1]]
+        is_gov = m.pairs.partner[mine] < m.n_gov
+        sides = (
+            (st.live_government, st.aware_government, mine[is_gov], "agencies"),
+            (st.live_private, st.aware_private, mine[~is_gov], "firms"),
+        )
+        for live, aware, cand, sector in sides:
+            know = live if aware is None else aware
+            if know > len(cand):
+                raise ScenarioError(
+                    f"{st.where}: ward {ward.name!r} has {know} {sector} that partner with it or know it, but only "
+                    f"{len(cand)} {sector} reach it (government.agencies, firms.n, firms.outside_reach)"
+                )
+            if know:  # the partners that know the ward, the first ``live`` of them its partners
+                chosen = m.rng.choice(cand, size=know, replace=False, p=m.reach[cand] / m.reach[cand].sum())
+                m.aware[chosen] = True
+                p = m.pairs.partner[chosen]
+                m.noticed[p[p >= m.n_gov] - m.n_gov] = True
+                trust = st.trust if st.trust is not None else m._v("trust.initial")
+                _make_live(m, np.sort(chosen[:live]), trust, mix)
+
+
+def _make_live(m: PartnershipModel, k: IntArray, trust: float, mix: FloatArray) -> None:
+    """Make the pairs ``k`` live partnerships renewed the year before the run."""
+    m.alive[k] = m.aware[k] = m.contact[k] = m.committed[k] = True
+    m.scale[k] = 1.0
+    m.started[k] = m.last_active[k] = m.age0 - 1
+    m.last_form[k] = m.rng.choice(N_FORMS, size=len(k), p=mix / mix.sum())
+    m.trust_partner[k] = m.trust_bkm[k] = trust
+    p = m.pairs.partner[k]
+    m.ever_partnered[p] = True
+    m.noticed[p[p >= m.n_gov] - m.n_gov] = True
 
 
 def clear_year(m: PartnershipModel) -> None:

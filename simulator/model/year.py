@@ -97,8 +97,8 @@ def stretch(m: PartnershipModel, t: int, year: int) -> list[dict[str, float]]:
         m.rng, t, *year_args(m, t, year, lv), _per_year(m, t, stop), (m._projects, m._inkind, m._touched)
     )
     m._pending, m.reported, m._hist_n = Payment(*pending), reported, hist_n
-    observation.record_stretch(m, m.start_year + t, log, when)
-    years = np.arange(m.start_year + t, m.start_year + stop)
+    observation.record_stretch(m, m.year0 + t, log, when)
+    years = np.arange(m.year0 + t, m.year0 + stop)
     extra = (phases.elections(m, years), lever_costs(m, years))
     table = observation.stats_table(m, (*ROW, "election", "lever_cost"), np.column_stack((rows, *extra)))
     return [dict(zip(observation.NAMES, row, strict=True)) for row in table.tolist()]
@@ -114,17 +114,18 @@ def lever_costs(m: PartnershipModel, years: IntArray) -> FloatArray:
 
 def next_election(m: PartnershipModel, t: int) -> int:
     """The first step after ``t`` whose year has an election that changes anything, or the run's length."""
-    for s in range(t + 1, m.years):
-        if m.n_gov and phases.is_election(m, m.start_year + s):
+    end = m.age0 + m.years
+    for s in range(t + 1, end):
+        if m.n_gov and phases.is_election(m, m.year0 + s):
             return s
-    return m.years
+    return end
 
 
 def _per_year(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
     """The year-to-year values of ``kernels.years`` for steps ``t`` to ``stop - 1``."""
     rows = []
     for s in range(t, stop):
-        y = m.start_year + s
+        y = m.year0 + s
         lv = m._lever_sizes(y)
         due, p_turn = phases.turnover_year(m, s, lv)
         spending, push, facil_factor, forum = phases.marketing_year(m, s, y, lv)
