@@ -248,10 +248,10 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     """``plpbk scenarios``: list presets and policies."""
     print("Scenario presets (plpbk run NAME):")
     for name, desc in list_presets():
-        print(f"  {name:<18} {desc}")
+        print(f"  {name:<22} {desc}")
     print("\nPolicies (plpbk run SCENARIO --policy NAME):")
     for name, desc in list_policies():
-        print(f"  {name:<18} {desc}")
+        print(f"  {name:<22} {desc}")
     return 0
 
 
