@@ -20,6 +20,7 @@ from simulator.policy.excel import excel_sheets, number_format, write_excel
 from simulator.policy.ward_effects import (
     MAX_LISTED,
     N_EXTREME,
+    comparison_ward_effects,
     has_coordinates,
     plot_ward_map,
     ward_effects,
@@ -265,3 +266,13 @@ def test_print_styles_break_the_page_right_after_the_summary() -> None:
     assert body.index("</section>") < body.index("<h2>Effects</h2>")
     assert '<a href="https://example.org/x">link</a>' in summary.group(1)
     assert body.index("<h1>") < body.index('<section class="summary">')  # the title stays above
+
+
+def test_coordinates_come_from_the_wards_file_when_the_runs_lack_them() -> None:
+    place = [SimpleNamespace(name="Ward 001", regency="Region 1", lat=-6.9, lon=110.2)]
+    place.append(SimpleNamespace(name="Ward 002", regency="Region 1", lat=None, lon=None))
+    cmp = SimpleNamespace(scenario=SimpleNamespace(wards=place), wards=_wards(2, 3, {"p": np.array([1.0, 0.0])}))
+    eff = comparison_ward_effects(cmp)  # type: ignore[arg-type]
+    assert eff["lat"].iloc[0] == -6.9 and np.isnan(eff["lat"].iloc[1]) and has_coordinates(eff)
+    cmp.scenario.wards = None
+    assert "lat" not in comparison_ward_effects(cmp).columns  # type: ignore[arg-type]

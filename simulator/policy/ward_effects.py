@@ -145,12 +145,30 @@ def has_coordinates(eff: pd.DataFrame) -> bool:
     return {"lat", "lon"} <= set(eff.columns) and bool((eff["lat"].notna() & eff["lon"].notna()).any())
 
 
+def _with_coordinates(wards: pd.DataFrame, sc: Any) -> pd.DataFrame:
+    """Add ``lat``/``lon`` from the scenario's wards file (``Ward.lat``, ``Ward.lon``) if the runs lack them."""
+    if {"lat", "lon"} <= set(wards.columns) or not getattr(sc, "wards", None):
+        return wards
+    where = {(w.regency, w.name): (getattr(w, "lat", None), getattr(w, "lon", None)) for w in sc.wards}
+    if all(lat is None or lon is None for lat, lon in where.values()):
+        return wards
+    keys = list(zip(wards["regency"], wards["ward"], strict=True))
+    wards = wards.copy()
+    for k, c in enumerate(("lat", "lon")):
+        wards[c] = [np.nan if (v := where.get(key, (None, None))[k]) is None else float(v) for key in keys]
+    return wards
+
+
 def comparison_ward_effects(cmp: Comparison) -> pd.DataFrame:
-    """The ward effects of a comparison (empty when its runs kept no wards table)."""
+    """The ward effects of a comparison (empty when its runs kept no wards table).
+
+    The coordinates come from the runs' wards table (``lat``, ``lon``), or else from the
+    scenario's wards file.
+    """
     wards = getattr(cmp, "wards", None)
     if wards is None or wards.empty:
         return pd.DataFrame()
-    return ward_effects(wards)
+    return ward_effects(_with_coordinates(wards, cmp.scenario))
 
 
 # --------------------------------------------------------------------------- brief
