@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from simulator.i18n import check_lang, money, num, outcome_label, pct
 from simulator.i18n.brief_text import BRIEF
+from simulator.policy.assumptions import assumptions_section, assumptions_table
 from simulator.policy.brief import Brief, is_builtin, meta, table
 from simulator.policy.effects import BY_COLUMN
 from simulator.policy.findings import compare_findings
+from simulator.policy.ward_effects import ward_section
 
 if TYPE_CHECKING:
     from simulator.policy.compare import Comparison
@@ -41,6 +43,8 @@ def compare_brief(cmp: Comparison, lang: str = "en") -> Brief:
     md += ["", f"## {t['c_paths']}", "", t["c_paths_intro"], ""]
     for p in cmp.policies:
         md += [f"![{p.name}](plots/paths-{p.name}.png)", ""]
+    md += ward_section(cmp, lang)
+    md += assumptions_section(assumptions_table(sc, cmp.policies, lang=lang), sc, lang)
     md += [f"## {t['how']}", ""] + [f"- {x}" for x in t["c_how"]]
     refs = [p.name if is_builtin(p.source) else p.source for p in cmp.policies]
     scen = sc.name if sc.source.startswith("preset:") else sc.source

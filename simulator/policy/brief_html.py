@@ -1,4 +1,11 @@
-"""A policy brief's Markdown as one self-contained HTML page (the plots embedded as PNG data)."""
+"""A policy brief's Markdown as one self-contained HTML page (the plots embedded as PNG data).
+
+Each ``##`` section becomes a ``<section>``; the first (the summary, in every brief) has the class
+``summary``. The print styles (``@media print``) put that summary on one A4 page (compact type and
+margins, plots at most a third of the page high) with a page break right after it, keep table
+rows, plots and headings with what follows them from splitting across pages, print black on
+white and show the address of every link.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +24,22 @@ padding:0 1rem;line-height:1.5;color:#1d1d1f}
 h1{font-size:1.6rem;border-bottom:2px solid #1b6ca8;padding-bottom:.3rem}h2{font-size:1.25rem;margin-top:2rem}
 table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;
 text-align:left}th{background:#eef3f8}img{max-width:100%;margin:.5rem 0}code,pre{background:#f4f4f4}
-pre{padding:.6rem;overflow-x:auto}em{color:#555}
+pre{padding:.6rem;overflow-x:auto}em{color:#555}a{color:#1b6ca8}
+@page{size:A4;margin:12mm 14mm}
+@media print{
+body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.3;color:#000}
+*{background:transparent!important;color:#000!important;box-shadow:none!important;text-shadow:none!important}
+h1{font-size:14pt;margin:0 0 4pt;border-bottom:1px solid #000}h2{font-size:12pt;margin:10pt 0 4pt}
+h3{font-size:10.5pt;margin:8pt 0 3pt}p,ul{margin:3pt 0}li{margin:1pt 0}
+h1,h2,h3{break-after:avoid;page-break-after:avoid}
+section.summary{break-after:page;page-break-after:always}
+section.summary img{max-height:90mm}
+img{max-height:120mm;max-width:100%;width:auto;break-inside:avoid;page-break-inside:avoid}
+table{font-size:8pt;margin:4pt 0;width:100%}th,td{padding:1.5pt 3pt;border:.5pt solid #777}
+thead{display:table-header-group}tr,img,pre{break-inside:avoid;page-break-inside:avoid}
+pre,code{border:.5pt solid #999;white-space:pre-wrap}
+a{text-decoration:underline}a[href^="http"]::after{content:" (" attr(href) ")";font-size:80%}
+}
 """
 
 
@@ -26,6 +48,7 @@ def _inline(text: str) -> str:
     s = re.sub(r"`([^`]+)`", r"<code>\1</code>", s)
     s = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", s)
     s = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", s)
+    s = re.sub(r"(?<!!)\[([^\]]+)\]\(((?:https?://|mailto:)[^)\s]+)\)", r'<a href="\2">\1</a>', s)
     return s
 
 
@@ -51,6 +74,7 @@ def to_html(brief: Brief, base: Path) -> str:
     lines = brief.markdown.splitlines()
     i = 0
     list_depth = 0
+    sections = 0
 
     def close_lists(to: int = 0) -> None:
         nonlocal list_depth
@@ -77,6 +101,12 @@ def to_html(brief: Brief, base: Path) -> str:
         elif line.startswith("#"):
             close_lists()
             level = len(line) - len(line.lstrip("#"))
+            if level == 2:
+                out.append(
+                    ("</section>\n" if sections else "")
+                    + ('<section class="summary">' if not sections else "<section>")
+                )
+                sections += 1
             out.append(f"<h{level}>{_inline(line[level:].strip())}</h{level}>")
         elif line.startswith("|"):
             close_lists()
@@ -109,6 +139,8 @@ def to_html(brief: Brief, base: Path) -> str:
             out.append(f"<p>{_inline(' '.join(para))}</p>")
         i += 1
     close_lists()
+    if sections:
+        out.append("</section>")
     body = "\n".join(out)
     return (
         f'<!DOCTYPE html>\n<html lang="{brief.lang}">\n<head>\n<meta charset="utf-8">\n'

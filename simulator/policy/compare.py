@@ -69,7 +69,9 @@ from simulator.policy.effects import (
     paired_table,
     policy_start,
 )
+from simulator.policy.excel import write_comparison_excel
 from simulator.policy.files import check_out, save_fig, write_text
+from simulator.policy.ward_effects import write_ward_files
 from simulator.scenario import Policy, Scenario, ScenarioError, check_policy_acts, load_policy, load_scenario
 from simulator.store import OutputError, git_revision, now, open_results, versions, write_csv, write_json
 
@@ -133,7 +135,7 @@ def compare_experiment(
         replicates=seeds,
         master_seed=master_seed,
         common_random_numbers=True,
-        outputs=("timeseries", "summary"),
+        outputs=("timeseries", "summary", "wards"),
         source="plpbk compare",
     )
 
@@ -157,6 +159,7 @@ class Comparison:
         failures: Runs that raised (run_id, point, replicate, seed, error); the analysis uses the
             seeds every option completed.
         ensemble: The parameter sets every option ran on (tables then have a ``set`` column), or None.
+        wards: One row per run and ward (final state) with ``option``, when the runs kept it.
     """
 
     scenario: Scenario
@@ -169,6 +172,7 @@ class Comparison:
     out: Path | None = None
     failures: list[dict[str, Any]] = field(default_factory=list)
     ensemble: Ensemble | None = None
+    wards: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def options(self) -> list[str]:
@@ -254,6 +258,7 @@ def compare(
         raise RunsFailed(out, rep.failures, f" (no run of {lost[0]} succeeded, so nothing can be compared)")
     cmp = analyse(sc, pols, seeds, res.summary, res.timeseries, ens)
     cmp.out, cmp.failures = out, list(rep.failures)
+    cmp.wards = res.wards if res.wards.empty else _label(res.wards, names, ens is not None)
     files = write_outputs(cmp, out, lang)
     # with failed runs the analysis is of the pairs that succeeded; "failed" lets --resume retry them
     status = "failed" if rep.failures else "complete"
@@ -370,7 +375,9 @@ def write_outputs(cmp: Comparison, out: Path, lang: str = "en") -> list[str]:
         fig = plot_paths(cmp.timeseries, p.name, start=policy_start(p, sc), lang=lang)
         save_fig(fig, out / "plots" / f"paths-{p.name}.png")
         files.append(f"plots/paths-{p.name}.png")
+    files += write_ward_files(cmp, out, lang)
     files += write_brief(compare_brief(cmp, lang), out)
+    files += write_comparison_excel(cmp, out, lang)
     return files
 
 
