@@ -26,6 +26,7 @@ WHATIF_BRIEF: dict[str, dict[str, Any]] = {
         "it is expected to be best in most futures by construction, so the counts below are also given among "
         "the options that contain no other.",
         "w_and": " and ",
+        "w_base_opt": "baseline",
         "w_most_robust_single": "**Most robust among options that contain no other: {name}**, meets the target in "
         "{share} of futures (mean regret {regret}), at {pwy} per ward per year.",
         "w_stab_single": "Among options that contain no other, {winner} is the best in {share} of futures.",
@@ -46,8 +47,9 @@ WHATIF_BRIEF: dict[str, dict[str, Any]] = {
         "w_hz_change": "**The ranking changes with the horizon:** the most robust option that contains no other is "
         "{list}.",
         "w_hz_change_all": "**The ranking changes with the horizon:** the most robust option is {list}.",
-        "w_hz_item": "{name} after {h} years ({year}, {share})",
-        "w_hz_item_final": "{name} in the final year ({year}, {share})",
+        "w_hz_item": "after {h} years ({year}): {x}",
+        "w_hz_item_final": "in the final year ({year}): {x}",
+        "w_hz_order": "The order of the options changes, most robust first: {list}.",
         "w_hz_none": "Robustness is shown for the final year ({year}) only: {why}.",
         "w_hz_why_outcome": "the target's outcome is not a final-year value, so it has no value at earlier horizons",
         "w_hz_why_series": "these runs kept no yearly values",
@@ -87,6 +89,7 @@ WHATIF_BRIEF: dict[str, dict[str, Any]] = {
         "di sebagian besar masa depan, sehingga hitungan di bawah juga diberikan untuk pilihan yang tidak "
         "mencakup pilihan lain.",
         "w_and": " dan ",
+        "w_base_opt": "kondisi dasar",
         "w_most_robust_single": "**Ketangguhan tertinggi di antara pilihan yang tidak mencakup pilihan lain: "
         "{name}**, memenuhi target di {share} masa depan (rata-rata penyesalan {regret}), dengan biaya {pwy} per "
         "kelurahan per tahun.",
@@ -112,8 +115,9 @@ WHATIF_BRIEF: dict[str, dict[str, Any]] = {
         "pilihan yang tidak mencakup pilihan lain adalah {list}.",
         "w_hz_change_all": "**Peringkat berubah menurut jangka waktu:** pilihan dengan ketangguhan tertinggi "
         "adalah {list}.",
-        "w_hz_item": "{name} setelah {h} tahun ({year}, {share})",
-        "w_hz_item_final": "{name} pada tahun terakhir ({year}, {share})",
+        "w_hz_item": "setelah {h} tahun ({year}): {x}",
+        "w_hz_item_final": "pada tahun terakhir ({year}): {x}",
+        "w_hz_order": "Urutan pilihan berubah, dimulai dari ketangguhan tertinggi: {list}.",
         "w_hz_none": "Ketangguhan hanya ditampilkan untuk tahun terakhir ({year}): {why}.",
         "w_hz_why_outcome": "hasil yang menjadi target bukan nilai tahun terakhir, sehingga tidak memiliki nilai "
         "pada jangka waktu yang lebih pendek",
@@ -142,11 +146,15 @@ WHATIF_PLOT: dict[str, dict[str, str]] = {
         "box_many": "restricts {k} conditions: hard to act on",
         "faded": "outside the region on a condition not shown",
         "own_value": "{scenario}'s own value",
+        "base_opt": "baseline",
+        "package": "\n(package)",
     },
     "id": {
         "box_many": "membatasi {k} kondisi: sulit ditindaklanjuti",
         "faded": "di luar rentang pada kondisi yang tidak ditampilkan",
         "own_value": "nilai asumsi {scenario}",
+        "base_opt": "kondisi dasar",
+        "package": "\n(paket)",
     },
 }
 """Plot labels by language and key."""

@@ -344,7 +344,7 @@ def horizon_table(
     col = series_column(spec.outcome)
     parts = []
     early = [(h, y) for h, y in hz if h != "final"]
-    if early and series is not None and col in series.columns:
+    if early and col is not None and series is not None and col in series.columns:
         ts = series[series["year"].isin([y for _, y in early])]
         k = spec.sets
         ts = ts.assign(option=[spec.options[int(p) // (spec.futures * k)] for p in ts["point"]])
@@ -358,23 +358,6 @@ def horizon_table(
     fin = rob[["option", "meets_share", "mean"]].assign(horizon="final", year=hz[-1][1])
     out = pd.concat([*parts, fin], ignore_index=True)[["horizon", "year", "option", "meets_share", "mean"]]
     out["rank"] = out.groupby("horizon", sort=False)["meets_share"].rank(ascending=False, method="min")
-    return out
-
-
-def horizon_leaders(hz: pd.DataFrame, exclude: Sequence[str] = ()) -> list[tuple[str, int, str, float]]:
-    """The most robust option at each horizon: ``(horizon, year, option, meets_share)``.
-
-    Args:
-        hz: :func:`horizon_table`.
-        exclude: Options left out (e.g. packages that contain another option).
-
-    Returns:
-        One entry per horizon in the table's order; ties go to the higher mean outcome.
-    """
-    out = []
-    for h, part in hz[~hz["option"].isin(list(exclude))].groupby("horizon", sort=False):
-        top = part.sort_values(["meets_share", "mean"], ascending=[False, False]).iloc[0]
-        out.append((str(h), int(top["year"]), str(top["option"]), float(top["meets_share"])))
     return out
 
 
@@ -463,7 +446,6 @@ __all__ = [
     "contains",
     "discover",
     "future_outcomes",
-    "horizon_leaders",
     "horizon_table",
     "horizon_years",
     "kendall_w",

@@ -46,6 +46,15 @@ def _param_label(name: str, lang: str = "en") -> str:
     return f"{name}\n({param_label(name, lang, mid_sentence=True)}{unit})"
 
 
+def _option_labels(wi: WhatIf, lang: str, packages: bool = False) -> list[str]:
+    """The options as the plots name them: the baseline in the language's words; packages marked if asked."""
+    pk = {o for r in wi.results.values() for o in r.packages} if packages else set()
+    return [
+        (plot_text(lang, "base_opt") if o == BASELINE else o) + (plot_text(lang, "package") if o in pk else "")
+        for o in wi.spec.options
+    ]
+
+
 def plot_robustness(wi: WhatIf, lang: str = "en") -> Figure:
     """Headline figure: share of futures in which each option meets the threshold, per scenario, with cost."""
     spec = wi.spec
@@ -75,7 +84,7 @@ def plot_robustness(wi: WhatIf, lang: str = "en") -> Figure:
         ax.set_xlabel(plot_text(lang, "met_axis"), fontsize=9)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(labelsize=8)
-    axes[0][0].set_yticks(y, spec.options)
+    axes[0][0].set_yticks(y, _option_labels(wi, lang, packages=True))
     fig.suptitle(
         plot_text(lang, "robust", target=_threshold_text(spec, lang), futures=spec.futures, seeds=spec.seeds),
         fontsize=10,
@@ -96,7 +105,7 @@ def plot_regret(wi: WhatIf, lang: str = "en") -> Figure:
         ax.boxplot(
             [reg[:, j] for j in range(len(spec.options))][::-1],
             orientation="horizontal",
-            tick_labels=spec.options[::-1],
+            tick_labels=_option_labels(wi, lang)[::-1],
             widths=0.5,
             flierprops={"markersize": 3},
         )
@@ -169,7 +178,13 @@ def plot_failures(wi: WhatIf, scenario: str, lang: str = "en") -> Figure:
                 sub += "\n" + plot_text(lang, "box_many", k=len(box.restricted))
         else:
             sub = plot_text(lang, "never") if not miss.any() else plot_text(lang, "always")
-        ax.set_title(plot_text(lang, "misses_k", o=o, k=int(miss.sum()), n=len(miss)) + f"\n{sub}", fontsize=9)
+        ax.set_title(
+            plot_text(
+                lang, "misses_k", o=_option_labels(wi, lang)[spec.options.index(o)], k=int(miss.sum()), n=len(miss)
+            )
+            + f"\n{sub}",
+            fontsize=9,
+        )
         ax.set_xlabel(_param_label(dx, lang), fontsize=8)
         ax.set_ylabel(_param_label(dy, lang), fontsize=8)
         ax.tick_params(labelsize=7)
