@@ -125,8 +125,10 @@ def whatif_findings(r: ScenarioWhatIf) -> WhatIfFindings:
     value, gain, ratio = _best_value(rob)
     w = float(r.stability["kendall_w"])
     stability: Stability = "stable" if w >= 0.8 else "mostly" if w >= 0.5 else "unstable"
-    split = bool(r.packages) and r.stability.get("most_robust_single") is not None
-    orders = horizon_orders(r.horizons, list(r.packages) if split else []) if len(r.horizons) else []
+    pk: dict[str, list[str]] = getattr(r, "packages", {})  # absent on a bare robustness table
+    hz = getattr(r, "horizons", None)
+    split = bool(pk) and r.stability.get("most_robust_single") is not None
+    orders = horizon_orders(hz, list(pk) if split else []) if hz is not None and len(hz) else []
     return WhatIfFindings(
         most_robust=mr,
         cheaper=str(cheaper.index[0]) if len(cheaper) else None,
@@ -138,7 +140,7 @@ def whatif_findings(r: ScenarioWhatIf) -> WhatIfFindings:
         stability=stability,
         winner=str(r.stability["winner"]),
         winner_share=float(r.stability["winner_share"]),
-        packages=dict(r.packages),
+        packages=dict(pk),
         most_robust_single=r.stability.get("most_robust_single") if split else None,
         winner_single=r.stability.get("winner_single") if split else None,
         winner_single_share=float(r.stability.get("winner_single_share", math.nan)) if split else math.nan,
