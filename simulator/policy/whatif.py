@@ -37,7 +37,12 @@ averaged over a future's seeds):
 - **satisficing robustness**: the share of futures in which the option meets
   the threshold;
 - **regret**: in each future, the best option's outcome minus this option's
-  (0 for the best); mean, 90th percentile and maximum over futures;
+  (0 for the best); mean, 90th percentile and maximum over futures; and **regret
+  within budget**, counting cost: the best outcome among options that cost no more;
+- **packages**: options that contain another option's levers (at equal or larger
+  size), flagged, with the counts of best and most robust also among the others;
+- **horizons**: robustness 5 and 10 years after the policies start and in the final
+  year (the batch keeps the time series);
 - **rank stability**: Kendall's coefficient of concordance W of the options'
   ranks across futures (1 = the same order in every future), and the share of
   futures in which the option with the best mean is also best;

@@ -2,8 +2,10 @@
 
 Functions on plain tables (no runs, no files): :func:`future_outcomes` averages each future's
 seeds; :func:`robustness` gives every option's share of futures meeting the target, its regret
-and the stability of the ranking (:func:`kendall_w`); :func:`discover` finds with PRIM where
-each option fails (:func:`boxes_table`). :func:`analyse` does all of it for every scenario of a
+(also within budget: :func:`regret_within_budget`) and the stability of the ranking
+(:func:`kendall_w`), with the counts also among options that contain no other (:func:`packages`);
+:func:`horizon_table` gives robustness 5 and 10 years after the policies start; :func:`discover`
+finds with PRIM where each option fails (:func:`boxes_table`). :func:`analyse` does all of it for every scenario of a
 what-if into a :class:`WhatIf`.
 """
 
