@@ -89,3 +89,19 @@ def test_bad_arguments() -> None:
         prim(x, y, alpha=1.5)
     with pytest.raises(ValueError, match="numeric"):
         prim(x.assign(s="text"), y)
+
+
+@pytest.mark.parametrize("seed", [1, 5])
+def test_box_statistics_count_the_points_inside_its_limits_edges_included(seed: int) -> None:
+    """Density, coverage and n are computed on exactly the points within the box's limits (a point on an
+    edge is inside), the set the failure plots draw; small samples make edge points common."""
+    x, y = _planted(seed, n=40, noise=0.1)
+    box = prim(x, y, alpha=0.1, min_support=0.1).chosen_box
+    inside = np.ones(len(x), dtype=bool)
+    for name, (lo, hi) in box.limits.items():
+        inside &= ((x[name] >= lo) & (x[name] <= hi)).to_numpy()
+    assert inside.sum() == box.n
+    assert y[inside].mean() == pytest.approx(box.density)
+    assert y[inside].sum() / y.sum() == pytest.approx(box.coverage)
+    on_edge = sum(((x[n] == lo) | (x[n] == hi)).to_numpy()[inside].sum() for n, (lo, hi) in box.limits.items())
+    assert on_edge > 0  # limits sit on data points, so some points lie on the box's edge and count as inside

@@ -128,7 +128,7 @@ BRIEF: dict[str, dict[str, Any]] = {
         "(seed) berpasangan per kumpulan.",
         "w_ensemble": "Hasil sudah mencakup ketidakpastian parameter: setiap pilihan disimulasikan di setiap masa "
         "depan pada masing-masing dari {n} kumpulan nilai parameter yang lolos kalibrasi, dengan {seeds} bilangan "
-        "acak awal (seed) berpasangan per kumpulan.",
+        "acak awal berpasangan per kumpulan.",
         "summary": "Ringkasan",
         "c_intro": "Ringkasan ini membandingkan {n} paket kebijakan dengan **kondisi dasar** (tanpa kebijakan baru) "
         "pada skenario **{scenario}**: {wards} kelurahan selama {years} tahun ({start}–{end}). Setiap pilihan "
@@ -182,11 +182,12 @@ BRIEF: dict[str, dict[str, Any]] = {
         "mn": "Rp {x} juta",
         "of_runs": "{k} dari {n}",
         "w_title": "Ringkasan kebijakan: kebijakan mana yang tangguh dalam ketidakpastian? ({name})",
-        "w_runs": "{futures} masa depan × {seeds} seed berpasangan per pilihan",
-        "w_intro": "Kami menguji {n} paket kebijakan terhadap **kondisi dasar** (tanpa kebijakan baru) pada {scen} "
+        "w_runs": "{futures} masa depan × {seeds} bilangan acak awal berpasangan per pilihan",
+        "w_intro": "{n} paket kebijakan diuji terhadap **kondisi dasar** (tanpa kebijakan baru) pada {scen} "
         "di {futures} kemungkinan masa depan: kombinasi dari {k} kondisi yang tidak dapat dikendalikan kebijakan "
-        "({factors}), diambil dengan Latin hypercube sampling. Setiap pilihan dijalankan di setiap masa depan dengan "
-        "{seeds} bilangan acak awal (seed) yang sama. **Target:** {target} pada tahun terakhir.",
+        "({factors}), diambil dengan Latin hypercube sampling (pengambilan sampel hiperkubus Latin). Setiap pilihan "
+        "dijalankan di setiap masa depan dengan {seeds} bilangan acak awal yang sama. **Target:** {target} pada "
+        "tahun terakhir.",
         "w_most_robust": "**Paling tangguh: {name}**, memenuhi target di {share} masa depan (rata-rata penyesalan "
         "{regret}), dengan biaya {pwy} per kelurahan per tahun.",
         "w_cheaper": "Pilihan lebih murah yang memenuhi target di sedikitnya {share} masa depan: **{name}** "
@@ -201,7 +202,7 @@ BRIEF: dict[str, dict[str, Any]] = {
         "w_fail_nobox": "**{name}** tidak memenuhi target di {k} dari {n} masa depan, tanpa rentang kondisi sederhana "
         "yang menjelaskannya.",
         "w_never": "**{name}** memenuhi target di semua masa depan.",
-        "w_always": "**{name}** tidak memenuhi target di semua masa depan.",
+        "w_always": "**{name}** gagal memenuhi target di seluruh masa depan.",
         "w_table": "Ketangguhan setiap pilihan",
         "option": "Pilihan",
         "meets": "Memenuhi target (% masa depan)",
@@ -222,7 +223,7 @@ BRIEF: dict[str, dict[str, Any]] = {
         "(kotak putus-putus).",
         "w_how": [
             "**Masa depan.** Setiap masa depan adalah satu kombinasi kondisi yang tidak pasti; hasil setiap pilihan "
-            "di satu masa depan adalah rata-rata atas seed berpasangan.",
+            "di satu masa depan adalah rata-rata atas bilangan acak awal berpasangan.",
             "**Ketangguhan (satisficing)** adalah proporsi masa depan yang membuat suatu pilihan memenuhi target. "
             "**Penyesalan (regret)** adalah, di setiap masa depan, hasil pilihan terbaik dikurangi hasil pilihan "
             "ini (0 untuk yang terbaik).",

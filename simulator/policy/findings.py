@@ -11,7 +11,8 @@ into words, in either language.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
@@ -72,6 +73,19 @@ class WhatIfFindings:
         stability: ``stable`` (W >= 0.8), ``mostly`` (W >= 0.5) or ``unstable``.
         winner: The option with the best mean outcome.
         winner_share: The share of futures in which it is the best option.
+        packages: Option -> the other options it contains (a package is best by construction).
+        most_robust_single: The most robust option among those that contain no other (None: no package, or
+            every option is one).
+        winner_single: The best-mean option among those that contain no other, or None (as above).
+        winner_single_share: The share of futures in which it is the best of those, or NaN.
+        budget_worst: The policy with the largest mean regret within budget (an option that costs no more does
+            better by that much), or None when none exceeds :data:`BUDGET_TOLERANCE`.
+        budget_worst_regret: Its mean regret within budget (outcome units), or the largest one when None.
+        budget_rest: The largest mean regret within budget of the other policies.
+        horizons: The options in order of robustness at each horizon (:func:`horizon_orders`); among options
+            that contain no other when there is a package. Empty: the final year only.
+        leader_changes: Whether the most robust of them differs between horizons.
+        order_changes: Whether their order differs between horizons.
     """
 
     most_robust: str
@@ -84,6 +98,20 @@ class WhatIfFindings:
     stability: Stability
     winner: str
     winner_share: float
+    packages: dict[str, list[str]] = field(default_factory=dict)
+    most_robust_single: str | None = None
+    winner_single: str | None = None
+    winner_single_share: float = math.nan
+    budget_worst: str | None = None
+    budget_worst_regret: float = math.nan
+    budget_rest: float = math.nan
+    horizons: list[tuple[str, int, list[str], float]] = field(default_factory=list)
+    leader_changes: bool = False
+    order_changes: bool = False
+
+
+BUDGET_TOLERANCE = 0.005
+"""A mean regret within budget at or below this (half a point of the share) counts as none."""
 
 
 def whatif_findings(r: ScenarioWhatIf) -> WhatIfFindings:
@@ -97,6 +125,10 @@ def whatif_findings(r: ScenarioWhatIf) -> WhatIfFindings:
     value, gain, ratio = _best_value(rob)
     w = float(r.stability["kendall_w"])
     stability: Stability = "stable" if w >= 0.8 else "mostly" if w >= 0.5 else "unstable"
+    pk: dict[str, list[str]] = getattr(r, "packages", {})  # absent on a bare robustness table
+    hz = getattr(r, "horizons", None)
+    split = bool(pk) and r.stability.get("most_robust_single") is not None
+    orders = horizon_orders(hz, list(pk) if split else []) if hz is not None and len(hz) else []
     return WhatIfFindings(
         most_robust=mr,
         cheaper=str(cheaper.index[0]) if len(cheaper) else None,
@@ -108,7 +140,29 @@ def whatif_findings(r: ScenarioWhatIf) -> WhatIfFindings:
         stability=stability,
         winner=str(r.stability["winner"]),
         winner_share=float(r.stability["winner_share"]),
+        packages=dict(pk),
+        most_robust_single=r.stability.get("most_robust_single") if split else None,
+        winner_single=r.stability.get("winner_single") if split else None,
+        winner_single_share=float(r.stability.get("winner_single_share", math.nan)) if split else math.nan,
+        **_budget(rob),
+        horizons=orders if len(orders) > 1 else [],
+        leader_changes=len({x[2][0] for x in orders}) > 1,
+        order_changes=len({tuple(x[2]) for x in orders}) > 1,
     )
+
+
+def _budget(rob: pd.DataFrame) -> dict[str, Any]:
+    """The policy falling furthest behind options that cost no more (regret within budget), and the others' most."""
+    if "regret_budget_mean" not in rob.columns:
+        return {}
+    reg = rob["regret_budget_mean"].astype(float).drop("baseline", errors="ignore")
+    if reg.empty:
+        return {}
+    worst = str(reg.idxmax())
+    rest = float(reg.drop(worst).max()) if len(reg) > 1 else 0.0
+    if reg[worst] <= BUDGET_TOLERANCE:
+        return {"budget_worst": None, "budget_worst_regret": float(reg[worst]), "budget_rest": rest}
+    return {"budget_worst": worst, "budget_worst_regret": float(reg[worst]), "budget_rest": rest}
 
 
 def _best_value(rob: pd.DataFrame) -> tuple[str | None, float, float]:
@@ -124,6 +178,26 @@ def _best_value(rob: pd.DataFrame) -> tuple[str | None, float, float]:
     return v, (float(meets[v]) - base_share) * 100, float(ratio.max())
 
 
+def horizon_orders(hz: pd.DataFrame, exclude: Sequence[str] = ()) -> list[tuple[str, int, list[str], float]]:
+    """The options in order of robustness at each horizon: ``(horizon, year, options, leader's meets_share)``.
+
+    Args:
+        hz: :func:`simulator.policy.whatif_analysis.horizon_table`.
+        exclude: Options left out (e.g. packages that contain another option).
+
+    Returns:
+        One entry per horizon in the table's order; the options most robust first, ties broken by the
+        higher mean outcome.
+    """
+    out = []
+    for h, part in hz[~hz["option"].isin(list(exclude))].groupby("horizon", sort=False):
+        part = part.sort_values(["meets_share", "mean"], ascending=[False, False], kind="stable")
+        out.append(
+            (str(h), int(part["year"].iloc[0]), [str(o) for o in part["option"]], float(part["meets_share"].iloc[0]))
+        )
+    return out
+
+
 def failure_kind(box: pd.Series | dict[str, Any]) -> Failure:
     """How an option fails, from its row of the boxes table: never, always, with no box, or in a box."""
     k, n = int(box["futures_missed"]), int(box["futures"])
@@ -135,10 +209,12 @@ def failure_kind(box: pd.Series | dict[str, Any]) -> Failure:
 
 
 __all__ = [
+    "BUDGET_TOLERANCE",
     "CHEAPER_MARGIN",
     "CompareFindings",
     "WhatIfFindings",
     "compare_findings",
     "failure_kind",
+    "horizon_orders",
     "whatif_findings",
 ]

@@ -37,7 +37,12 @@ averaged over a future's seeds):
 - **satisficing robustness**: the share of futures in which the option meets
   the threshold;
 - **regret**: in each future, the best option's outcome minus this option's
-  (0 for the best); mean, 90th percentile and maximum over futures;
+  (0 for the best); mean, 90th percentile and maximum over futures; and **regret
+  within budget**, counting cost: the best outcome among options that cost no more;
+- **packages**: options that contain another option's levers (at equal or larger
+  size), flagged, with the counts of best and most robust also among the others;
+- **horizons**: robustness 5 and 10 years after the policies start and in the final
+  year (the batch keeps the time series);
 - **rank stability**: Kendall's coefficient of concordance W of the options'
   ranks across futures (1 = the same order in every future), and the share of
   futures in which the option with the best mean is also best;
@@ -60,6 +65,7 @@ and the brief in :mod:`simulator.policy.brief_whatif`; their names are re-export
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
@@ -86,6 +92,7 @@ from simulator.policy.whatif_analysis import (
     future_outcomes,
     kendall_w,
     robustness,
+    series_column,
 )
 from simulator.policy.whatif_plots import plot_failures, plot_regret, plot_robustness
 from simulator.policy.whatif_spec import (
@@ -175,11 +182,14 @@ def whatif(
         "started": now(),
     }
     write_json(manifest, out / "manifest.json")
-    summaries = {}
+    summaries, series = {}, {}
     failures: list[dict[str, Any]] = []
+    col = series_column(spec.outcome)
     for sc in spec.scenarios:
         exp = exps[sc.name]
         b = out / "batches" / sc.name
+        if b.exists() and "timeseries" not in _batch_outputs(b):  # a folder from before the series was kept
+            exp = replace(exp, outputs=("summary",))
         if announce is not None:
             n = len(exp.points) * exp.replicates
             sets = "" if spec.ensemble is None else f" x {spec.sets} parameter sets"
@@ -191,13 +201,16 @@ def whatif(
             exp, executor, workers=workers, scheduler=scheduler, out=b, resume=b.exists(), progress=progress
         )
         failures += [{"scenario": sc.name, **f} for f in rep.failures]
-        summaries[sc.name] = open_results(b).summary
+        res = open_results(b)
+        summaries[sc.name] = res.summary
+        if col is not None and "timeseries" in exp.outputs:
+            series[sc.name] = res.columns("timeseries", ["point", "replicate", "year", col])
     missing = _missing_options(spec, summaries)
     if missing:  # an option with no run left in some scenario: nothing to compare
         manifest.update(status="failed", finished=now(), failed_runs=len(failures))
         write_json(manifest, out / "manifest.json")
         raise RunsFailed(out, failures, f" (no run of {missing} succeeded, so the what-if cannot be analysed)")
-    wi = analyse(spec, summaries)
+    wi = analyse(spec, summaries, series)
     wi.out = out
     wi.failures = failures
     files = write_tables(wi, out)
@@ -208,6 +221,14 @@ def whatif(
     manifest.update(status=status, finished=now(), files=files, failed_runs=len(failures))
     write_json(manifest, out / "manifest.json")
     return wi
+
+
+def _batch_outputs(b: Path) -> list[str]:
+    """The tables a batch folder keeps, from its manifest ([] when it has none yet)."""
+    try:
+        return list(json.loads((b / "manifest.json").read_text()).get("outputs", []))
+    except (OSError, ValueError):
+        return []
 
 
 def _missing_options(spec: WhatIfSpec, summaries: Mapping[str, pd.DataFrame]) -> str:
@@ -222,7 +243,7 @@ def _missing_options(spec: WhatIfSpec, summaries: Mapping[str, pd.DataFrame]) ->
 
 
 def write_tables(wi: WhatIf, out: Path) -> list[str]:
-    """Write futures.csv, outcomes.csv, robustness.csv, stability.csv and boxes.csv."""
+    """Write futures.csv, outcomes.csv, robustness.csv, stability.csv, boxes.csv and horizons.csv."""
     write_csv(wi.futures, out / "futures.csv")
     outc = pd.concat([r.outcomes.assign(scenario=n) for n, r in wi.results.items()], ignore_index=True)
     write_csv(outc[["scenario", *[c for c in outc.columns if c != "scenario"]]], out / "outcomes.csv")
@@ -233,7 +254,9 @@ def write_tables(wi: WhatIf, out: Path) -> list[str]:
     stab = pd.DataFrame([{"scenario": n, **r.stability} for n, r in wi.results.items()])
     write_csv(stab, out / "stability.csv")
     write_csv(pd.concat([r.boxes for r in wi.results.values()], ignore_index=True), out / "boxes.csv")
-    return ["futures.csv", "outcomes.csv", "robustness.csv", "stability.csv", "boxes.csv"]
+    hz = pd.concat([r.horizons.assign(scenario=n) for n, r in wi.results.items()], ignore_index=True)
+    write_csv(hz[["scenario", *[c for c in hz.columns if c != "scenario"]]], out / "horizons.csv")
+    return ["futures.csv", "outcomes.csv", "robustness.csv", "stability.csv", "boxes.csv", "horizons.csv"]
 
 
 def write_plots(wi: WhatIf, out: Path, lang: str = "en") -> list[str]:

@@ -140,7 +140,7 @@ class WhatIfSpec:
             replicates=self.seeds,
             master_seed=self.master_seed,
             common_random_numbers=True,
-            outputs=("summary",),
+            outputs=("timeseries", "summary"),  # the series gives robustness 5 and 10 years after the start
             source=self.source,
         )
 
