@@ -317,6 +317,8 @@ def test_indonesian_headline_numbers_and_readouts_have_decimal_commas():
     shown = texts(Kpi("Bantuan", 1234.5, 2345.6, ",.0f", lang="id"))
     assert {"1.234", "2.346", "+1.111"} <= set(shown), shown  # thousands dot
     assert {"0.46", "0.56", "+0.10"} <= set(texts(Kpi("Trust", 0.456, 0.5561, ".2f", lang="en")))
+    _, rc = solara.render(Kpi("Kepercayaan", 0.5561, 0.456, ".2f", lang="id"), handle_error=False)
+    assert rc.find(class_="plpbk-delta-down").widget.children[0] == "\u22120,10"  # a true minus sign
     assert "20" in texts(SeedsControl(20, lambda n: None, "id"))
     c = next(c for c in controls("id")["obstacles"] if c.name == "bkm.managing_body")
     _, rc = solara.render(ParamSlider(c, 0.125, lambda name, value: None, "id"), handle_error=False)

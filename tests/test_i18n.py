@@ -90,8 +90,11 @@ def test_brief_numbers_in_both_languages() -> None:
     assert num(-0.25, 2, "en") == "−0.25"  # a true minus sign
     assert num(None, 1, "en") == "–" and num(math.nan, 1, "id") == "–"
     assert pct(0.456, "en") == "46%" and pct(0.456, "id", 1) == "45,6%"
-    assert money(2500.0, "en") == "Rp 2.5 billion" and money(2500.0, "id") == "Rp 2,5 miliar"
-    assert money(250.0, "en") == "Rp 250 million" and money(12.34, "id") == "Rp 12,3 juta"
+    assert money(2500.0, "en") == "Rp 2.5 billion" and money(2500.0, "id") == "Rp2,5 miliar"  # EYD: Rp2,5
+    assert money(250.0, "en") == "Rp 250 million" and money(12.34, "id") == "Rp12,3 juta"
+    assert money(8100.0, "id") == "Rp8,1 miliar" and money(172.0, "id") == "Rp172 juta"  # the glossary's examples
+    assert money(2000.0, "id") == "Rp2 miliar" and money(40.0, "en") == "Rp 40 million"  # no trailing ,0
+    assert money(1234567.0, "id") == "Rp1.234,6 miliar"
     with pytest.raises(ValueError):
         num(1.0, 1, "fr")
 
