@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ipyvuetify as v
 import ipywidgets
 import numpy as np
@@ -9,7 +11,8 @@ import pytest
 import solara
 
 from simulator.dashboard import app, charts
-from simulator.dashboard.app import TEXT_SUFFIX, Dashboard, ParamSlider, WardTableWidget, ward_rows
+from simulator.dashboard.app import TEXT_SUFFIX, Dashboard, Kpi, ParamSlider, WardTableWidget, ward_rows
+from simulator.dashboard.chart_view import SeedsControl
 from simulator.dashboard.cli import add_commands
 from simulator.dashboard.controls import (
     GROUPS,
@@ -293,6 +296,63 @@ def test_numbers_in_the_language_style():
     c = next(c for c in controls("id")["enablers"] if c.name == "trust.initial")
     _, rc = solara.render(ParamSlider(c, 0.35, lambda name, value: None, "id"), handle_error=False)
     assert rc.find(class_="plpbk-param-value").widget.children[0] == "0,35"
+
+
+ID_NUMBER = re.compile(r"^−?\d{1,3}(\.\d{3})*(,\d+)?%?$")
+"""A number as Bahasa Indonesia writes it: thousands dot, decimal comma (``1.234,5``, ``0,25``, ``−0,2``)."""
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def test_indonesian_headline_numbers_and_readouts_have_decimal_commas():
+    """Component test: the KPI cards, the seeds readout and a slider readout in id mode."""
+
+    def texts(el) -> list[str]:
+        _, rc = solara.render(el, handle_error=False)
+        classes = ("plpbk-kpi-value", "plpbk-kpi-value plpbk-kpi-policy", "plpbk-delta-up", "plpbk-param-value")
+        return [str(w.children[0]) for c in classes for w in rc.find(class_=c).widgets]
+
+    shown = texts(Kpi("Kepercayaan", 0.456, 0.5561, ".2f", lang="id"))
+    assert {"0,46", "0,56", "+0,10"} <= set(shown), shown
+    assert not [x for x in shown if re.search(r"\d\.\d", x)], shown  # no decimal point
+    shown = texts(Kpi("Bantuan", 1234.5, 2345.6, ",.0f", lang="id"))
+    assert {"1.234", "2.346", "+1.111"} <= set(shown), shown  # thousands dot
+    assert {"0.46", "0.56", "+0.10"} <= set(texts(Kpi("Trust", 0.456, 0.5561, ".2f", lang="en")))
+    _, rc = solara.render(Kpi("Kepercayaan", 0.5561, 0.456, ".2f", lang="id"), handle_error=False)
+    assert rc.find(class_="plpbk-delta-down").widget.children[0] == "\u22120,10"  # a true minus sign
+    assert "20" in texts(SeedsControl(20, lambda n: None, "id"))
+    c = next(c for c in controls("id")["obstacles"] if c.name == "bkm.managing_body")
+    _, rc = solara.render(ParamSlider(c, 0.125, lambda name, value: None, "id"), handle_error=False)
+    assert rc.find(class_="plpbk-param-value").widget.children[0] == "0,125"
+    assert "rentang 0–1;" in c.help and "[" not in c.help  # a range reads 0–1, never [0, 1]
+
+
+def test_indonesian_chart_ticks_have_decimal_commas():
+    """Every tick label of every chart and of the network's colour bar is an Indonesian number or a year."""
+    sc = load_scenario("kendal")
+    cmp = Comparison("kendal", values_for(sc) | policy_levers(sc, "all-efforts"), seed=3)
+    for _ in range(8):
+        cmp.step()
+    commas = 0
+    for which in charts.CHARTS:
+        fig = charts.chart(cmp, which, "id")
+        fig.canvas.draw()
+        for ax in fig.axes:
+            ys = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+            xs = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+            assert all(ID_NUMBER.match(y) for y in ys), (which, ys)
+            assert xs and all(YEAR.match(x) for x in xs), (which, xs)  # years: no thousands dot
+            commas += sum("," in y for y in ys)
+    assert commas > 0
+    fig = charts.chart(cmp, "trust", "id")
+    fig.canvas.draw()
+    assert "0,2" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    fig = charts.chart(cmp, "trust", "en")
+    fig.canvas.draw()
+    assert "0.2" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    fig = charts.network(cmp.baseline, "jaringan", "id")
+    fig.canvas.draw()
+    bar = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+    assert "0,2" in bar and all(ID_NUMBER.match(x) for x in bar), bar
 
 
 # ---------------------------------------------------------------- stepping and reset

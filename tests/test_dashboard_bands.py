@@ -275,4 +275,4 @@ def test_band_texts_in_bahasa_indonesia():
     text = caption(rc)
     assert "rata-rata atas 2 seed (1–2)" in text and "5–95%" in text
     label = rc.find(class_="plpbk-param plpbk-seeds").find(class_="plpbk-param-label").widget.children[0]
-    assert label == "Jumlah seed untuk pita ketidakpastian"
+    assert label == "Jumlah seed untuk rentang ketidakpastian"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,6 +18,7 @@ from simulator.i18n import (
     lower_first,
     money,
     num,
+    param_help,
     param_label,
     pct,
     plot_text,
@@ -88,8 +90,11 @@ def test_brief_numbers_in_both_languages() -> None:
     assert num(-0.25, 2, "en") == "−0.25"  # a true minus sign
     assert num(None, 1, "en") == "–" and num(math.nan, 1, "id") == "–"
     assert pct(0.456, "en") == "46%" and pct(0.456, "id", 1) == "45,6%"
-    assert money(2500.0, "en") == "Rp 2.5 billion" and money(2500.0, "id") == "Rp 2,5 miliar"
-    assert money(250.0, "en") == "Rp 250 million" and money(12.34, "id") == "Rp 12,3 juta"
+    assert money(2500.0, "en") == "Rp 2.5 billion" and money(2500.0, "id") == "Rp2,5 miliar"  # EYD: Rp2,5
+    assert money(250.0, "en") == "Rp 250 million" and money(12.34, "id") == "Rp12,3 juta"
+    assert money(8100.0, "id") == "Rp8,1 miliar" and money(172.0, "id") == "Rp172 juta"  # the glossary's examples
+    assert money(2000.0, "id") == "Rp2 miliar" and money(40.0, "en") == "Rp 40 million"  # no trailing ,0
+    assert money(1234567.0, "id") == "Rp1.234,6 miliar"
     with pytest.raises(ValueError):
         num(1.0, 1, "fr")
 
@@ -155,14 +160,23 @@ def _indonesian_texts() -> list[tuple[str, str]]:
     """Every Indonesian string of the briefs, their plots, the dashboard and the outcome registry."""
     from simulator.i18n.brief_text import BRIEF, PLOT
     from simulator.i18n.dashboard_text import TEXT
+    from simulator.i18n.meanings_id import PARAM_MEANINGS_ID
+    from simulator.i18n.registry_id import CHOICE_LABELS, SOURCES_ID, UNITS_ID
     from simulator.outcomes import OUTCOMES
 
     out = []
     for table, d in (("BRIEF", BRIEF["id"]), ("PLOT", PLOT["id"]), ("TEXT", TEXT["id"])):
         for key, v in d.items():
             out += [(f"{table}.{key}", x) for x in (v if isinstance(v, list) else [v]) if isinstance(x, str)]
-    out += [(f"outcome {o.name}", text) for o in OUTCOMES for text in (*o.label.values(), *o.axis.values())]
-    return out
+    out += [(f"outcome {o.name}", text) for o in OUTCOMES for text in (o.label.get("id", ""), o.axis.get("id", ""))]
+    # the registry's text: labels, meanings, units, sources, choice names and the help each parameter gets
+    out += [(f"label {name}", pair[1]) for name, pair in PARAM_LABELS.items()]
+    out += [(f"meaning {name}", text) for name, text in PARAM_MEANINGS_ID.items()]
+    out += [(f"unit {unit}", text) for unit, text in UNITS_ID.items()]
+    out += [(f"source {src}", text) for src, text in SOURCES_ID.items()]
+    out += [(f"choice {value}", pair[1]) for value, pair in CHOICE_LABELS.items()]
+    out += [(f"help {p.name}", param_help(p.name, "id")) for p in PARAMETERS]
+    return [(key, re.sub(r"\{[a-z_0-9]*\}", "", text)) for key, text in out]  # placeholders are not words
 
 
 def test_indonesian_texts_use_the_glossary_terms() -> None:
@@ -183,8 +197,91 @@ def test_indonesian_texts_use_the_glossary_terms() -> None:
         "menjawab",
         "adalah bagian ",
         "lebih baik dari ",
+        "pita",  # an uncertainty band is a rentang (ketidakpastian)
+        "merespons",  # to respond is menanggapi
+        "[0, 1]",  # a range reads 0–1 (the comma would read as a decimal)
+        "baseline",
+        "probability",
+        "ward ",
     )
     texts = _indonesian_texts()
     assert any("kebijakan" in text for _, text in texts)  # the texts are there to check
     bad = [(key, word) for key, text in texts for word in avoid if word in text.lower()]
     assert not bad, bad
+
+
+# --------------------------------------------------------------------------- matplotlib tick labels
+
+
+def _tick_texts(fig, which: str = "both") -> list[str]:
+    """The tick label texts of every panel of ``fig``, after drawing it."""
+    fig.canvas.draw()
+    out = []
+    for ax in fig.axes:
+        if which in ("x", "both"):
+            out += [t.get_text() for t in ax.get_xticklabels()]
+        if which in ("y", "both"):
+            out += [t.get_text() for t in ax.get_yticklabels()]
+    return [t for t in out if t]
+
+
+def test_indonesian_ticks_have_a_decimal_comma_and_a_thousands_dot() -> None:
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import PercentFormatter
+
+    from simulator.i18n.plots import localize_ticks
+
+    def figure() -> Figure:
+        fig = Figure()
+        small, big, share = fig.subplots(1, 3)
+        small.plot([2008, 2027], [0.0, 0.05])  # x: calendar years; y: 0.00 .. 0.05
+        small.set_xlabel("Tahun")
+        big.plot([0, 1], [0, 4000])
+        big.set_ylabel("Rp juta / tahun")  # not a year axis although the unit says "tahun"
+        share.plot([0, 1], [0.0, 0.5])
+        share.yaxis.set_major_formatter(PercentFormatter(1.0))
+        return fig
+
+    english = _tick_texts(figure())
+    assert "0.02" in english and "4000" in english  # matplotlib's own labels, left as they are in English
+    fig = localize_ticks(figure(), "id")
+    small, big, share = fig.axes
+    labels = _tick_texts(fig)
+    assert "0,02" in _tick_texts(fig, "y") and "0.02" not in labels
+    assert not [t for t in labels if "." in t and "," not in t and not t.replace(".", "").isdigit()]
+    assert {"3.500", "4.000"} <= {t.get_text() for t in big.get_yticklabels()}  # thousands dot
+    years = [t.get_text() for t in small.get_xticklabels()]
+    assert "2010" in years and not any("." in y for y in years)  # calendar years: no thousands dot
+    shares = [t.get_text() for t in share.get_yticklabels()]
+    assert "10%" in shares and all(s.endswith("%") for s in shares)  # a percent axis keeps its %
+    pct_fig = Figure()
+    ax = pct_fig.subplots()
+    ax.plot([0, 1], [0.0, 0.012])
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    assert "0,2%" in _tick_texts(localize_ticks(pct_fig, "id"), "y")  # a percent with a decimal comma
+    with pytest.raises(ValueError, match="language"):
+        localize_ticks(Figure(), "fr")
+
+
+def test_a_policy_plot_saved_in_indonesian_has_decimal_commas(tmp_path: Path) -> None:
+    """plot_effects through save_fig(lang="id"): the tick labels on the rendered PNG say 0,02, never 0.02."""
+    from simulator.policy.compare_plots import plot_effects
+    from simulator.policy.effects import OUTCOMES
+    from simulator.policy.files import save_fig
+
+    rows = [
+        {"policy": p, "outcome": o.column, "diff": d, "ci_low": d - 0.01, "ci_high": d + 0.015}
+        for p, d in (("a", 0.012), ("b", -0.02))
+        for o in OUTCOMES
+    ]
+    effects = pd.DataFrame(rows)
+    fig = plot_effects(effects, "id")
+    save_fig(fig, tmp_path / "effects.png", lang="id")
+    assert (tmp_path / "effects.png").stat().st_size > 1000
+    xs = _tick_texts(fig, "x")
+    assert any("," in t for t in xs), xs
+    assert not any("." in t for t in xs), xs  # no decimal point, and no number here reaches a thousand
+    assert "0,02" in xs or "0,01" in xs, xs
+    fig = plot_effects(effects, "en")
+    save_fig(fig, tmp_path / "effects-en.png", lang="en")
+    assert any("." in t for t in _tick_texts(fig, "x"))

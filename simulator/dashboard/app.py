@@ -171,7 +171,7 @@ def Kpi(
                 if d == d and abs(d) > 1e-9:
                     good = (d > 0) == higher_is_better
                     solara.Text(
-                        ("+" if d > 0 else "") + fmt_spec(d, fmt, lang),
+                        ("+" if d > 0 else "") + fmt_spec(d, fmt, lang).replace("-", "\u2212"),
                         classes=["plpbk-delta-up" if good else "plpbk-delta-down"],
                     )
                 else:

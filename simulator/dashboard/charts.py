@@ -1,9 +1,10 @@
 """Matplotlib figures of the dashboard: yearly charts (baseline and policy together) and the network.
 
 Figures are built with :class:`matplotlib.figure.Figure` (no ``pyplot`` global state), so
-sessions drawing at the same time do not interfere. Tick labels of values go through
-:func:`simulator.dashboard.i18n.fmt_num` (decimal comma in Bahasa Indonesia, whatever the
-server's locale); calendar years are written without thousands separators.
+sessions drawing at the same time do not interfere. Tick labels go through the text layer's
+:class:`simulator.i18n.plots.NumberFormatter` (:func:`~simulator.i18n.plots.localize_ticks`:
+decimal comma and thousands dot in Bahasa Indonesia, whatever the server's locale); calendar
+years are written without thousands separators.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import Formatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
 from simulator.dashboard.bands import Band, Bands
 from simulator.dashboard.runs import Comparison
 from simulator.i18n import fmt_num, place_name, t
+from simulator.i18n.plots import NumberFormatter, localize_ticks
 from simulator.model.model import PartnershipModel
 from simulator.params import AID_FORMS
 
@@ -38,27 +40,6 @@ TRUST_CMAP = LinearSegmentedColormap.from_list("trust", ["#b71c1c", "#ef6c00", "
 
 CHARTS: tuple[str, ...] = ("sector", "form", "proposals", "sustained", "trust", "aid", "decisions", "fees")
 """The yearly charts, in display order."""
-
-
-class NumberFormatter(Formatter):
-    """Tick labels in the language's number style, with as many decimals as the tick spacing needs."""
-
-    def __init__(self, lang: str = "en") -> None:
-        self.lang = lang
-        self.digits = 0
-
-    def set_locs(self, locs: Sequence[float]) -> None:
-        """Choose the decimals from the spacing of the ticks (0.2 -> 1, 0.25 -> 2, 50 -> 0)."""
-        super().set_locs(list(locs))
-        steps = np.diff(np.asarray(locs, dtype=float))
-        step = float(np.min(np.abs(steps))) if len(steps) else 1.0
-        self.digits = 0
-        while self.digits < 4 and step > 0 and abs(round(step, self.digits) - step) > 1e-9 * max(1.0, step):
-            self.digits += 1
-
-    def __call__(self, x: float, pos: int | None = None) -> str:
-        """One tick label."""
-        return fmt_num(x, self.lang, self.digits)
 
 
 def _frame(cmp: Comparison, title: str, ylabel: str, lang: str, ncols: int = 1) -> tuple[Figure, list]:
@@ -222,14 +203,14 @@ def chart(cmp: Comparison, which: str, lang: str = "en", bands: Bands | None = N
             top = max(top, _ymax(cmp, [c for c, _ in cols], 4, bands))
         axes[0].set_ylim(0, top)
         axes[1].get_legend().remove()
-        return fig
+        return localize_ticks(fig, lang)
     if which not in CHART_SPECS:
         raise ValueError(f"unknown chart {which!r} (choose from {', '.join(CHARTS)})")
     title, ylabel, spec_cols, colors, floor = CHART_SPECS[which]
     fig, (ax,) = _frame(cmp, t(title, lang), t(ylabel, lang), lang)
     _lines(ax, cmp, spec_cols, lang, colors, bands)
     ax.set_ylim(0, 1.05 if floor is None else _ymax(cmp, [c for c, _ in spec_cols], floor, bands))
-    return fig
+    return localize_ticks(fig, lang)
 
 
 def pair_aid(model: PartnershipModel) -> np.ndarray:
@@ -278,7 +259,7 @@ def network(model: PartnershipModel, title: str, lang: str = "en") -> Figure:
             )
     _network_keys(fig, ax, lang)
     ax.set_aspect("equal")
-    return fig
+    return localize_ticks(fig, lang)
 
 
 def _network_graph(model: PartnershipModel) -> tuple[nx.Graph, list[str], list[str]]:

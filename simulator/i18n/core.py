@@ -124,10 +124,20 @@ def pct(x: float, lang: str, digits: int = 0) -> str:
 
 
 def money(x_million: float, lang: str) -> str:
-    """Rp million as 'Rp 3.6 billion' or 'Rp 250 million' (or 'Rp 3,6 miliar', 'Rp 250 juta')."""
+    """Rp million as 'Rp 3.6 billion' or 'Rp 250 million' (in Bahasa Indonesia 'Rp3,6 miliar', 'Rp250 juta').
+
+    One decimal below Rp 100 million and for billions, none above; a trailing ``.0``/``,0`` is
+    dropped (``Rp 2 billion``). Bahasa Indonesia writes no space after ``Rp`` (EYD).
+    """
     if abs(x_million) >= 1000:
-        return BRIEF[lang]["bn"].format(x=num(x_million / 1000, 1, lang))
-    return BRIEF[lang]["mn"].format(x=num(x_million, 1 if abs(x_million) < 100 else 0, lang))
+        x, digits, key = x_million / 1000, 1, "bn"
+    else:
+        x, digits, key = x_million, 1 if abs(x_million) < 100 else 0, "mn"
+    shown = num(x, digits, lang)
+    if digits and shown[-2:] in (".0", ",0"):
+        shown = shown[:-2]
+    text = BRIEF[lang][key].format(x=shown)
+    return re.sub(r"Rp\s+", "Rp", text) if lang == "id" else text
 
 
 _PLACE_ID = ((re.compile(r"^Ward (\d+)$"), r"Kelurahan \1"), (re.compile(r"^Region (\d+)$"), r"Wilayah \1"))

@@ -231,22 +231,23 @@ TEXT: dict[str, dict[str, str]] = {
         "rows_per_page": "Baris per halaman:",
         "all_rows": "Semua",
         "page_text": "{0}–{1} dari {2}",
-        "band_seeds": "Jumlah seed untuk pita ketidakpastian",
+        "band_seeds": "Jumlah seed untuk rentang ketidakpastian",
         "band_seeds_help": (
-            "Banyaknya seed (seed, seed + 1, …) yang menjadi dasar pita pada grafik: garis tebal adalah "
-            "rata-ratanya, area berwarna memuat 5–95% hasil simulasi. Nilai 1 hanya menampilkan satu seed. "
-            "Pita langsung mengikuti pengaturan; Langkah, Jalankan, dan Atur ulang tetap bekerja pada satu seed."
+            "Banyaknya seed (seed, seed + 1, …) yang menjadi dasar rentang ketidakpastian pada grafik: garis tebal "
+            "adalah rata-ratanya, area berwarna memuat 5–95% hasil simulasi. Nilai 1 hanya menampilkan satu seed. "
+            "Rentang ini langsung mengikuti pengaturan; Langkah, Jalankan, dan Atur ulang tetap bekerja pada satu seed."
         ),
-        "bands_computing": "Menghitung pita ketidakpastian… {done} dari {total} simulasi",
+        "bands_computing": "Menghitung rentang ketidakpastian… {done} dari {total} simulasi",
         "bands_caption": (
             "Garis tebal: rata-rata atas {n} seed ({first}–{last}); area berwarna (berarsir untuk kebijakan): "
             "5–95% hasil simulasi. Garis tipis bertitik: seed {seed}, tahun demi tahun sesuai langkah yang "
             "dijalankan."
         ),
         "bands_pending": (
-            "Pita sudah mengikuti nilai yang diubah; seed yang dijalankan per langkah menerapkannya setelah Atur ulang."
+            "Rentang ketidakpastian sudah mengikuti nilai yang diubah; seed yang dijalankan per langkah "
+            "menerapkannya setelah Atur ulang."
         ),
-        "bands_error": "Pita ketidakpastian tidak dapat dihitung: {error}",
+        "bands_error": "Rentang ketidakpastian tidak dapat dihitung: {error}",
     },
 }
 """Interface text by language and key."""

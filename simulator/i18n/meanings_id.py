@@ -50,7 +50,7 @@ PARAM_MEANINGS_ID: dict[str, str] = {
         "Siapa yang dapat mengetahui program: bagian CSR suatu perusahaan harus lebih dulu memperhatikan program "
         "(pemasaran di wilayahnya, forum CSR) sebelum dapat mengetahui kelurahan mana pun (perusahaan harus "
         "memperhatikan dulu); atau setiap lembaga dalam jangkauan mengetahui setiap kelurahan sejak awal, sehingga "
-        "sedikitnya lembaga yang merespons hanya karena sedikit yang menjawab (semua sudah tahu)."
+        "sedikitnya lembaga yang menanggapi semata-mata karena rendahnya peluang menanggapi (semua sudah tahu)."
     ),
     # wards
     "wards.n": (
@@ -241,7 +241,7 @@ PARAM_MEANINGS_ID: dict[str, str] = {
     ),
     "firms.ceiling": "Jumlah terbesar yang diberikan satu perusahaan untuk satu proposal (kendala pemberi bantuan).",
     "firms.responsiveness": (
-        "Peluang perusahaan yang mengetahui program menanggapi sebuah proposal ('sedikit lembaga yang merespons')."
+        "Peluang perusahaan yang mengetahui program menanggapi sebuah proposal ('sedikit lembaga yang menanggapi')."
     ),
     "firms.acceptance_bias": "Konstanta (intersep) logit penerimaan proposal oleh perusahaan.",
     "firms.preferred_forms": (

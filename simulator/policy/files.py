@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
+from simulator.i18n.plots import localize_ticks
 from simulator.store import OutputError, atomic_path, read_json
 
 
@@ -54,9 +55,20 @@ def write_text(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def save_fig(fig: Figure, path: Path, dpi: int = 110) -> None:
-    """Save a figure atomically (:func:`simulator.store.atomic_path`) and close it."""
+def save_fig(fig: Figure, path: Path, dpi: int = 110, lang: str | None = None) -> None:
+    """Save a figure atomically (:func:`simulator.store.atomic_path`) and close it.
+
+    Args:
+        fig: The figure.
+        path: The PNG (or SVG) file to write.
+        dpi: Resolution.
+        lang: The brief's language: with ``id`` every numeric tick label is written with a decimal
+            comma and thousands dot (:func:`simulator.i18n.plots.localize_ticks`); None or ``en``
+            leaves matplotlib's labels.
+    """
     try:
+        if lang is not None:
+            localize_ticks(fig, lang)
         with atomic_path(path) as tmp:
             fig.savefig(tmp, dpi=dpi)
     finally:
