@@ -87,7 +87,8 @@ class TestStatusFile:
         assert p.describe("id") == "Dorongan" and p.describe("en") == "Push"
         sc = load_scenario("kendal-2026")
         assert sc.describe("id").startswith("Kendal mulai 2026") and sc.describe("en").startswith("Kendal from 2026")
-        assert load_scenario("kendal").describe("id") == load_scenario("kendal").description  # falls back
+        plain = load_scenario(write(tmp_path, '[scenario]\ndescription = "Mine"\nextends = "kendal"\n', "m.toml"))
+        assert plain.describe("id") == "Mine"  # falls back to English (not to the parent's Indonesian)
 
 
 class TestStartFromStatus:
