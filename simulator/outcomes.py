@@ -169,7 +169,7 @@ OUTCOMES: tuple[Outcome, ...] = (
         "trust",
         "partners' mean trust in BKMs, 0-1, final year",
         label={"en": "Partners' trust (0–1)", "id": "Kepercayaan mitra (0–1)"},
-        axis={"en": "partners' trust\n(0-1, final year)", "id": "kepercayaan mitra\n(0-1, tahun terakhir)"},
+        axis={"en": "partners' trust\n(0–1, final year)", "id": "kepercayaan mitra\n(0–1, tahun terakhir)"},
         digits=3,
         series="mean_trust_partner",
     ),

@@ -220,7 +220,7 @@ BRIEF: dict[str, dict[str, Any]] = {
         "w_fig_rob": "Proporsi masa depan yang membuat setiap pilihan memenuhi target (gambar utama).",
         "w_fig_reg": "Penyesalan: seberapa jauh setiap pilihan tertinggal dari pilihan terbaik di setiap masa depan.",
         "w_fig_fail": "Masa depan yang gagal (×) dan memenuhi (o) target, dengan rentang kondisi yang ditemukan PRIM "
-        "(kotak putus-putus).",
+        "(garis putus-putus).",
         "w_how": [
             "**Masa depan.** Setiap masa depan adalah satu kombinasi kondisi yang tidak pasti; hasil setiap pilihan "
             "di satu masa depan adalah rata-rata atas bilangan acak awal berpasangan.",
@@ -231,9 +231,9 @@ BRIEF: dict[str, dict[str, Any]] = {
             "1 = urutan sama di semua masa depan).",
             "**Kondisi yang membuat kebijakan gagal** berasal dari penemuan skenario dengan PRIM (Friedman & "
             "Fisher 1999; Bryant "
-            "& Lempert 2010): sebuah kotak atas kondisi tidak pasti yang memuat sebagian besar kegagalan suatu "
-            "pilihan. *Cakupan (coverage)* adalah proporsi semua kegagalannya yang berada di dalam kotak; *kepadatan "
-            "(density)* adalah proporsi masa depan di dalam kotak yang gagal.",
+            "& Lempert 2010): sebuah rentang kondisi tidak pasti yang memuat sebagian besar kegagalan suatu "
+            "pilihan. *Cakupan (coverage)* adalah proporsi semua kegagalannya yang berada di dalam rentang itu; "
+            "*kepadatan (density)* adalah proporsi masa depan di dalam rentang itu yang gagal.",
             "**Biaya** memakai biaya satuan asumsi dari instrumen kebijakan (`levers.X_cost`), seperti pada "
             "`plpbk compare`.",
             "**Model, bukan ramalan:** bandingkan pilihan; jangan membaca angka sebagai prediksi.",
@@ -291,7 +291,7 @@ PLOT: dict[str, dict[str, str]] = {
         "paths": "{policy} dibandingkan {baseline}: rata-rata dan rentang 5–95% atas {n} seed berpasangan",
         "effects": "Selisih berpasangan kebijakan - kondisi dasar (rata-rata, selang bootstrap 95%)",
         "no_cost": "tanpa biaya",
-        "cost": "Rp {x} jt/kel./thn",
+        "cost": "Rp{x} juta / kelurahan / tahun",
         "wards": "{name} ({n} kelurahan)",
         "met_axis": "masa depan yang memenuhi target (%)",
         "robust": "Ketangguhan. Target: {target} pada tahun terakhir; {futures} masa depan × {seeds} seed",
@@ -302,10 +302,10 @@ PLOT: dict[str, dict[str, str]] = {
         "meets": "memenuhi",
         "misses": "gagal",
         "misses_k": "{o}: gagal {k}/{n}",
-        "box": "kotak: cakupan {c}, kepadatan {d}",
+        "box": "rentang kondisi: cakupan {c}, kepadatan {d}",
         "never": "tidak pernah gagal",
         "always": "gagal di semua masa depan",
-        "failures": "{scenario}: masa depan yang gagal mencapai target ({target}) dan kotak PRIM",
+        "failures": "{scenario}: masa depan yang gagal mencapai target ({target}) dan rentang kondisi (PRIM)",
     },
 }
 """Plot labels in English and Bahasa Indonesia."""

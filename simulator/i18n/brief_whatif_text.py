@@ -135,7 +135,7 @@ WHATIF_BRIEF: dict[str, dict[str, Any]] = {
         "w_outside": "{x} (di luar rentang)",
         "w_fig_fail_more": "Setiap kondisi yang dibatasi suatu rentang kondisi digambarkan (satu panel per pasang "
         "kondisi); masa depan yang berada di luar rentang pada kondisi yang tidak ditampilkan panel itu dibuat "
-        "pudar, sehingga titik berwarna penuh di dalam kotak putus-putus adalah tepat masa depan yang dihitung "
+        "pudar, sehingga titik berwarna penuh di dalam garis putus-putus adalah tepat masa depan yang dihitung "
         "kepadatannya. ★: nilai asumsi skenario itu sendiri.",
     },
 }

@@ -310,7 +310,7 @@ def write_ward_files(cmp: Comparison, out: Path, lang: str = "en") -> list[str]:
     files = ["wards.csv"]
     if has_coordinates(eff):
         (out / "plots").mkdir(exist_ok=True)
-        save_fig(plot_ward_map(eff, lang), out / "plots" / "wards-map.png")
+        save_fig(plot_ward_map(eff, lang), out / "plots" / "wards-map.png", lang=lang)
         files.append("plots/wards-map.png")
     return files
 

@@ -262,11 +262,11 @@ def write_tables(wi: WhatIf, out: Path) -> list[str]:
 def write_plots(wi: WhatIf, out: Path, lang: str = "en") -> list[str]:
     """Write plots/robustness.png, plots/regret.png and plots/failures-<scenario>.png."""
     (out / "plots").mkdir(exist_ok=True)
-    save_fig(plot_robustness(wi, lang), out / "plots" / "robustness.png")
-    save_fig(plot_regret(wi, lang), out / "plots" / "regret.png")
+    save_fig(plot_robustness(wi, lang), out / "plots" / "robustness.png", lang=lang)
+    save_fig(plot_regret(wi, lang), out / "plots" / "regret.png", lang=lang)
     files = ["plots/robustness.png", "plots/regret.png"]
     for name in wi.results:
-        save_fig(plot_failures(wi, name, lang), out / "plots" / f"failures-{name}.png")
+        save_fig(plot_failures(wi, name, lang), out / "plots" / f"failures-{name}.png", lang=lang)
         files.append(f"plots/failures-{name}.png")
     return files
 
