@@ -486,7 +486,11 @@ def test_real_compare_with_horizons_weak_and_strong(tmp_path: Path) -> None:
     assert (h["better"] + h["tie"] + h["worse"] == h["n"]).all()
     md = (tmp_path / "en" / "brief.md").read_text()
     assert "late: 10 years after the start (2022) lies past the last simulated year (2019)" in md
-    assert "## Effects over time" in md and "Partnerships alive: CSR/private" in md and "Budget per year" in md
+    assert (
+        "## Effects 5 and 10 years after the start" in md
+        and "Partnerships alive: CSR/private" in md
+        and "Budget per year" in md
+    )
     head = _headline(md)
     assert "weak" not in head
     b = pd.read_csv(tmp_path / "en" / "budget.csv").groupby(["policy", "year"])["cost"].sum()
@@ -498,6 +502,10 @@ def test_real_compare_with_horizons_weak_and_strong(tmp_path: Path) -> None:
     (tmp_path / "id").mkdir()
     write_outputs(cmp, tmp_path / "id", "id")
     md = (tmp_path / "id" / "brief.md").read_text()
-    assert "## Dampak dari waktu ke waktu" in md and "Menurut sektor mitra" in md and "Anggaran per tahun" in md
+    assert (
+        "## Dampak 5 dan 10 tahun setelah kebijakan mulai" in md
+        and "Menurut sektor mitra" in md
+        and "Anggaran per tahun" in md
+    )
     for word in ("baseline", "probability", " vs ", "Region ", "Ward "):
         assert word not in md

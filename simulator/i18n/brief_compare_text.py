@@ -27,7 +27,7 @@ COMPARE_BRIEF: dict[str, dict[str, Any]] = {
         "h_5y": "5 years after the start",
         "h_10y": "10 years after the start",
         "h_final": "final year ({year})",
-        "c_horizons": "Effects over time",
+        "c_horizons": "Effects 5 and 10 years after the start",
         "c_horizons_intro": "Difference policy − baseline in the year 5 and 10 years after each policy starts and in "
         "the final year (mean over paired runs, 95% interval in brackets); each policy's first year is in "
         "brackets after its name. **Bold: the 95% interval excludes 0.**",
@@ -75,7 +75,7 @@ COMPARE_BRIEF: dict[str, dict[str, Any]] = {
         "h_5y": "5 tahun setelah mulai",
         "h_10y": "10 tahun setelah mulai",
         "h_final": "tahun terakhir ({year})",
-        "c_horizons": "Dampak dari waktu ke waktu",
+        "c_horizons": "Dampak 5 dan 10 tahun setelah kebijakan mulai",
         "c_horizons_intro": "Selisih kebijakan − kondisi dasar pada tahun ke-5 dan ke-10 setelah setiap kebijakan "
         "mulai dan pada tahun terakhir (rata-rata simulasi berpasangan, selang 95% dalam kurung siku); tahun mulai "
         "setiap kebijakan ada dalam kurung setelah namanya. **Cetak tebal: selang 95% tidak mencakup 0.**",

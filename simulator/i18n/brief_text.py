@@ -143,7 +143,7 @@ BRIEF: dict[str, dict[str, Any]] = {
         "perbedaan di bawah ini "
         "berasal dari kebijakan, bukan dari kebetulan.",
         "c_bullet": "**{name}** ({desc}): {extra} kelurahan tambahan (dari {wards} kelurahan) mempertahankan "
-        "program berkelanjutan pada {end} (selang 95%: {lo} sampai {hi}; kondisi dasar {base} kelurahan). "
+        "program berkelanjutan pada tahun {end} (selang 95%: {lo} sampai {hi}; kondisi dasar {base} kelurahan). "
         "Kebijakan ini {btw}. {sector} Biaya: {cost} selama {act} tahun masa berlakunya ({pwy} per kelurahan per "
         "tahun); {cpw}.",
         "cpw": "sekitar {x} per tambahan kelurahan dengan program berkelanjutan (rentang {lo} sampai {hi})",

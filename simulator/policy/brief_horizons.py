@@ -83,7 +83,7 @@ def compare_horizons(cmp: Comparison, lang: str) -> list[str]:
     end = int(sc.values["time.start_year"]) + int(sc.values["time.years"]) - 1
     idx: Any = h.set_index(["policy", "horizon", "outcome"])
     labels = [lab for lab, _ in horizon_years(0, end)]
-    head = [t["policy"], t["outcome"], *(_horizon_label(lab, end, lang) for lab in labels)]
+    head = [t["policy"], t["outcome"], *(_horizon_label(lab, end, lang).capitalize() for lab in labels)]
     rows, notes = [], []
     for p in cmp.policies:
         start = policy_start(p, sc)
