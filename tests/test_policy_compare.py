@@ -509,3 +509,19 @@ def test_real_compare_with_horizons_weak_and_strong(tmp_path: Path) -> None:
     )
     for word in ("baseline", "probability", " vs ", "Region ", "Ward "):
         assert word not in md
+
+
+def test_plots_in_bahasa_name_the_baseline_and_skip_horizons_past_the_end(cmp_run) -> None:  # type: ignore[no-untyped-def]
+    from simulator.policy.compare_plots import plot_horizons, plot_paths
+
+    fig = plot_paths(cmp_run.timeseries, "marketing-push", lang="id")
+    texts = [
+        fig.texts[0].get_text() if fig.texts else "",
+        *(t for ax in fig.axes for t in ax.get_legend_handles_labels()[1]),
+    ]
+    assert "kondisi dasar" in " ".join(texts) and not any("baseline" in t for t in texts)
+    assert len([ax for ax in fig.axes if ax.get_visible()]) == 6  # sustained, total, by sector, aid, trust
+    # an 8-year run (2008..2015): marketing push from 2013 has only its final year; zero-effect likewise
+    fig = plot_horizons(cmp_run.horizons, 2015, "en")
+    labels = fig.axes[0].get_legend_handles_labels()[1]
+    assert labels == ["final year (2015)"]

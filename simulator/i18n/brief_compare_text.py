@@ -120,6 +120,7 @@ COMPARE_PLOT: dict[str, dict[str, str]] = {
         "h_5y": "5 years after the start",
         "h_10y": "10 years after the start",
         "h_final": "final year ({year})",
+        "baseline_name": "baseline",
     },
     "id": {
         "t_partnerships_government": "kemitraan pemerintah",
@@ -131,6 +132,7 @@ COMPARE_PLOT: dict[str, dict[str, str]] = {
         "h_5y": "5 tahun setelah mulai",
         "h_10y": "10 tahun setelah mulai",
         "h_final": "tahun terakhir ({year})",
+        "baseline_name": "kondisi dasar",
     },
 }
 """Plot labels by language and key."""

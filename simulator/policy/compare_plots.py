@@ -44,7 +44,8 @@ def plot_paths(
             d = ts[ts["option"] == name]
             if o.scale != 1.0:
                 d = d.assign(**{o.series: d[o.series] * o.scale})
-            draw_bands(ax, d, [o.series], [name], styles=["--" if i == 0 else "-"], colours=[1 if i == 0 else 0])
+            shown_name = plot_text(lang, "baseline_name") if name == BASELINE else name
+            draw_bands(ax, d, [o.series], [shown_name], styles=["--" if i == 0 else "-"], colours=[1 if i == 0 else 0])
         ax.set_ylabel(plot_text(lang, f"y_{o.series}"), fontsize=9)
         ax.set_title(plot_text(lang, f"t_{o.series}"), fontsize=10)
         ax.set_xlabel(plot_text(lang, "year"))
@@ -56,7 +57,8 @@ def plot_paths(
             ax.axvline(start, color="grey", ls=":", lw=1.2, label=plot_text(lang, "starts"))
         ax.tick_params(labelsize=8)
     axes[0].legend(fontsize=8, loc="lower left")
-    fig.suptitle(plot_text(lang, "paths", policy=policy, baseline=baseline, n=n), fontsize=11)
+    base_name = plot_text(lang, "baseline_name") if baseline == BASELINE else baseline
+    fig.suptitle(plot_text(lang, "paths", policy=policy, baseline=base_name, n=n), fontsize=11)
     fig.tight_layout()
     return fig
 
