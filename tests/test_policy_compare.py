@@ -525,3 +525,19 @@ def test_plots_in_bahasa_name_the_baseline_and_skip_horizons_past_the_end(cmp_ru
     fig = plot_horizons(cmp_run.horizons, 2015, "en")
     labels = fig.axes[0].get_legend_handles_labels()[1]
     assert labels == ["final year (2015)"]
+
+
+def test_budget_table_in_the_brief_groups_years_and_shows_regencies() -> None:
+    from types import SimpleNamespace
+
+    from simulator.policy.brief_compare import _budget
+    from simulator.policy.compare import regency_wards
+    from simulator.policy.effects import budget_table
+
+    sc = load_scenario("showcase").with_years(10)  # 2008..2017, two regencies (1 and 2 wards)
+    pols = resolve_policies(["csr-forum", "marketing-push"])
+    b = budget_table(sc, pols, regency_wards(sc))
+    md = "\n".join(_budget(SimpleNamespace(budget=b, policies=pols), "en"))  # type: ignore[arg-type]
+    assert "| 2008–2012 | – | – |" in md and "| 2013–2017 | Rp 120 million | Rp 27.0 million |" in md
+    assert "| Kendal | Rp 60.0 million | Rp 9.0 million |" in md  # one forum per regency; push per ward
+    assert "| Pekalongan | Rp 60.0 million | Rp 18.0 million |" in md
