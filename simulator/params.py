@@ -152,10 +152,15 @@ _LEVERS = {
     ),
     "csr_forum": (
         "A CSR forum of firms and the local government: raises firms' awareness of the "
-        "programme and their responsiveness to proposals.",
-        5.0,
+        "programme and their responsiveness to proposals. One forum per regency/city, so it is costed "
+        "per regency, not per ward.",
+        100.0,
     ),
 }
+
+LEVER_COST_UNIT: dict[str, str] = {lever: "regency" if lever == "csr_forum" else "ward" for lever in _LEVERS}
+"""What each lever's unit cost (``levers.<lever>_cost``) is paid for, every year it acts: ``ward`` (one per
+ward, e.g. a BKM's training) or ``regency`` (one per regency/city, e.g. the CSR forum its government runs)."""
 
 
 _LEVER_EFFECTS = (
@@ -208,8 +213,9 @@ def _lever_params() -> list[Param]:
                 cost,
                 0,
                 10000,
-                "Rp million / ward / year at size 1",
-                f"Public cost of the {lever.replace('_', ' ')} lever (scales with size).",
+                f"Rp million / {LEVER_COST_UNIT[lever]} / year at size 1",
+                f"Public cost of the {lever.replace('_', ' ')} lever per {LEVER_COST_UNIT[lever]} and year "
+                "(scales with size).",
                 "lever",
             ),
         ]

@@ -200,7 +200,10 @@ def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray
         "mean_condition_final": float(ts["mean_condition"][-1]),
         "lever_cost_total": float(ts["lever_cost"].sum()),
     }
+    live_partners = np.unique(model.pairs.partner[model.alive])
     for r, route in enumerate(ROUTES):
+        row[f"partnerships_{route}_final"] = float(ts[f"partnerships_{route}"][-1])
+        row[f"partners_{route}_final"] = float((model.sector[live_partners] == r).sum())
         m = prop_sector == r
         sent = int(m.sum())
         row[f"proposals_{route}"] = float(sent)

@@ -118,13 +118,22 @@ def test_compare_findings_order_and_cheapest_option() -> None:
             {"policy": "a", "outcome": "aid_total", "diff": 9.0},
         ]
     )
-    costs = pd.DataFrame({"policy": ["a", "b", "c"], "cost_per_extra_ward": [math.nan, 300.0, 120.0]})
-    f = compare_findings(SimpleNamespace(effects=effects, costs=costs))  # type: ignore[arg-type]
+    costs = pd.DataFrame(
+        {
+            "policy": ["a", "b", "c"],
+            "cost_per_extra_ward": [math.nan, 300.0, 120.0],
+            "cost_per_extra_ward_low": [math.nan, 200.0, 100.0],
+            "cost_per_extra_ward_high": [math.nan, 400.0, 150.0],
+            "sure_gain": [False, True, True],
+        }
+    )
+    cmp = SimpleNamespace(effects=effects, costs=costs, horizons=pd.DataFrame())
+    f = compare_findings(cmp)  # type: ignore[arg-type]
     assert f.by_gain == ["b", "c", "a"]
-    assert f.cheapest == "c" and f.cheapest_cost == 120.0
-    one = costs.assign(cost_per_extra_ward=[math.nan, 300.0, math.nan])
-    f = compare_findings(SimpleNamespace(effects=effects, costs=one))  # type: ignore[arg-type]
-    assert f.cheapest is None and math.isnan(f.cheapest_cost)  # a single defined cost names no cheapest
+    assert f.cheapest == "c" and f.cheapest_cost == 120.0 and f.cheapest_range == (100.0, 150.0)
+    one = costs.assign(cost_per_extra_ward=[math.nan, 300.0, math.nan], sure_gain=[False, True, False])
+    f = compare_findings(SimpleNamespace(effects=effects, costs=one, horizons=pd.DataFrame()))  # type: ignore[arg-type]
+    assert f.cheapest == "b" and f.qualifying == ["b"]  # the only sure gain is named, as the only one
 
 
 def test_whatif_findings() -> None:

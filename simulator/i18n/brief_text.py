@@ -25,24 +25,28 @@ BRIEF: dict[str, dict[str, Any]] = {
         "the same {seeds} random futures (paired seeds), so the differences below come from the policy, not "
         "from chance.",
         "c_bullet": "**{name}** ({desc}): {extra} more of the {wards} wards keep a sustained programme in {end} "
-        "(95% interval {lo} to {hi}; baseline {base} wards). It did better than the baseline in {better} of the "
-        "paired runs. Cost: {cost} over the {act} years it acts ({pwy} per ward per year); {cpw}.",
+        "(95% interval {lo} to {hi}; baseline {base} wards); {btw}. {sector} Cost: {cost} over the {act} years it "
+        "acts ({pwy} per ward per year); {cpw}.",
         "cpw": "about {x} per additional sustained ward (range {lo} to {hi})",
-        "cpw_na": "cost per additional sustained ward not defined, because the gain is not certain",
+        "cpw_na": "no cost per additional sustained ward, because the gain's 95% interval does not lie above zero",
         "cpw_free": "no extra cost",
-        "c_cheapest": "Lowest cost per additional sustained ward: **{name}** ({x}).",
+        "c_cheapest": "**Cost-effectiveness:** among the {n} policies whose gain in sustained wards has a 95% "
+        "interval above zero ({names}), the lowest cost per additional sustained ward is {name}'s: about {x} "
+        "(range {lo} to {hi}).",
         "c_effects": "What each policy changes",
-        "c_effects_intro": "Difference policy − baseline in the final year (mean over paired runs, 95% interval in "
-        "brackets). In bold: the interval excludes zero.",
+        "c_effects_intro": "Difference policy − baseline (mean over paired runs, 95% interval in brackets) in the "
+        "final year ({end}), except aid mobilised, which is summed over all years. **Bold: the 95% interval "
+        "excludes 0.**",
         "policy": "Policy",
-        "better_col": "Sustained share better than baseline (runs)",
+        "better_col": "Sustained programmes: paired runs",
         "c_costs": "Cost and value for money",
         "c_costs_intro": "Public cost of the policy's levers (assumed unit costs, see below) and cost per additional "
-        "ward whose programme is sustained in the final year.",
+        "ward whose programme is sustained in the final year, given only when the gain's 95% interval lies above "
+        "zero; its range comes from that interval.",
         "cost_total": "Cost, whole period",
         "cost_pwy": "Per ward per year (while it acts)",
         "extra_wards": "Additional sustained wards [95%]",
-        "cost_per_extra": "Cost per additional sustained ward",
+        "cost_per_extra": "Cost per additional sustained ward [range]",
         "undefined": "not defined",
         "c_paths": "Over time",
         "c_paths_intro": "Baseline (dashed) and policy (solid): mean and the range of 90% of paired runs.",
@@ -50,14 +54,17 @@ BRIEF: dict[str, dict[str, Any]] = {
         "c_how": [
             "**Paired runs.** Each option is simulated with the same random seeds (common random numbers): the same "
             "chance events happen under every option, so a difference is the policy's effect. The 95% interval is "
-            "a bootstrap interval over the paired differences; 'better than baseline' is the share of paired runs in "
-            "which the policy's outcome is higher (ties count half).",
+            "a bootstrap interval over the paired differences. Paired runs are counted as better, tie or worse; a tie "
+            "is a pair whose outcomes are equal as printed (they differ by at most half of the last digit shown, "
+            "e.g. 0.05 percentage points of wards), so a policy that changes nothing shows only ties.",
             "**Costs are assumptions.** Each lever has a unit cost (`levers.X_cost`, Rp million per ward per year at "
-            "full size; see `plpbk params --role lever`), scaled by the lever's size and counted for every ward and "
-            "every year from its start year; per ward per year is averaged over the years the policy acts. "
+            "full size, or per regency for a CSR forum; see `plpbk params --role lever`), scaled by the lever's size "
+            "and counted for every ward (or regency) and every year from its start year; per ward per year is "
+            "averaged over the years the policy acts. "
             "Only public lever costs are counted, not partners' aid. Change them in "
             "the policy file. The cost per additional sustained ward is the extra cost divided by the extra wards "
-            "sustained in the final year; it is left undefined when the interval of the gain reaches zero.",
+            "sustained in the final year; it is left undefined when the interval of the gain, as printed, reaches "
+            "zero (an interval of 0.0 to 0.6 wards does not count as a gain).",
             "**A model, not a forecast.** The simulator reproduces the study's qualitative patterns; use these numbers "
             "to compare options, not as predictions for a given ward.",
         ],
@@ -136,26 +143,31 @@ BRIEF: dict[str, dict[str, Any]] = {
         "perbedaan di bawah ini "
         "berasal dari kebijakan, bukan dari kebetulan.",
         "c_bullet": "**{name}** ({desc}): {extra} kelurahan tambahan (dari {wards} kelurahan) mempertahankan "
-        "program berkelanjutan pada {end} (selang 95%: {lo} sampai {hi}; kondisi dasar {base} kelurahan). "
-        "Kebijakan ini lebih baik daripada kondisi dasar pada {better} simulasi berpasangan. Biaya: {cost} selama "
-        "{act} tahun masa berlakunya ({pwy} per kelurahan per tahun); {cpw}.",
+        "program berkelanjutan pada tahun {end} (selang 95%: {lo} sampai {hi}; kondisi dasar {base} kelurahan). "
+        "Kebijakan ini {btw}. {sector} Biaya: {cost} selama {act} tahun masa berlakunya ({pwy} per kelurahan per "
+        "tahun); {cpw}.",
         "cpw": "sekitar {x} per tambahan kelurahan dengan program berkelanjutan (rentang {lo} sampai {hi})",
-        "cpw_na": "biaya per tambahan kelurahan berkelanjutan tidak dapat dihitung karena hasilnya belum pasti",
+        "cpw_na": "biaya per tambahan kelurahan berkelanjutan tidak dihitung karena selang 95% tambahannya tidak "
+        "berada di atas nol",
         "cpw_free": "tanpa biaya tambahan",
-        "c_cheapest": "Biaya terendah per tambahan kelurahan berkelanjutan: **{name}** ({x}).",
+        "c_cheapest": "**Efektivitas biaya:** di antara {n} kebijakan yang tambahan kelurahan berkelanjutannya "
+        "memiliki selang 95% di atas nol ({names}), biaya terendah per tambahan kelurahan berkelanjutan adalah "
+        "milik {name}: sekitar {x} (rentang {lo} sampai {hi}).",
         "c_effects": "Apa yang diubah setiap kebijakan",
-        "c_effects_intro": "Selisih kebijakan − kondisi dasar pada tahun terakhir (rata-rata simulasi berpasangan, "
-        "selang 95% dalam kurung). Cetak tebal: selang tidak mencakup nol.",
+        "c_effects_intro": "Selisih kebijakan − kondisi dasar (rata-rata simulasi berpasangan, selang 95% dalam "
+        "kurung siku) pada tahun terakhir ({end}), kecuali bantuan mitra yang terhimpun, yang dijumlahkan atas semua "
+        "tahun. **Cetak tebal: selang 95% tidak mencakup 0.**",
         "policy": "Kebijakan",
-        "better_col": "Program berkelanjutan lebih baik daripada kondisi dasar (simulasi)",
+        "better_col": "Program berkelanjutan: simulasi berpasangan",
         "c_costs": "Biaya dan efektivitas biaya",
         "c_costs_intro": "Biaya publik dari instrumen kebijakan (biaya satuan asumsi, lihat di bawah) dan biaya per "
-        "tambahan kelurahan yang programnya berkelanjutan pada tahun terakhir.",
+        "tambahan kelurahan yang programnya berkelanjutan pada tahun terakhir, yang hanya dihitung bila selang 95% "
+        "tambahannya berada di atas nol; rentangnya berasal dari selang itu.",
         "cost_total": "Biaya, seluruh periode",
         "cost_pwy": "Per kelurahan per tahun (selama berlaku)",
         "extra_wards": "Tambahan kelurahan berkelanjutan [95%]",
-        "cost_per_extra": "Biaya per tambahan kelurahan berkelanjutan",
-        "undefined": "tidak dapat dihitung",
+        "cost_per_extra": "Biaya per tambahan kelurahan berkelanjutan [rentang]",
+        "undefined": "tidak dihitung",
         "c_paths": "Dari waktu ke waktu",
         "c_paths_intro": "Kondisi dasar (garis putus-putus) dan kebijakan (garis utuh): rata-rata dan rentang 90% "
         "simulasi berpasangan.",
@@ -163,17 +175,20 @@ BRIEF: dict[str, dict[str, Any]] = {
         "c_how": [
             "**Simulasi berpasangan.** Setiap pilihan disimulasikan dengan seed yang sama (common random "
             "numbers): kejadian kebetulan yang sama terjadi pada setiap pilihan, sehingga selisihnya adalah dampak "
-            "kebijakan. Selang 95% adalah selang bootstrap atas selisih berpasangan; 'lebih baik daripada kondisi "
-            "dasar' adalah proporsi simulasi berpasangan yang hasil kebijakannya lebih tinggi (hasil seri dihitung "
-            "setengah).",
+            "kebijakan. Selang 95% adalah selang bootstrap atas selisih berpasangan. Simulasi berpasangan dihitung "
+            "sebagai lebih baik, sama, atau lebih buruk; hasilnya sama bila kedua angka sama seperti yang dicetak "
+            "(berbeda paling banyak setengah digit terakhir yang ditampilkan, misalnya 0,05 poin persentase "
+            "kelurahan), sehingga kebijakan yang tidak mengubah apa pun hanya menghasilkan angka sama.",
             "**Biaya adalah asumsi.** Setiap instrumen kebijakan memiliki biaya satuan (`levers.X_cost`, Rp juta "
-            "per kelurahan per tahun pada besaran penuh; lihat `plpbk params --role lever`), dikalikan besaran "
-            "instrumen dan dihitung untuk "
-            "setiap kelurahan dan setiap tahun sejak tahun mulainya; biaya per kelurahan per tahun dirata-ratakan atas "
+            "per kelurahan per tahun pada besaran penuh, atau per kabupaten/kota untuk forum CSR; lihat "
+            "`plpbk params --role lever`), dikalikan besaran instrumen dan dihitung untuk "
+            "setiap kelurahan (atau kabupaten/kota) dan setiap tahun sejak tahun mulainya; biaya per kelurahan per "
+            "tahun dirata-ratakan atas "
             "tahun-tahun kebijakan berlaku. Hanya biaya publik instrumen yang dihitung, bukan "
             "bantuan mitra. Ubah nilainya di berkas kebijakan. Biaya per tambahan kelurahan berkelanjutan adalah "
             "biaya tambahan dibagi tambahan kelurahan berkelanjutan pada tahun terakhir; tidak dihitung bila selang "
-            "hasilnya mencapai nol.",
+            "tambahannya, seperti yang dicetak, mencapai nol (selang 0,0 sampai 0,6 kelurahan tidak dihitung "
+            "sebagai tambahan).",
             "**Model, bukan ramalan.** Simulator ini mereproduksi pola kualitatif dari studi; gunakan angka-angka ini "
             "untuk membandingkan pilihan, bukan sebagai prediksi untuk kelurahan tertentu.",
         ],

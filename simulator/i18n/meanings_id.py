@@ -449,7 +449,8 @@ PARAM_MEANINGS_ID: dict[str, str] = {
     "levers.facilitation_start": "Tahun pertama instrumen fasilitasi tambahan berlaku.",
     "levers.csr_forum": (
         f"{_LEVER_SIZE_ID} Forum CSR perusahaan dan pemerintah daerah: meningkatkan pengetahuan perusahaan "
-        "tentang program dan tanggapan mereka terhadap proposal."
+        "tentang program dan tanggapan mereka terhadap proposal. Satu forum per kabupaten/kota, sehingga "
+        "biayanya dihitung per kabupaten/kota, bukan per kelurahan."
     ),
     "levers.csr_forum_start": "Tahun pertama instrumen forum CSR berlaku.",
     "levers.marketing_push_training": (
@@ -480,7 +481,8 @@ PARAM_MEANINGS_ID: dict[str, str] = {
         "besaran)."
     ),
     "levers.csr_forum_cost": (
-        "Biaya publik instrumen forum CSR, dalam juta rupiah per kelurahan per tahun (sebanding dengan besaran)."
+        "Biaya publik instrumen forum CSR, dalam juta rupiah per kabupaten/kota per tahun (satu forum per "
+        "kabupaten/kota; sebanding dengan besaran)."
     ),
 }
 """Bahasa Indonesia meanings of the parameters (the registry's English ``meaning``)."""

@@ -66,6 +66,7 @@ UNITS_ID: dict[str, str] = {
     "Rp million / user / year": "Rp juta / pemanfaat / tahun",
     "Rp budget / Rp aid": "Rp anggaran / Rp bantuan",
     "Rp million / ward / year at size 1": "Rp juta / kelurahan / tahun pada besaran 1",
+    "Rp million / regency / year at size 1": "Rp juta / kabupaten/kota / tahun pada besaran 1",
 }
 """The registry's unit texts in Bahasa Indonesia."""
 

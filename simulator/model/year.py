@@ -21,6 +21,7 @@ import numpy as np
 from simulator.model import kernels, observation, partnering, phases, setup
 from simulator.model.kernels.delivery import RENEWAL_STRUCTURES
 from simulator.model.state import END_REASONS, FloatArray, IntArray, Payment
+from simulator.params import LEVER_COST_UNIT
 
 if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
@@ -105,11 +106,15 @@ def stretch(m: PartnershipModel, t: int, year: int) -> list[dict[str, float]]:
 
 
 def lever_costs(m: PartnershipModel, years: IntArray) -> FloatArray:
-    """What the levers cost in each of the calendar years (Rp million, all wards)."""
+    """What the levers cost in each of the calendar years (Rp million, all wards).
+
+    A lever's unit cost is paid per ward or per regency (``params.LEVER_COST_UNIT``).
+    """
     total = np.zeros(len(years))
-    for _, size, start, cost in m._const("levers", m._levers):
-        total = total + np.where(years >= start, size, 0.0) * cost  # added in order from 0, as sum() adds
-    return total * m.n_wards
+    for name, size, start, cost in m._const("levers", m._levers):
+        units = m.n_regions if LEVER_COST_UNIT[name] == "regency" else m.n_wards
+        total = total + np.where(years >= start, size, 0.0) * cost * units  # added in order, as sum() adds
+    return total
 
 
 def next_election(m: PartnershipModel, t: int) -> int:

@@ -53,7 +53,7 @@ from simulator.errors import RunsFailed
 from simulator.i18n import check_lang
 from simulator.policy.brief import write_brief
 from simulator.policy.brief_compare import compare_brief
-from simulator.policy.compare_plots import plot_effects, plot_paths
+from simulator.policy.compare_plots import plot_effects, plot_horizons, plot_paths
 from simulator.policy.effects import (
     BASELINE,
     BY_COLUMN,
@@ -63,8 +63,10 @@ from simulator.policy.effects import (
     Outcome,
     active_years,
     bootstrap_ci,
+    budget_table,
     cost_table,
     ensemble_ci,
+    horizon_effects,
     paired_effects,
     paired_table,
     policy_start,
@@ -160,6 +162,9 @@ class Comparison:
             seeds every option completed.
         ensemble: The parameter sets every option ran on (tables then have a ``set`` column), or None.
         wards: One row per run and ward (final state) with ``option``, when the runs kept it.
+        horizons: Effects 5 and 10 years after each policy starts and in the final year, see
+            :func:`horizon_effects`.
+        budget: Each policy's cost per calendar year and regency, see :func:`budget_table`.
     """
 
     scenario: Scenario
@@ -173,6 +178,8 @@ class Comparison:
     failures: list[dict[str, Any]] = field(default_factory=list)
     ensemble: Ensemble | None = None
     wards: pd.DataFrame = field(default_factory=pd.DataFrame)
+    horizons: pd.DataFrame = field(default_factory=pd.DataFrame)
+    budget: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def options(self) -> list[str]:
@@ -354,7 +361,19 @@ def analyse(
         years=int(sc.values["time.years"]),
         active_years={p.name: active_years(p, sc) for p in pols},
     )
-    return Comparison(sc, pols, seeds, summary, ts, effects, costs, None, [], ens)
+    last = int(sc.values["time.start_year"]) + int(sc.values["time.years"]) - 1
+    horizons = horizon_effects(ts, {p.name: policy_start(p, sc) for p in pols}, last)
+    budget = budget_table(sc, pols, regency_wards(sc))
+    return Comparison(sc, pols, seeds, summary, ts, effects, costs, None, [], ens, horizons, budget)
+
+
+def regency_wards(sc: Scenario) -> dict[str, int]:
+    """Wards per regency, in order, as the model assigns them (a model is built, not run)."""
+    from collections import Counter
+
+    from simulator.model.model import PartnershipModel
+
+    return dict(Counter(b.regency for b in PartnershipModel(sc, rng=0).bkms))
 
 
 def write_outputs(cmp: Comparison, out: Path, lang: str = "en") -> list[str]:
@@ -366,14 +385,18 @@ def write_outputs(cmp: Comparison, out: Path, lang: str = "en") -> list[str]:
     sc, pols = cmp.scenario, cmp.policies
     write_csv(cmp.effects, out / "effects.csv")
     write_csv(cmp.costs, out / "costs.csv")
+    write_csv(cmp.horizons, out / "effects_horizons.csv")
+    write_csv(cmp.budget, out / "budget.csv")
     write_csv(paired_table(cmp.summary), out / "paired.csv")
     (out / "plots").mkdir(exist_ok=True)
-    files = ["effects.csv", "costs.csv", "paired.csv"]
-    save_fig(plot_effects(cmp.effects, lang), out / "plots" / "effects.png")
-    files.append("plots/effects.png")
+    files = ["effects.csv", "costs.csv", "effects_horizons.csv", "budget.csv", "paired.csv"]
+    save_fig(plot_effects(cmp.effects, lang), out / "plots" / "effects.png", lang=lang)
+    end = int(sc.values["time.start_year"]) + int(sc.values["time.years"]) - 1
+    save_fig(plot_horizons(cmp.horizons, end, lang), out / "plots" / "horizons.png", lang=lang)
+    files += ["plots/effects.png", "plots/horizons.png"]
     for p in pols:
         fig = plot_paths(cmp.timeseries, p.name, start=policy_start(p, sc), lang=lang)
-        save_fig(fig, out / "plots" / f"paths-{p.name}.png")
+        save_fig(fig, out / "plots" / f"paths-{p.name}.png", lang=lang)
         files.append(f"plots/paths-{p.name}.png")
     files += write_ward_files(cmp, out, lang)
     files += write_brief(compare_brief(cmp, lang), out)

@@ -68,7 +68,7 @@ def _summary(cmp: Comparison, lang: str) -> Sheet:
     wards = cmp.scenario.n_wards
     eff: Any = cmp.effects.set_index(["policy", "outcome"])  # Any: pandas' stubs type .loc[row] loosely
     costs: Any = cmp.costs.set_index("policy")
-    desc = {p.name: p.description for p in cmp.policies}
+    desc = {p.name: p.describe(lang) for p in cmp.policies}
     rows = []
     for p in cmp.policies:
         s, c = eff.loc[(p.name, "sustained_share_final")], costs.loc[p.name]

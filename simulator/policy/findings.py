@@ -1,7 +1,8 @@
 """The findings a policy brief states, computed from the results before any brief formats them.
 
 A comparison's findings (:func:`compare_findings`): the policies in order of their gain in
-sustained wards, and the one with the lowest cost per additional sustained ward. A what-if
+sustained wards, the policies whose gain is sure enough to be costed, the one among them with the
+lowest cost per additional sustained ward, and whether the policies' order changes between horizons. A what-if
 scenario's findings (:func:`whatif_findings`): the most robust option, a cheaper option that
 nearly matches it, the most robustness per rupiah, the stability of the ranking, and how each
 option fails (:func:`failure_kind`). The briefs (:mod:`simulator.policy.brief`) only put these
@@ -34,26 +35,66 @@ class CompareFindings:
 
     Attributes:
         by_gain: The policies, largest mean gain in the sustained share first.
-        cheapest: The policy with the lowest cost per additional sustained ward, when more than one
-            policy has that cost defined; else None.
+        qualifying: The policies a cost-effectiveness headline may name: their gain in sustained wards is
+            sure (its 95% interval, as printed, lies strictly above 0) and they cost something extra; in
+            the costs table's order.
+        cheapest: Among ``qualifying``, the one with the lowest cost per additional sustained ward; None
+            when none qualifies.
         cheapest_cost: Its cost per additional sustained ward (Rp million), or NaN.
+        cheapest_range: The range of that cost (Rp million, from the gain's interval), or NaNs.
+        rankings: The policies in order of their mean effect on the sustained share at each horizon
+            (``5y``, ``10y``, ``final``), among those measured there.
+        ranking_changes: Whether two policies change order between two horizons.
     """
 
     by_gain: list[str]
-    cheapest: str | None
-    cheapest_cost: float
+    qualifying: list[str] = field(default_factory=list)
+    cheapest: str | None = None
+    cheapest_cost: float = math.nan
+    cheapest_range: tuple[float, float] = (math.nan, math.nan)
+    rankings: dict[str, list[str]] = field(default_factory=dict)
+    ranking_changes: bool = False
 
 
 def compare_findings(cmp: Comparison) -> CompareFindings:
     """The findings of a paired comparison (see :class:`CompareFindings`)."""
     eff = cmp.effects
     sus = eff[eff["outcome"] == "sustained_share_final"].set_index("policy")
-    by_gain = [str(n) for n in sus.sort_values("diff", ascending=False).index]
-    ok = cmp.costs.set_index("policy").dropna(subset=["cost_per_extra_ward"])
-    if len(ok) > 1:
-        per = ok["cost_per_extra_ward"].astype(float)
-        return CompareFindings(by_gain, str(per.idxmin()), float(per.min()))
-    return CompareFindings(by_gain, None, math.nan)
+    by_gain = [str(n) for n in sus.sort_values("diff", ascending=False, kind="stable").index]
+    costs = cmp.costs.set_index("policy")
+    ok: Any = costs[costs["sure_gain"].astype(bool) & costs["cost_per_extra_ward"].notna()]
+    qualifying = [str(n) for n in ok.index]
+    rankings = horizon_rankings(cmp.horizons)
+    changes = ranking_changes(rankings)
+    if not qualifying:
+        return CompareFindings(by_gain, [], rankings=rankings, ranking_changes=changes)
+    per = ok["cost_per_extra_ward"].astype(float)
+    best = str(per.idxmin())
+    rng = (float(ok.loc[best, "cost_per_extra_ward_low"]), float(ok.loc[best, "cost_per_extra_ward_high"]))
+    return CompareFindings(by_gain, qualifying, best, float(per.min()), rng, rankings, changes)
+
+
+def horizon_rankings(horizons: pd.DataFrame, series: str = "sustained_share") -> dict[str, list[str]]:
+    """The policies in order of their mean effect on ``series`` at each horizon (largest first; ties by name)."""
+    if horizons.empty:
+        return {}
+    h = horizons[horizons["outcome"] == series]
+    out: dict[str, list[str]] = {}
+    for label in dict.fromkeys(h["horizon"]):
+        d = h[h["horizon"] == label].sort_values(["diff", "policy"], ascending=[False, True], kind="stable")
+        out[str(label)] = [str(p) for p in d["policy"]]
+    return out
+
+
+def ranking_changes(rankings: dict[str, list[str]]) -> bool:
+    """Whether any two policies measured at two horizons are in a different order at one than at the other."""
+    orders = list(rankings.values())
+    for i, a in enumerate(orders):
+        for b in orders[i + 1 :]:
+            common = [p for p in a if p in b]
+            if common != [p for p in b if p in common]:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -216,5 +257,7 @@ __all__ = [
     "compare_findings",
     "failure_kind",
     "horizon_orders",
+    "horizon_rankings",
+    "ranking_changes",
     "whatif_findings",
 ]
