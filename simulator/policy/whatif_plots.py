@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from simulator.analysis.plots import COLOURS
-from simulator.i18n import num, param_label, pct, plot_text
+from simulator.i18n import num, param_label, pct, plot_text, unit_label
 from simulator.params import BY_NAME
 from simulator.policy.effects import BASELINE, BY_COLUMN
 from simulator.policy.prim import Box
@@ -42,7 +42,7 @@ def _param_label(name: str, lang: str = "en") -> str:
     p = BY_NAME.get(name)
     if p is None:
         return name
-    unit = f", {p.unit}" if p.unit not in ("-", "") else ""
+    unit = f", {unit_label(p.unit, lang)}" if p.unit not in ("-", "") else ""
     return f"{name}\n({param_label(name, lang, mid_sentence=True)}{unit})"
 
 
