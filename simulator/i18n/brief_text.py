@@ -13,7 +13,7 @@ from typing import Any
 BRIEF: dict[str, dict[str, Any]] = {
     "en": {
         "c_title": "Policy brief: {policies} in {scenario}",
-        "meta": "{date} · PLPBK partnership simulator {version} · {runs}",
+        "meta": "{date} · PLPBK partnership simulator v{version} · {runs}",
         "c_runs": "{seeds} paired runs per option",
         "c_ensemble": "Effects include parameter uncertainty: every option ran on each of the {n} parameter sets "
         "the calibration accepted, with {seeds} paired seeds per set.",
@@ -128,18 +128,18 @@ BRIEF: dict[str, dict[str, Any]] = {
     },
     "id": {
         "c_title": "Ringkasan kebijakan: {policies} di {scenario}",
-        "meta": "{date} · Simulator kemitraan PLPBK {version} · {runs}",
+        "meta": "{date} · Simulator kemitraan PLPBK v{version} · {runs}",
         "c_runs": "{seeds} simulasi berpasangan per pilihan",
         "c_ensemble": "Dampak sudah mencakup ketidakpastian parameter: setiap pilihan disimulasikan pada "
         "masing-masing dari {n} kumpulan nilai parameter yang lolos kalibrasi, dengan {seeds} bilangan acak awal "
-        "(seed) berpasangan per kumpulan.",
+        "berpasangan per kumpulan.",
         "w_ensemble": "Hasil sudah mencakup ketidakpastian parameter: setiap pilihan disimulasikan di setiap masa "
         "depan pada masing-masing dari {n} kumpulan nilai parameter yang lolos kalibrasi, dengan {seeds} bilangan "
         "acak awal berpasangan per kumpulan.",
         "summary": "Ringkasan",
         "c_intro": "Ringkasan ini membandingkan {n} paket kebijakan dengan **kondisi dasar** (tanpa kebijakan baru) "
         "pada skenario **{scenario}**: {wards} kelurahan selama {years} tahun ({start}–{end}). Setiap pilihan "
-        "disimulasikan dengan {seeds} bilangan acak awal (seed) yang sama (seed berpasangan), sehingga "
+        "disimulasikan dengan {seeds} bilangan acak awal yang sama (simulasi berpasangan), sehingga "
         "perbedaan di bawah ini "
         "berasal dari kebijakan, bukan dari kebetulan.",
         "c_bullet": "**{name}** ({desc}): {extra} kelurahan tambahan (dari {wards} kelurahan) mempertahankan "
@@ -173,9 +173,10 @@ BRIEF: dict[str, dict[str, Any]] = {
         "simulasi berpasangan.",
         "how": "Cara membaca ringkasan ini",
         "c_how": [
-            "**Simulasi berpasangan.** Setiap pilihan disimulasikan dengan seed yang sama (common random "
-            "numbers): kejadian kebetulan yang sama terjadi pada setiap pilihan, sehingga selisihnya adalah dampak "
-            "kebijakan. Selang 95% adalah selang bootstrap atas selisih berpasangan. Simulasi berpasangan dihitung "
+            "**Simulasi berpasangan.** Setiap pilihan disimulasikan dengan bilangan acak awal yang sama (common "
+            "random numbers): kejadian kebetulan yang sama terjadi pada setiap pilihan, sehingga selisihnya "
+            "adalah dampak kebijakan. Selang 95% adalah selang bootstrap atas selisih berpasangan. Simulasi "
+            "berpasangan dihitung "
             "sebagai lebih baik, sama, atau lebih buruk; hasilnya sama bila kedua angka sama seperti yang dicetak "
             "(berbeda paling banyak setengah digit terakhir yang ditampilkan, misalnya 0,05 poin persentase "
             "kelurahan), sehingga kebijakan yang tidak mengubah apa pun hanya menghasilkan angka sama.",
@@ -303,13 +304,14 @@ PLOT: dict[str, dict[str, str]] = {
         "y_aid_total": "bantuan mitra yang terhimpun (Rp juta / tahun)",
         "y_mean_trust_partner": "rata-rata kepercayaan mitra (0-1)",
         "starts": "kebijakan mulai",
-        "paths": "{policy} dibandingkan {baseline}: rata-rata dan rentang 5–95% atas {n} seed berpasangan",
+        "paths": "{policy} dibandingkan {baseline}: rata-rata dan rentang 5–95% atas {n} simulasi berpasangan",
         "effects": "Selisih berpasangan kebijakan - kondisi dasar (rata-rata, selang bootstrap 95%)",
         "no_cost": "tanpa biaya",
         "cost": "Rp{x} juta / kelurahan / tahun",
         "wards": "{name} ({n} kelurahan)",
         "met_axis": "masa depan yang memenuhi target (%)",
-        "robust": "Ketangguhan. Target: {target} pada tahun terakhir; {futures} masa depan × {seeds} seed",
+        "robust": "Ketangguhan. Target: {target} pada tahun terakhir; "
+        "{futures} masa depan × {seeds} bilangan acak awal",
         "target_share": "sedikitnya {x}% kelurahan mempertahankan program berkelanjutan",
         "regret_axis": "penyesalan: pilihan terbaik dikurangi pilihan ini\n({label})",
         "regret": "Penyesalan di {futures} masa depan (0 = pilihan terbaik di masa depan itu)",

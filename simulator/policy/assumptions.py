@@ -149,7 +149,7 @@ def assumptions_section(tab: pd.DataFrame, sc: Scenario, lang: str = "en") -> li
             p = BY_NAME[r["parameter"]]
             row = [str(r["label"]), value_text(p, r["value"], lang), str(r["unit"]), str(r["source"])]
             if group == "levers":
-                row.insert(0, f"**{r['policy']}**")
+                row.insert(0, str(r["policy"]))
             if group == "ranges":
                 row.insert(2, f"{value_text(p, r['low'], lang)}–{value_text(p, r['high'], lang)}")
             rows.append([c.replace("|", "/") for c in row])

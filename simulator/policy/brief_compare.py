@@ -16,7 +16,7 @@ from simulator.params import LEVER_COST_UNIT, LEVERS
 from simulator.policy.assumptions import assumptions_section, assumptions_table
 from simulator.policy.brief import Brief, is_builtin, meta, table
 from simulator.policy.brief_horizons import btw, compare_horizons, effect_cell, ranking_sentence
-from simulator.policy.effects import OUTCOME_COLUMNS, SECTOR_OUTCOMES
+from simulator.policy.effects import DEFAULT_SEEDS, OUTCOME_COLUMNS, SECTOR_OUTCOMES
 from simulator.policy.findings import compare_findings
 from simulator.policy.ward_effects import ward_section
 
@@ -51,7 +51,9 @@ def compare_brief(cmp: Comparison, lang: str = "en") -> Brief:
     md += [f"## {t['how']}", ""] + [f"- {x}" for x in t["c_how"]]
     refs = [p.name if is_builtin(p.source) else p.source for p in cmp.policies]
     scen = sc.name if sc.source.startswith("preset:") else sc.source
-    cmd = f"plpbk compare --scenario {scen} {' '.join(refs)} --seeds {cmp.seeds}"
+    cmd = f"plpbk compare --scenario {scen} {' '.join(refs)}"
+    if cmp.seeds != DEFAULT_SEEDS:
+        cmd += f" --seeds {cmp.seeds}"
     if cmp.ensemble is not None:
         cmd += f" --ensemble {cmp.ensemble.path}"
     if int(sc.values["time.years"]) != 20:

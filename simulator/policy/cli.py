@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.cli_common import add_batch_args, batch_executor, report_failures, run_guarded, share, whole
+from simulator.policy.effects import DEFAULT_SEEDS
 
 EXAMPLES_COMPARE = """examples:
   plpbk compare marketing-push bkm-strengthening consistent-team
@@ -83,7 +84,13 @@ def add_commands(sub: Any) -> None:
     c.add_argument(
         "--scenario", default=None, metavar="SCENARIO", help="baseline scenario file or preset (default: baseline)"
     )
-    c.add_argument("--seeds", type=whole(2), default=20, metavar="N", help="paired seeds per option (default 20)")
+    c.add_argument(
+        "--seeds",
+        type=whole(2),
+        default=DEFAULT_SEEDS,
+        metavar="N",
+        help=f"paired seeds per option (default {DEFAULT_SEEDS})",
+    )
     c.add_argument("--years", type=whole(1), default=None, metavar="Y", help="years to simulate (default: scenario's)")
     c.add_argument("--master-seed", type=whole(0), default=None, metavar="S", help="seed the paired seeds derive from")
     _common(c, "results/compare-<scenario>-<timestamp>")

@@ -57,6 +57,7 @@ from simulator.policy.compare_plots import plot_effects, plot_horizons, plot_pat
 from simulator.policy.effects import (
     BASELINE,
     BY_COLUMN,
+    DEFAULT_SEEDS,
     N_BOOT,
     OUTCOME_COLUMNS,
     OUTCOMES,
@@ -200,7 +201,7 @@ def compare(
     scenario: str | Path | Scenario | None,
     policies: Sequence[str | Path | Policy],
     *,
-    seeds: int = 20,
+    seeds: int = DEFAULT_SEEDS,
     years: int | None = None,
     master_seed: int = COMPARE_SEED,
     out: str | Path | None = None,
@@ -364,7 +365,7 @@ def analyse(
     last = int(sc.values["time.start_year"]) + int(sc.values["time.years"]) - 1
     horizons = horizon_effects(ts, {p.name: policy_start(p, sc) for p in pols}, last)
     budget = budget_table(sc, pols, regency_wards(sc))
-    return Comparison(sc, pols, seeds, summary, ts, effects, costs, None, [], ens, horizons, budget)
+    return Comparison(sc, pols, seeds, summary, ts, effects, costs, None, [], ens, horizons=horizons, budget=budget)
 
 
 def regency_wards(sc: Scenario) -> dict[str, int]:

@@ -23,6 +23,9 @@ from simulator.outcomes import OUTCOMES as ALL_OUTCOMES
 from simulator.scenario import Policy, Scenario
 
 BASELINE = "baseline"
+DEFAULT_SEEDS = 20
+"""Paired runs per option of a comparison when none is given (``plpbk compare --seeds``)."""
+
 N_BOOT = 4000
 
 
