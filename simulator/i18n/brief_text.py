@@ -28,7 +28,7 @@ BRIEF: dict[str, dict[str, Any]] = {
         "(95% interval {lo} to {hi}; baseline {base} wards); {btw}. {sector} Cost: {cost} over the {act} years it "
         "acts ({pwy} per ward per year); {cpw}.",
         "cpw": "about {x} per additional sustained ward (range {lo} to {hi})",
-        "cpw_na": "no cost per additional sustained ward, because the gain's 95% interval does not lie above zero",
+        "cpw_na": "not ranked on cost-effectiveness, because the gain's 95% interval does not lie above zero",
         "cpw_free": "no extra cost",
         "c_cheapest": "**Cost-effectiveness:** among the {n} policies whose gain in sustained wards has a 95% "
         "interval above zero ({names}), the lowest cost per additional sustained ward is {name}'s: about {x} "
@@ -272,7 +272,7 @@ PLOT: dict[str, dict[str, str]] = {
         "y_sustained_share": "wards with a sustained programme (%)",
         "y_partnerships_active": "partnerships alive (count)",
         "y_aid_total": "aid delivered (Rp million / year)",
-        "y_mean_trust_partner": "partners' mean trust (0-1)",
+        "y_mean_trust_partner": "partners' mean trust (0–1)",
         "starts": "policy starts",
         "paths": "{policy} vs {baseline}: mean and 5-95% band over {n} paired seeds",
         "effects": "Paired difference policy - baseline (mean, 95% bootstrap interval)",
@@ -302,7 +302,7 @@ PLOT: dict[str, dict[str, str]] = {
         "y_sustained_share": "kelurahan dengan program berkelanjutan (%)",
         "y_partnerships_active": "kemitraan aktif (jumlah)",
         "y_aid_total": "bantuan mitra yang terhimpun (Rp juta / tahun)",
-        "y_mean_trust_partner": "rata-rata kepercayaan mitra (0-1)",
+        "y_mean_trust_partner": "rata-rata kepercayaan mitra (0–1)",
         "starts": "kebijakan mulai",
         "paths": "{policy} dibandingkan {baseline}: rata-rata dan rentang 5–95% atas {n} simulasi berpasangan",
         "effects": "Selisih berpasangan kebijakan - kondisi dasar (rata-rata, selang bootstrap 95%)",
