@@ -538,6 +538,6 @@ def test_budget_table_in_the_brief_groups_years_and_shows_regencies() -> None:
     pols = resolve_policies(["csr-forum", "marketing-push"])
     b = budget_table(sc, pols, regency_wards(sc))
     md = "\n".join(_budget(SimpleNamespace(budget=b, policies=pols), "en"))  # type: ignore[arg-type]
-    assert "| 2008–2012 | – | – |" in md and "| 2013–2017 | Rp 120 million | Rp 27.0 million |" in md
+    assert "| 2008–2012 | – | – |" in md and "| 2013–2017 | Rp 120 million | Rp 27 million |" in md
     assert "| Kendal | Rp 60.0 million | Rp 9.0 million |" in md  # one forum per regency; push per ward
     assert "| Pekalongan | Rp 60.0 million | Rp 18.0 million |" in md

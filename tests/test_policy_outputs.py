@@ -194,7 +194,7 @@ def test_brief_xlsx_reopens_with_indonesian_headers_rounded_numbers_and_formats(
     assert cmp_id.out is not None
     path = cmp_id.out / "brief.xlsx"
     sheets = pd.read_excel(path, sheet_name=None)
-    assert list(sheets) == ["Ringkasan", "Dampak", "Biaya", "Kelurahan", "Asumsi"]
+    assert list(sheets) == ["Ringkasan", "Dampak", "Biaya per tahun", "Kelurahan", "Asumsi"]
     eff = sheets["Dampak"]
     assert {"Kebijakan", "Hasil", "Perubahan", "Selang 95%, batas bawah"} <= set(eff.columns)
     row = eff[eff["Hasil"] == "Program berkelanjutan (% kelurahan)"].iloc[0]
