@@ -539,5 +539,5 @@ def test_budget_table_in_the_brief_groups_years_and_shows_regencies() -> None:
     b = budget_table(sc, pols, regency_wards(sc))
     md = "\n".join(_budget(SimpleNamespace(budget=b, policies=pols), "en"))  # type: ignore[arg-type]
     assert "| 2008–2012 | – | – |" in md and "| 2013–2017 | Rp 120 million | Rp 27 million |" in md
-    assert "| Kendal | Rp 60.0 million | Rp 9.0 million |" in md  # one forum per regency; push per ward
-    assert "| Pekalongan | Rp 60.0 million | Rp 18.0 million |" in md
+    assert "| Kendal | Rp 60 million | Rp 9 million |" in md  # one forum per regency; push per ward
+    assert "| Pekalongan | Rp 60 million | Rp 18 million |" in md
