@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from simulator.batch import ExperimentError
+from simulator.i18n import param_label
 from simulator.policy.whatif import (
     ScenarioWhatIf,
     WhatIf,
@@ -481,6 +482,10 @@ def test_whatif_packages_horizons_and_brief(small_run) -> None:  # type: ignore[
     assert "**all-efforts** (package)" in md and "all-efforts contains marketing-push" in md
     assert "Robustness over time" in md and "| 5 years (2018) | 10 years (2023) | Final year (2024) |" in md
     assert "percentage points of wards" in md and "it ignores cost" in md and "Regret within budget" in md
+    assumptions = md.split("## Assumptions", 1)[1].split("\n## ", 1)[0]  # every brief lists its assumed values
+    for f in wi.spec.factors:  # each uncertain condition with the range the futures explore
+        assert param_label(f.name) in assumptions
+    assert "Marketing push: cost" in assumptions and "assumption" in assumptions
 
 
 def test_resume_reanalyses_with_another_threshold_and_language(small_run) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from simulator.i18n import check_lang, money, num, outcome_label, param_label, pct
 from simulator.i18n.brief_text import BRIEF
 from simulator.params import BY_NAME
+from simulator.policy.assumptions import assumptions_section, assumptions_table
 from simulator.policy.brief import Brief, meta, table
 from simulator.policy.effects import BASELINE, BY_COLUMN
 from simulator.policy.findings import WhatIfFindings, failure_kind, whatif_findings
@@ -76,6 +77,12 @@ def whatif_brief(wi: WhatIf, lang: str = "en") -> Brief:
     md += [t["w_fig_fail"] + " " + t["w_fig_fail_more"], ""]
     for name in wi.results:
         md += [f"![failures {name}](plots/failures-{name}.png)", ""]
+    ranges = {f.name: (float(f.low), float(f.high)) for f in spec.factors if f.low is not None and f.high is not None}
+    for sc in spec.scenarios:  # each site's assumed values, and the ranges the futures explore instead
+        part = assumptions_section(assumptions_table(sc, spec.policies, ranges=ranges, lang=lang), sc, lang)
+        if len(spec.scenarios) > 1:
+            part[1] += f" ({sc.name})"
+        md += [*part, ""]
     md += [f"## {t['how']}", ""] + [f"- {x}" for x in t["w_how"]]
     src = Path(spec.source).as_posix() if spec.source else "EXPERIMENT.toml"
     ens = f" --ensemble {spec.ensemble.path}" if spec.ensemble is not None else ""
