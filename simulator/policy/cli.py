@@ -189,7 +189,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     costs = cmp.costs.set_index("policy").to_dict("index")
     w = max(len(n) for n in e.index)
     print(
-        f"\n  {'policy':<{w}}  {'extra sustained wards [95%]':>28}  {'P(better)':>9}  {'cost/ward/yr':>12}  "
+        f"\n  {'policy':<{w}}  {'extra sustained wards [95%]':>28}  {'better/tie/worse':>16}  {'cost/ward/yr':>12}  "
         f"{'Rp m per extra ward':>19}"
     )
     for name, r in e.iterrows():
@@ -198,7 +198,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         per = float(costs[name]["cost_per_extra_ward"])
         per_s = f"{per:.0f}" if not math.isnan(per) else "undefined"
         cost = float(costs[name]["cost_per_ward_year"])
-        print(f"  {name!s:<{w}}  {ci:>28}  {r['p_better']:9.0%}  {cost:12.1f}  {per_s:>19}")
+        btw = f"{int(r['better'])}/{int(r['tie'])}/{int(r['worse'])}"
+        print(f"  {name!s:<{w}}  {ci:>28}  {btw:>16}  {cost:12.1f}  {per_s:>19}")
     print(f"\npolicy brief: {out}/brief.md (and brief.html); tables and plots in {out}/")
     return code
 
