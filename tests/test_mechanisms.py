@@ -54,6 +54,7 @@ TESTED = {
     "bass_awareness",
     "notice_probability",
     "capacity_update",
+    "managing_body_of_collection",
     "managing_body_target",
     "grant_absorption",
     "delivery_success_probability",
@@ -61,6 +62,7 @@ TESTED = {
     "upkeep_need",
     "condition_update",
     "pay_needs",
+    "fee_collection",
     "fee_revenue",
     "rehabilitate",
     "grouped_cumsum",
@@ -868,6 +870,17 @@ class TestPayNeeds:
 
 
 FEE = {"users_per_asset": 0.2, "willingness_to_pay": 0.5, "collection_min": 0.2}
+
+
+class TestFeeCollection:
+    def test_by_hand_and_clipped(self) -> None:
+        assert_allclose(mech.fee_collection([0.0, 0.5, 1.0, 1.4, -0.2], 0.2), [0.2, 0.6, 1.0, 1.0, 0.2])
+
+    def test_inverse_round_trips_and_clips(self) -> None:
+        for e in (0.0, 0.3, 0.75, 1.0):
+            assert mech.managing_body_of_collection(float(mech.fee_collection(e, 0.2)), 0.2) == pytest.approx(e)
+        assert mech.managing_body_of_collection(0.1, 0.2) == 0.0  # below what the weakest body collects
+        assert mech.managing_body_of_collection(0.5, 1.0) == 1.0  # every body collects everything
 
 
 def fees(assets=100.0, q=0.8, access=0.6, e=0.5, structure="market"):  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from simulator.model.mechanisms import managing_body_of_collection
 from simulator.model.model import PartnershipModel
-from simulator.model.setup import managing_body_of_collection
 from simulator.model.status import COLUMNS, maturity_of, status_table
 from simulator.params import MATURITY_BANDS
 from simulator.results import run

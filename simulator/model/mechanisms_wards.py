@@ -231,8 +231,31 @@ def fee_revenue(
     if structure != "flat":
         users = users * _f(market_access) * _f(condition)
     agreed = users * willingness_to_pay
-    collection = collection_min + (1.0 - collection_min) * np.clip(_f(managing_body), 0.0, 1.0)
-    return agreed * collection, agreed
+    return agreed * fee_collection(managing_body, collection_min), agreed
+
+
+def fee_collection(managing_body: ArrayLike, collection_min: float) -> FloatArray:
+    """Share of agreed fees collected: ``k + (1 - k) E``.
+
+    Args:
+        managing_body: Managing-body effectiveness E.
+        collection_min: k, share collected by the weakest managing body.
+
+    Returns:
+        The share collected, k to 1.
+    """
+    return collection_min + (1.0 - collection_min) * np.clip(_f(managing_body), 0.0, 1.0)
+
+
+def managing_body_of_collection(collection: float, collection_min: float) -> float:
+    """The managing-body effectiveness E that collects ``collection`` of agreed fees.
+
+    The inverse of :func:`fee_collection`, clipped to 0..1 (1 when every managing body
+    collects everything, ``collection_min`` = 1).
+    """
+    if collection_min >= 1:
+        return 1.0
+    return float(np.clip((collection - collection_min) / (1 - collection_min), 0, 1))
 
 
 def rehabilitate(

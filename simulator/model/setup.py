@@ -118,21 +118,11 @@ def _managing_body_today(m: PartnershipModel, wards: tuple[Ward, ...]) -> None:
             continue
         today = w.managing_body
         if today is None and st.fee_collection is not None:
-            today = managing_body_of_collection(st.fee_collection, m._v("demand.collection_min"))
+            today = mech.managing_body_of_collection(st.fee_collection, m._v("demand.collection_min"))
         if today is None:
             continue
         m.managing_body[i] = today
         m.mb_base[i] = min(1.0, today / (1 - w_cap + w_cap * m.capacity[i])) if today > 0 else 0.0
-
-
-def managing_body_of_collection(collection: float, collection_min: float) -> float:
-    """The managing body's effectiveness E that collects ``collection`` of agreed fees.
-
-    The inverse of the model's rule collection = min + (1 - min) E, clipped to 0..1.
-    """
-    if collection_min >= 1:
-        return 1.0
-    return float(np.clip((collection - collection_min) / (1 - collection_min), 0, 1))
 
 
 def draw_plan(m: PartnershipModel, items: IntArray) -> IntArray:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from simulator.model import mechanisms as mech
 from simulator.params import MATURITY_BANDS, MATURITY_LEVELS
 
 if TYPE_CHECKING:
@@ -68,7 +69,6 @@ def status_table(m: PartnershipModel) -> dict[str, list[Any]]:
     live_priv = np.bincount(ward[alive & ~gov], minlength=W)
     trust_sum = np.bincount(ward[alive], weights=m.trust_partner[alive], minlength=W)
     n_live = live_gov + live_priv
-    cmin = m._v("demand.collection_min")
     wards = m.params.wards
     return {
         "name": [b.name for b in m.bkms],
@@ -79,7 +79,7 @@ def status_table(m: PartnershipModel) -> dict[str, list[Any]]:
         "marketing_skill": m.skill.tolist(),
         "coordination": m.coordination.tolist(),
         "market_access": m.market_access.tolist(),
-        "fee_collection": (cmin + (1 - cmin) * np.clip(m.managing_body, 0, 1)).tolist(),
+        "fee_collection": mech.fee_collection(m.managing_body, m._v("demand.collection_min")).tolist(),
         "live_government": live_gov.tolist(),
         "live_private": live_priv.tolist(),
         "aware_government": np.bincount(ward[(m.aware | alive) & gov], minlength=W).tolist(),
