@@ -23,7 +23,8 @@ import pandas as pd
 
 from simulator.outcomes import outcome as outcome_entry
 from simulator.params import LEVERS
-from simulator.policy.effects import BASELINE, BY_COLUMN, active_years, policy_start
+from simulator.policy.effects import BASELINE, BY_COLUMN, HORIZONS, active_years, policy_start
+from simulator.policy.effects import horizon_years as effects_horizon_years
 from simulator.policy.prim import PrimResult, prim
 from simulator.policy.whatif_spec import WhatIfSpec
 from simulator.scenario import Policy, Scenario
@@ -290,10 +291,6 @@ def boxes_table(scenario: str, found: dict[str, PrimResult | None], fo: pd.DataF
     return pd.DataFrame(rows)
 
 
-HORIZONS = (5, 10)
-"""Years after the policies start at which robustness is also reported (beside the final year)."""
-
-
 def series_column(outcome: str) -> str | None:
     """The time-series column of a final-year outcome (``sustained_share_final`` -> ``sustained_share``), or None.
 
@@ -321,8 +318,9 @@ def horizon_years(spec: WhatIfSpec, sc: Scenario) -> list[tuple[str, int]]:
     last = first + int(sc.values["time.years"]) - 1
     starts = [y for y in (policy_start(p, sc) for p in spec.policies) if y is not None]
     start = max(min(starts), first) if starts else first
-    early = [(f"{h}y", start + h) for h in HORIZONS if start + h < last] if series_column(spec.outcome) else []
-    return [*early, ("final", last)]
+    if not series_column(spec.outcome):
+        return [("final", last)]
+    return [(label, year) for label, year in effects_horizon_years(start, last) if year < last or label == "final"]
 
 
 def horizon_table(
