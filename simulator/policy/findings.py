@@ -188,7 +188,7 @@ def whatif_findings(r: ScenarioWhatIf) -> WhatIfFindings:
         **_budget(rob),
         horizons=orders if len(orders) > 1 else [],
         leader_changes=len({x[2][0] for x in orders}) > 1,
-        order_changes=len({tuple(x[2]) for x in orders}) > 1,
+        order_changes=ranking_changes({h: o for h, _, o, _ in orders}),
     )
 
 
