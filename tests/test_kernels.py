@@ -357,12 +357,19 @@ def test_running_to_the_end_ahead_equals_stepping(preset: str, seed: int, overri
     assert ahead._ahead is None  # stepping on after it would be year by year again
 
 
-def test_the_years_ahead_stop_before_each_election() -> None:
+def test_a_run_to_its_end_is_one_compiled_call_with_its_elections(monkeypatch: pytest.MonkeyPatch) -> None:
+    from simulator.model import kernels as k
     from simulator.model import year as run_year
 
+    calls = []
+    real = k.years
+    monkeypatch.setattr(k, "years", lambda *a: calls.append(a[-3][0].copy()) or real(*a))
     m = PartnershipModel("kendal", rng=1)
+    before = m.priority.copy()
+    m.run_to_end()
     first, every = m._i("government.first_election"), m._i("government.election_years")
-    stops = [run_year.next_election(m, t) for t in range(m.years)]
-    elections = [s for s in range(1, m.years) if (m.start_year + s - first) % every == 0 and m.start_year + s >= first]
-    assert elections and all(stop in [*elections, m.years] for stop in stops)
-    assert all(t < stop for t, stop in enumerate(stops))
+    years = np.arange(m.start_year, m.start_year + m.years)
+    assert len(calls) == 1  # every year, elections included, in one call
+    np.testing.assert_array_equal(calls[0], (years >= first) & ((years - first) % every == 0))
+    assert calls[0].sum() >= 2 and not np.array_equal(m.priority, before)
+    assert run_year.ROW  # the rows' columns are named

@@ -247,11 +247,11 @@ class PartnershipModel(mesa.Model):
             self._fused = True
 
     def run_to_end(self) -> None:
-        """Step the model until it stops, computing the years between elections in one call each.
+        """Step the model until it stops, computing every year left in one compiled call.
 
         The years are the same as ``step`` gives them one by one (``tests/test_kernels.py``),
-        but within such a stretch the model's state arrays run ahead of ``steps``: use this
-        to finish a run, and ``step`` to look at the state year by year.
+        but after the first step the model's state arrays are those of the last year, ahead
+        of ``steps``: use this to finish a run, and ``step`` to look at the state year by year.
         """
         self._ahead = deque()
         try:

@@ -16,7 +16,6 @@ import numpy as np
 
 from simulator.model import kernels
 from simulator.model.partnering import end_partnerships
-from simulator.model.setup import draw_mandates, set_gov_budgets
 from simulator.model.state import END_REASONS, TOL, BoolArray, IntArray
 from simulator.params import AID_FORMS
 
@@ -25,22 +24,21 @@ if TYPE_CHECKING:
 
 
 def politics(m: PartnershipModel, year: int, ys: dict[str, float]) -> None:
-    """A regional election reshuffles agencies' priorities, budgets, mandates and awareness."""
+    """A regional election reshuffles agencies' priorities, budgets, mandates and awareness (``kernels.politics``)."""
     election = is_election(m, year)
     ys["election"] = float(election)
+    if election and m.n_gov:
+        kernels.politics(m.rng, *politics_args(m))
+
+
+def politics_args(m: PartnershipModel) -> tuple[Any, ...]:
+    """The arguments of ``kernels.politics`` after the generator."""
     G = m.n_gov
-    if not election or not G:
-        return
-    rng = m.rng
-    m.priority[:G] = rng.normal(0.0, m._v("government.priority_spread"), G)
-    set_gov_budgets(m)
-    change = np.nonzero(rng.random(G) < m._v("government.mandate_change"))[0]
-    if len(change):
-        m.fit[change] = draw_mandates(m, change)
-    p_loss = m._v("government.election_awareness_loss")
-    k = m.pairs.start[G]  # the agencies' pairs come first: one uniform each
-    lost = m.aware[:k] & ~m.alive[:k] & (rng.random(k) < p_loss)
-    m.aware[:k] &= ~lost
+    gov = (m.priority[:G], m._v("government.priority_spread"), m.partner_region[:G], m.gov_region_budget)
+    mandates = (m.fit, m.pref_p, m._v("government.mandate_change"), m._v("acceptance.unpreferred_fit"))
+    k_gov = int(m.pairs.start[G])  # the agencies' pairs come first
+    awareness = (m.aware, m.alive, k_gov, m._v("government.election_awareness_loss"))
+    return (*gov, m.budget, m.n_regions), mandates, awareness
 
 
 def is_election(m: PartnershipModel, year: int) -> bool:

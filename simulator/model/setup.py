@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulator.errors import ScenarioError
+from simulator.model import kernels
 from simulator.model import mechanisms as mech
 from simulator.model.agents import BKM, Firm, GovernmentAgency
 from simulator.model.state import N_FORMS, FloatArray, IntArray, Pairs, Payment, make_pairs
@@ -209,23 +210,16 @@ def reach_pairs(region: IntArray, partner_region: IntArray, n_gov: int, outside:
 
 
 def draw_mandates(m: PartnershipModel, who: IntArray) -> FloatArray:
-    """Preferred aid forms (mandate or CSR focus) of the given partners, as fit values."""
-    rng = m.rng
-    preferred = rng.random((len(who), N_FORMS)) < m.pref_p[who, None]
-    none = ~preferred.any(axis=1)
-    preferred[none, rng.integers(0, N_FORMS, none.sum())] = True
-    return np.where(preferred, 1.0, m._v("acceptance.unpreferred_fit"))
+    """Preferred aid forms (mandate or CSR focus) of the given partners, as fit values (``kernels.draw_mandates``)."""
+    return kernels.draw_mandates(m.rng, who, m.pref_p, m._v("acceptance.unpreferred_fit"))
 
 
 def set_gov_budgets(m: PartnershipModel) -> None:
-    """Split each region's community budget among its agencies by their current priority."""
+    """Split each region's community budget among its agencies by their current priority (``kernels.gov_budgets``)."""
     G = m.n_gov
     if not G:
         return
-    r = m.partner_region[:G]
-    weight = np.exp(m.priority[:G])
-    total = np.bincount(r, weights=weight, minlength=m.n_regions)
-    m.budget[:G] = m.gov_region_budget[r] * weight / total[r]
+    kernels.gov_budgets(m.priority[:G], m.partner_region[:G], m.gov_region_budget, m.budget, m.n_regions)
 
 
 def init_state(m: PartnershipModel) -> None:

@@ -4,10 +4,10 @@
 turn; it is the readable reference. ``fused`` builds the same phases' arguments, runs every
 phase after politics in one call of ``kernels.year`` (the generator is handed to Numba once
 a year instead of once a phase) and hands each phase's results to the same absorb functions
-the phase functions use. ``ahead`` runs the years from one election to the next in one call
-of ``kernels.years`` when a run goes on to its end (``PartnershipModel.run_to_end``), which
-returns the stretch's yearly numbers as one array (``ROW`` names its columns) and its events
-as one log, so no Python runs per year but the statistics' hand-over. All give the same years
+the phase functions use. ``ahead`` runs every year left, elections included, in one call of
+``kernels.years`` when a run goes on to its end (``PartnershipModel.run_to_end``), which
+returns the yearly numbers as one array (``ROW`` names its columns) and the events as one
+log, so no Python runs per year but the statistics' hand-over. All give the same years
 (``tests/test_kernels.py``).
 """
 
@@ -51,13 +51,12 @@ def fused(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: d
 
 
 def ahead(m: PartnershipModel, t: int, year: int) -> dict[str, float]:
-    """Year ``t``'s statistics, computed with the years up to the next election in one call.
+    """Year ``t``'s statistics, computed with the years to the end of the run in one call.
 
-    For a run that goes on to its end (``PartnershipModel.run_to_end``): the first year of a
-    stretch without elections runs politics and then every year of the stretch in one call of
-    ``kernels.years`` (the model's state is then that of the stretch's last year, and its
-    events are logged), and each year's step takes its statistics in turn. The years are the
-    same as :func:`fused` gives.
+    For a run that goes on to its end (``PartnershipModel.run_to_end``): the first step
+    runs every year left, politics included, in one call of ``kernels.years`` (the model's
+    state is then that of the last year, and its events are logged), and each step takes its
+    statistics in turn. The years are the same as :func:`fused` gives.
     """
     queue = m._ahead
     assert queue is not None, "years are computed ahead only in run_to_end"
@@ -88,14 +87,17 @@ ROW = (
 
 
 def stretch(m: PartnershipModel, t: int, year: int) -> list[dict[str, float]]:
-    """Politics in year ``t``, then years ``t`` to the next election in one call; each year's statistics."""
+    """Years ``t`` to the end of the run in one call, elections included; each year's statistics."""
     setup.clear_year(m)
-    ys: dict[str, float] = {}
-    phases.politics(m, year, ys)
     lv = m._lever_sizes(year)
-    stop = next_election(m, t)
+    stop = m.age0 + m.years
     rows, (log, when), (pending, reported, hist_n) = kernels.years(
-        m.rng, t, *year_args(m, t, year, lv), _per_year(m, t, stop), (m._projects, m._inkind, m._touched)
+        m.rng,
+        t,
+        *year_args(m, t, year, lv),
+        _per_year(m, t, stop),
+        (m._projects, m._inkind, m._touched),
+        phases.politics_args(m),
     )
     m._pending, m.reported, m._hist_n = Payment(*pending), reported, hist_n
     observation.record_stretch(m, m.year0 + t, log, when)
@@ -117,27 +119,20 @@ def lever_costs(m: PartnershipModel, years: IntArray) -> FloatArray:
     return total
 
 
-def next_election(m: PartnershipModel, t: int) -> int:
-    """The first step after ``t`` whose year has an election that changes anything, or the run's length."""
-    end = m.age0 + m.years
-    for s in range(t + 1, end):
-        if m.n_gov and phases.is_election(m, m.year0 + s):
-            return s
-    return end
-
-
 def _per_year(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
-    """The year-to-year values of ``kernels.years`` for steps ``t`` to ``stop - 1``."""
+    """The year-to-year values of ``kernels.years`` for steps ``t`` to ``stop - 1`` (two of them bool)."""
     rows = []
     for s in range(t, stop):
         y = m.year0 + s
         lv = m._lever_sizes(y)
+        election = bool(m.n_gov) and phases.is_election(m, y)
         due, p_turn = phases.turnover_year(m, s, lv)
         spending, push, facil_factor, forum = phases.marketing_year(m, s, y, lv)
         forum_gain, facilitation = partnering.ask_terms_year(m, s, y, lv)
         _, strengthening, train = phases.learning_year(m, s, y, lv)
-        rows.append((due, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train))
-    return tuple(np.array(column) for column in zip(*rows, strict=True))  # spending: bool
+        row = (due, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train)
+        rows.append((election, *row))
+    return tuple(np.array(column) for column in zip(*rows, strict=True))
 
 
 def year_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, Any, Any]:

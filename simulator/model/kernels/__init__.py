@@ -5,15 +5,16 @@ random numbers in the same order from the model's generator (Numba's ``Generator
 methods reproduce NumPy's streams), and the same floating-point operations in the
 same order, with sums added as NumPy adds them (``simulator.numerics``), so a run's
 tables are identical to the vectorised version's. Functions such as ``exp`` and ``pow``
-stay in NumPy, whose SIMD versions may round differently in the last bit; the one
-exception is the firms' notice probability (see ``wards.marketing``).
+stay in NumPy, whose SIMD versions may round differently in the last bit; the
+exceptions are the firms' notice probability (see ``wards.marketing``) and the agencies'
+budget split (``politics.gov_budgets``), which every budget of the model comes from.
 
 Kernels take arrays, scalars and the generator, never the model; they change the arrays
 they are given in place and return what the phase needs to record. ``tests/test_kernels.py``
 checks them against the NumPy code they replaced. Modules: ``partners`` (proposals and
 decisions), ``delivery`` (aid, reports, renewal), ``wards`` (a ward's own phases),
-``observe`` (the year's statistics), ``pairs`` (a pair's index in the flat pair arrays) and
-``year`` (a year, or the years between elections, in one call); ``_jit`` holds the decorator
+``observe`` (the year's statistics), ``politics`` (elections), ``pairs`` (a pair's index in the flat pair arrays) and
+``year`` (a year, or the years to the end of a run, in one call); ``_jit`` holds the decorator
 and its cache. Pair state is one element per partner x ward pair in reach (``state.Pairs``).
 """
 
@@ -38,6 +39,7 @@ from simulator.model.kernels.partners import (
     learn_from_answers,
     proposals,
 )
+from simulator.model.kernels.politics import draw_mandates, gov_budgets, politics
 from simulator.model.kernels.wards import forget, grant, grow, marketing, multinomial, plan, turnover, upkeep
 from simulator.model.kernels.year import year, years
 
@@ -55,8 +57,10 @@ __all__ = [
     "decisions",
     "deliver",
     "delivery_phase",
+    "draw_mandates",
     "end_pairs",
     "forget",
+    "gov_budgets",
     "grant",
     "grow",
     "learn_from_answers",
@@ -66,6 +70,7 @@ __all__ = [
     "observe",
     "partnerships",
     "plan",
+    "politics",
     "proposals",
     "renew",
     "report",

@@ -18,6 +18,7 @@ from simulator.model.kernels._jit import njit
 from simulator.model.kernels.delivery import delivery_phase, end_pairs, partnerships, reporting_phase
 from simulator.model.kernels.observe import observe
 from simulator.model.kernels.partners import ask_inputs, ask_terms, asks, decisions
+from simulator.model.kernels.politics import politics
 from simulator.model.kernels.wards import forget, grant, grow, marketing, plan, turnover, upkeep
 from simulator.model.state import (
     CONTINUATION,
@@ -108,18 +109,29 @@ def year(rng: np.random.Generator, t: int, phases: Any, middle: Any, close: Any)
 
 
 @njit
-def years(rng: np.random.Generator, t0: int, phases: Any, middle: Any, close: Any, per_year: Any, scratch: Any) -> Any:
-    """Years ``t0``, ``t0 + 1``, ... in one call: :func:`year` after year, for a run that goes on to its end.
+def years(
+    rng: np.random.Generator,
+    t0: int,
+    phases: Any,
+    middle: Any,
+    close: Any,
+    per_year: Any,
+    scratch: Any,
+    politics_a: Any,
+) -> Any:
+    """Years ``t0``, ``t0 + 1``, ... in one call: politics and :func:`year` year after year, to the end of a run.
 
     ``phases``, ``middle`` and ``close`` are :func:`year`'s arguments for year ``t0``; the
     values that change from one year to the next are taken from ``per_year`` (one element
-    per year: boards due for election, chance of turnover, whether the marketing tranche is
-    being spent, marketing push, musrenbang facilitation factor, CSR forum awareness, CSR
-    forum responsiveness gain, facilitation, strengthening, training; see the phases'
-    ``*_year`` functions), the step, the payments still pending and the assets' history
-    length are carried from year to year, and the year's scratch arrays (``scratch``:
-    projects, in-kind funding, pairs touched) are cleared before every year after the
-    first, as ``PartnershipModel`` clears them. No election may fall after the first year.
+    per year: whether the year has an election among the agencies, boards due for
+    election, chance of turnover, whether the marketing tranche is being spent, marketing
+    push, musrenbang facilitation factor, CSR forum awareness, CSR forum responsiveness
+    gain, facilitation, strengthening, training; see the phases' ``*_year`` functions), the
+    step, the payments still pending and the assets' history length are carried from year
+    to year, and the year's scratch arrays (``scratch``: projects, in-kind funding, pairs
+    touched) are cleared before every year after the first, as ``PartnershipModel`` clears
+    them. A year with an election starts with :func:`politics.politics` (``politics_a``
+    its arguments after the generator), which changes the arrays the other arguments hold.
 
     Returns:
         The stretch's results as arrays (:func:`stretch_results`): one row of numbers per
@@ -129,7 +141,8 @@ def years(rng: np.random.Generator, t0: int, phases: Any, middle: Any, close: An
     """
     turn_a, board, plan_a, budgets, grant_a, market_a, asks_a = phases
     terms_a, dec_a, pending, deliver_a, report_a, learn_a, assets_a = middle
-    due, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train = per_year
+    election, due, p_turn, spending, push, facil_factor, forum, forum_gain = per_year[:8]
+    facilitation, strengthening, train = per_year[8:]
     projects, inkind, touched = scratch
     _, _, bkm, pairs, losses, learn, may_break = turn_a
     m_bkm, m_partners, effort_rule, bass, awareness = market_a
@@ -149,6 +162,8 @@ def years(rng: np.random.Generator, t0: int, phases: Any, middle: Any, close: An
             projects[:] = 0.0
             inkind[:] = 0.0
             touched[:] = False
+        if election[i]:
+            politics(rng, *politics_a)
         before_y = (
             (due[i], p_turn[i], bkm, pairs, losses, learn, may_break),
             board,
