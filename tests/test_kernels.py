@@ -357,6 +357,32 @@ def test_running_to_the_end_ahead_equals_stepping(preset: str, seed: int, overri
     assert ahead._ahead is None  # stepping on after it would be year by year again
 
 
+def test_a_run_to_its_end_stopped_early_keeps_the_collector_in_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    from simulator.model import year as run_year
+
+    real, calls = run_year.ahead, []
+
+    def ahead(*a: object) -> object:
+        calls.append(1)
+        if len(calls) == 6:
+            raise KeyboardInterrupt
+        return real(*a)
+
+    monkeypatch.setattr(run_year, "ahead", ahead)
+    m = PartnershipModel("kendal", rng=3)
+    with pytest.raises(KeyboardInterrupt):
+        m.run_to_end()
+    mv = m.datacollector.model_vars
+    assert m._collected == 0 and m._ahead is None
+    assert all(len(values) == m.steps for values in mv.values())  # the start and 5 years, not 20
+    assert len(m.datacollector._collection_steps) == m.steps == 6
+    stepped = PartnershipModel("kendal", rng=3)
+    for _ in range(5):
+        stepped.step()
+    for key, values in mv.items():
+        np.testing.assert_array_equal(values, stepped.datacollector.model_vars[key])
+
+
 def test_a_run_to_its_end_is_one_compiled_call_with_its_elections(monkeypatch: pytest.MonkeyPatch) -> None:
     from simulator.model import kernels as k
     from simulator.model import year as run_year

@@ -158,6 +158,7 @@ class PartnershipModel(mesa.Model):
     _floats: tuple[Any, dict[str, float], dict[str, Any]] = (None, {}, {})
     _fused = True  # step() runs the middle of the year as one compiled call (see step_by_phase)
     _ahead: deque[Any] | None = None  # years computed ahead, when running to the end (run_to_end)
+    _collected = 0  # steps ahead whose statistics the data collector holds already (_collect_ahead)
 
     def __init__(self, scenario: Scenario | str | None = None, *, rng: Any = None, **overrides: Any) -> None:
         """Create the model; see the class docstring for the arguments."""
@@ -179,12 +180,13 @@ class PartnershipModel(mesa.Model):
         self.age0 = max(0, self.start_year - int(v["time.grant_year"])) if self.params.from_status else 0
         self.year0 = self.start_year - self.age0  # the calendar year of programme time 0
         self.structure = {k.split(".", 1)[1]: str(x) for k, x in v.items() if k.startswith("structure.")}
-        setup.init_wards(self)
-        setup.init_partners(self)
-        setup.init_state(self)
-        setup.init_status(self)
-        self.stats = {}
-        observation.observe(self, new=0, ended=0)
+        with _interrupt_after():  # set-up calls compiled kernels too (see ``step``)
+            setup.init_wards(self)
+            setup.init_partners(self)
+            setup.init_state(self)
+            setup.init_status(self)
+            self.stats = {}
+            observation.observe(self, new=0, ended=0)
         self.datacollector = mesa.DataCollector(
             model_reporters={name: _stat(name) for name in self.stats},
         )
@@ -259,6 +261,12 @@ class PartnershipModel(mesa.Model):
                 self.step()
         finally:
             self._ahead = None
+            if self._collected:  # stopped early: drop the statistics of the steps not taken
+                dc, n = self.datacollector, self._collected
+                del dc._collection_steps[-n:]
+                for values in dc.model_vars.values():
+                    del values[-n:]
+                self._collected = 0
 
     def _lever_sizes(self, year: int) -> dict[str, float]:
         """Each lever's size in a calendar year (0 before it starts)."""
@@ -278,7 +286,10 @@ class PartnershipModel(mesa.Model):
             ys["lever_cost"] = float(run_year.lever_costs(self, np.array([year]))[0])
             self._year_stats = ys
             observation.observe(self, new=new, ended=ended, values=seen)
-        self._collect()
+        if self._collected:
+            self._collected -= 1
+        else:
+            self._collect()
         if self.steps >= self.years:
             self.running = False
 
@@ -290,6 +301,17 @@ class PartnershipModel(mesa.Model):
         mv = dc.model_vars
         for name, value in self.stats.items():
             mv[name].append(value)
+
+    def _collect_ahead(self, table: FloatArray) -> None:
+        # The statistics of this step and the steps after it (one row each, columns ``NAMES``)
+        # into the data collector in one pass, each at the time its step will have; those
+        # steps then skip ``_collect`` (the first step of ``run_to_end`` computes them all).
+        dc = self.datacollector
+        n = len(table)
+        dc._collection_steps.extend(self.time + i for i in range(n))
+        for values, name in zip(table.T.tolist(), observation.NAMES, strict=True):
+            dc.model_vars[name].extend(values)
+        self._collected = n
 
     def _facilitation(self, t: int, year: int, lv: Mapping[str, float]) -> float:
         during = t < self._v("programme.facilitation_years")

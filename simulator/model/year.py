@@ -61,7 +61,9 @@ def ahead(m: PartnershipModel, t: int, year: int) -> dict[str, float]:
     queue = m._ahead
     assert queue is not None, "years are computed ahead only in run_to_end"
     if not queue:
-        queue.extend(stretch(m, t, year))
+        table = stretch(m, t, year)
+        m._collect_ahead(table)
+        queue.extend(dict(zip(observation.NAMES, row, strict=True)) for row in table.tolist())
     return queue.popleft()
 
 
@@ -86,8 +88,8 @@ ROW = (
 """The columns of a year's row of ``kernels.years`` (``kernels.year.year_row``), in order."""
 
 
-def stretch(m: PartnershipModel, t: int, year: int) -> list[dict[str, float]]:
-    """Years ``t`` to the end of the run in one call, elections included; each year's statistics."""
+def stretch(m: PartnershipModel, t: int, year: int) -> FloatArray:
+    """Years ``t`` to the end of the run in one call, elections included; their statistics (years x ``NAMES``)."""
     setup.clear_year(m)
     lv = m._lever_sizes(year)
     stop = m.age0 + m.years
@@ -103,8 +105,7 @@ def stretch(m: PartnershipModel, t: int, year: int) -> list[dict[str, float]]:
     observation.record_stretch(m, m.year0 + t, log, when)
     years = np.arange(m.year0 + t, m.year0 + stop)
     extra = (phases.elections(m, years), lever_costs(m, years))
-    table = observation.stats_table(m, (*ROW, "election", "lever_cost"), np.column_stack((rows, *extra)))
-    return [dict(zip(observation.NAMES, row, strict=True)) for row in table.tolist()]
+    return observation.stats_table(m, (*ROW, "election", "lever_cost"), np.column_stack((rows, *extra)))
 
 
 def lever_costs(m: PartnershipModel, years: IntArray) -> FloatArray:
