@@ -53,14 +53,20 @@ def observe(
     known_n = np.zeros(W)
     known_tot = np.zeros(W)
     gov_aware = gov_reach = firm_aware = firm_reach = 0
-    for k in range(len(alive)):
+    K = len(alive)
+    # both trusts of the live pairs and of the pairs in contact, in pair order, for their sums
+    tp_a, tb_a, tp_c, tb_c = np.empty(K), np.empty(K), np.empty(K), np.empty(K)
+    for k in range(K):
         p, w = index.partner[k], index.ward[k]
         if alive[k]:
+            tp_a[n_alive], tb_a[n_alive] = tp[k], tb[k]
             n_alive += 1
             n_gov_alive += p < n_gov
             per_form[last_form[k]] += 1
             with_p[w] = True
-        n_contact += contact[k]
+        if contact[k]:
+            tp_c[n_contact], tb_c[n_contact] = tp[k], tb[k]
+            n_contact += 1
         if contact[k] or heard[k]:
             known_n[w] += 1
             known_tot[w] += tp[k]
@@ -73,7 +79,6 @@ def observe(
     ward_trust = np.empty(W)
     for w in range(W):
         ward_trust[w] = known_tot[w] / max(known_n[w], 1.0) if known_n[w] > 0 else trust_initial
-    flat_c, flat_a = contact, alive
     has = assets > 0
     n_has = np.sum(has)
     counts = (
@@ -85,10 +90,10 @@ def observe(
         np.sum(ever_partnered[n_gov:]) / n_firms if n_firms else 0.0,
     )
     means = (
-        masked_sum(tp, flat_c) / n_contact if n_contact else trust_initial,
-        masked_sum(tb, flat_c) / n_contact if n_contact else trust_initial,
-        masked_sum(tp, flat_a) / n_alive if n_alive else np.nan,
-        masked_sum(tb, flat_a) / n_alive if n_alive else np.nan,
+        pairwise_sum(tp_c[:n_contact]) / n_contact if n_contact else trust_initial,
+        pairwise_sum(tb_c[:n_contact]) / n_contact if n_contact else trust_initial,
+        pairwise_sum(tp_a[:n_alive]) / n_alive if n_alive else np.nan,
+        pairwise_sum(tb_a[:n_alive]) / n_alive if n_alive else np.nan,
         pairwise_sum(ward_trust) / W,
         pairwise_sum(cap) / W,
         pairwise_sum(mb) / W,
