@@ -14,6 +14,7 @@ from simulator.model import kernels
 from simulator.model import mechanisms as mech
 from simulator.model.model import PartnershipModel
 from simulator.model.state import all_pairs, make_pairs
+from simulator.numerics import NO_WORDS, pcg_words
 
 
 def proposals_reference(rng, lam, backlog, known, trust_bkm, fit, alive, floor, bonus, repeat):
@@ -214,7 +215,8 @@ def test_forget_kernel_equals_numpy_reference(seed: int) -> None:
     rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
     got = (tp.ravel().copy(), tb.ravel().copy(), aware.ravel().copy())
     flags = (contact.ravel(), heard.ravel(), touched.ravel())
-    kernels.forget(rng_a, all_pairs(P, W), got[0], got[1], *flags, got[2], alive.ravel(), coord, *consts)
+    words = pcg_words(rng_a) if seed % 2 else NO_WORDS  # unused uniforms stepped over, or drawn
+    kernels.forget(rng_a, all_pairs(P, W), got[0], got[1], *flags, got[2], alive.ravel(), coord, *consts, words)
     want = forget_reference(rng_b, tp, tb, contact, heard, touched, aware, alive, coord, *consts)
     for x, y in zip(got, want, strict=True):
         np.testing.assert_array_equal(x.reshape(P, W), y)
@@ -399,3 +401,39 @@ def test_a_run_to_its_end_is_one_compiled_call_with_its_elections(monkeypatch: p
     np.testing.assert_array_equal(calls[0], (years >= first) & ((years - first) % every == 0))
     assert calls[0].sum() >= 2 and not np.array_equal(m.priority, before)
     assert run_year.ROW  # the rows' columns are named
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_stepping_over_pcg64_uniforms_keeps_the_generator_s_stream(seed: int) -> None:
+    import numba
+
+    from simulator.numerics import PCG_IN_PLACE, pcg_draw, pcg_skip
+
+    @numba.njit
+    def mixed(rng: np.random.Generator, words: np.ndarray, plan: np.ndarray) -> np.ndarray:
+        out = np.empty(len(plan))
+        for i in range(len(plan)):
+            if plan[i] == 0:
+                out[i] = pcg_draw(rng, words)
+            elif plan[i] == 1:
+                out[i] = rng.normal()  # another method of the same generator, between them
+            else:
+                pcg_skip(rng, words, plan[i])
+                out[i] = -1.0
+        return out
+
+    assert PCG_IN_PLACE  # NumPy's PCG64 keeps its state as this code reads it on this machine
+    plan = np.random.default_rng(seed).choice([0, 0, 0, 1, 2, 3, 15, 16, 17, 100, 17_575], size=60)
+    want = []
+    ref = np.random.default_rng(seed + 50)
+    for p in plan:
+        if p in (0, 1):
+            want.append(ref.random() if p == 0 else ref.normal())
+        else:
+            ref.random(int(p))  # drawn and thrown away
+            want.append(-1.0)
+    for words_of in (pcg_words, lambda _: NO_WORDS):
+        rng = np.random.default_rng(seed + 50)
+        np.testing.assert_array_equal(mixed(rng, words_of(rng), plan), want)
+        assert rng.bit_generator.state == ref.bit_generator.state
+    assert len(pcg_words(np.random.Generator(np.random.MT19937(seed)))) == 0  # other generators draw every number

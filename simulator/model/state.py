@@ -17,6 +17,7 @@ from simulator.params import AID_FORMS
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
+UintArray = NDArray[np.uint64]
 
 N_FORMS = len(AID_FORMS)
 PHYSICAL, MONEY, PROGRAMME, EVENT = range(N_FORMS)

@@ -20,8 +20,9 @@ from simulator.model.state import (
     FloatArray,
     IntArray,
     Pairs,
+    UintArray,
 )
-from simulator.numerics import masked_sum, pairwise_sum
+from simulator.numerics import masked_sum, pairwise_sum, pcg_draw, pcg_skip
 
 
 @njit
@@ -197,10 +198,13 @@ def report(
     trust_partner: FloatArray,
     learn: bool,
     rate: float,
+    words: UintArray,
 ) -> tuple[BoolArray, int, int]:
     """BKMs report to their live partners, or fail to; partners' trust learns (in place); see ``partnering.reporting``.
 
-    One uniform per pair (partner-major), live or not. ``ward`` is each pair's ward.
+    One uniform per pair (partner-major), live or not; those of pairs without a live
+    partnership are stepped over through ``words`` (``numerics.pcg_words``), not computed.
+    ``ward`` is each pair's ward.
 
     Returns:
         Which pairs got a report, the number of reports sent and the number missing.
@@ -208,10 +212,17 @@ def report(
     K = len(alive)
     reported = np.zeros(K, dtype=np.bool_)
     sent = missing = 0
+    idle = 0
     for k in range(K):
-        reported[k] = alive[k] & (rng.random() < p_report[ward[k]])
+        if not alive[k]:
+            idle += 1
+            continue
+        pcg_skip(rng, words, idle)
+        idle = 0
+        reported[k] = pcg_draw(rng, words) < p_report[ward[k]]
         sent += reported[k]
-        missing += alive[k] and not reported[k]
+        missing += not reported[k]
+    pcg_skip(rng, words, idle)
     if learn:
         for k in range(K):
             if alive[k]:
@@ -310,6 +321,7 @@ def reporting_phase(
     trust_partner: FloatArray,
     learn: bool,
     rate: float,
+    words: UintArray,
 ) -> tuple[BoolArray, int, int]:
     """Reports to live partners with ``mechanisms.report_probability``, then :func:`report`."""
     capacity, coordination = bkm
@@ -317,7 +329,7 @@ def reporting_phase(
     for w in range(len(capacity)):
         x = (1.0 - coordination_weight) * capacity[w] + coordination_weight * coordination[w]
         p_report[w] = min(max(x, 0.0), 1.0)
-    return report(rng, ward, alive, p_report, trust_partner, learn, rate)
+    return report(rng, ward, alive, p_report, trust_partner, learn, rate, words)
 
 
 RENEWAL_STRUCTURES = ("decision", "lapse", "permanent")

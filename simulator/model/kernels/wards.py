@@ -15,8 +15,9 @@ from simulator.model.state import (
     FloatArray,
     IntArray,
     Pairs,
+    UintArray,
 )
-from simulator.numerics import pairwise_sum
+from simulator.numerics import pairwise_sum, pcg_draw, pcg_skip
 
 
 @njit
@@ -29,6 +30,7 @@ def turnover(
     losses: tuple[float, float, float, float, float],
     learn: bool,
     may_break: bool,
+    words: UintArray,
 ) -> tuple[BoolArray, BoolArray]:
     """Boards due for election may turn over (in place); see ``phases.bkm_elections``.
 
@@ -37,7 +39,8 @@ def turnover(
     pair (partner-major) decides which of its live partnerships the new team drops.
     ``bkm`` is (skill, capacity, turnovers); ``pairs`` (the pairs, trust of partners, trust of
     BKMs, alive); ``losses`` (skill loss, capacity loss, tie loss, initial trust, chance a live
-    partnership breaks).
+    partnership breaks); ``words`` the generator's PCG64 state (``numerics.pcg_words``), with
+    which the uniforms of pairs that cannot break are stepped over, not computed.
 
     Returns:
         Which boards turned over, and which pairs' partnerships break (empty when none can).
@@ -67,8 +70,15 @@ def turnover(
                     tb[k] += tie_loss * (t0 - tb[k])
     if may_break:
         broken = np.zeros(K, dtype=np.bool_)
+        idle = 0  # uniforms owed to pairs that cannot break
         for k in range(K):
-            broken[k] = alive[k] & turn[ward[k]] & (rng.random() < p_break)
+            if alive[k] and turn[ward[k]]:
+                pcg_skip(rng, words, idle)
+                idle = 0
+                broken[k] = pcg_draw(rng, words) < p_break
+            else:
+                idle += 1
+        pcg_skip(rng, words, idle)
     return turn, broken
 
 
@@ -268,7 +278,7 @@ def marketing(
         for k in range(K):
             aware[k] |= reach[k] > 0
         return
-    for k in range(K):
+    for k in range(K):  # most pairs are unaware, so every uniform is computed (stepping over gains nothing)
         p = partner[k]
         if p < G:
             x = x_gov[ward[k]]
@@ -329,13 +339,15 @@ def forget(
     gov_forgetting: float,
     firm_forgetting: float,
     awareness_lost: bool,
+    words: UintArray,
 ) -> None:
     """Trust drifts back to its baseline in pairs without contact this year; awareness fades (in place).
 
     See ``phases.learning``: ``mechanisms.trust_forget`` for every pair that knows the other
     but had no dealings this year, then, unless awareness is open, one uniform per pair
     (partner-major order) against the partner's forgetting rate (an agency's scaled by
-    1 - the ward's coordination); a live partnership keeps awareness.
+    1 - the ward's coordination); a live partnership keeps awareness. The uniforms of pairs
+    that cannot forget are stepped over through ``words`` (see :func:`turnover`).
     """
     ward, partner = index.ward, index.partner
     K = len(aware)
@@ -349,11 +361,17 @@ def forget(
                 trust_bkm[k] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
     if not awareness_lost:
         return
+    idle = 0
     for k in range(K):
-        u = rng.random()
+        if not aware[k] or alive[k]:
+            idle += 1
+            continue
+        pcg_skip(rng, words, idle)
+        idle = 0
         pf = gov_forgetting * (1.0 - coordination[ward[k]]) if partner[k] < n_gov else firm_forgetting
-        if aware[k] and not alive[k] and u < pf:
+        if pcg_draw(rng, words) < pf:
             aware[k] = False
+    pcg_skip(rng, words, idle)
 
 
 @njit
