@@ -29,6 +29,7 @@ Definitions used by every output (also in ``docs/ODD.md``):
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,7 +132,7 @@ class Codes:
         """
         if not len(self.codes):
             return np.empty(0, dtype=object)
-        return pd.arrays.ArrowStringArray(self.arrow(), dtype=STR)
+        return pd.array(self.arrow(), dtype=STR)  # the Arrow array itself, not copied
 
     @staticmethod
     def concat(parts: Sequence[Codes]) -> Codes:
@@ -183,7 +184,7 @@ def arrow_table(cols: Columns) -> pa.Table:
             arrays.append(v.arrow())
             kinds.append((k, "str"))
         elif isinstance(v, np.ndarray) and v.dtype.kind in "biuf":
-            arrays.append(pa.array(v))
+            arrays.append(pa.array(v, from_pandas=True))  # NaN as null, as pandas converts it
             kinds.append((k, v.dtype.str))
         else:  # anything else (text from a design, an empty text column): as pandas converts it
             return pa.Table.from_pandas(frame(cols), preserve_index=False)
@@ -224,13 +225,13 @@ def columns(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABL
         "seed": np.full(n, seed, dtype=np.int64),
         "year": np.arange(model.start_year, model.start_year + n, dtype=np.int64),
     }
-    values = np.array([v[1:] for v in mv.values()], dtype=float).reshape(len(mv), n)  # one conversion
-    ts.update(zip(mv, values, strict=True))
+    k = len(mv)  # one conversion of every value, then the initial observation dropped
+    values = np.fromiter(itertools.chain.from_iterable(mv.values()), dtype=float, count=k * (n + 1))
+    ts.update(zip(mv, values.reshape(k, n + 1)[:, 1:], strict=True))
     codes = observation.event_codes(model)
     out: dict[str, Columns] = {"timeseries": ts}
     if "summary" in want:
-        row = _summary_row(model, ts, codes, seed)
-        out["summary"] = {k: Codes.repeat(v, 1) if k == "scenario" else np.asarray([v]) for k, v in row.items()}
+        out["summary"] = _one_row(_summary_row(model, ts, codes, seed))
     if "events" in want:
         out["events"] = _event_columns(model, seed, codes)
     if "wards" in want:
@@ -252,6 +253,22 @@ def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
         ``timeseries``, ``summary``, ``events`` and ``wards`` DataFrames.
     """
     return {k: frame(v) for k, v in columns(model, seed).items()}
+
+
+def _one_row(row: dict[str, Any]) -> Columns:
+    """A row of scalars as one-row columns, each of the dtype ``np.asarray([value])`` gives (text as Codes)."""
+    floats = [k for k, v in row.items() if type(v) is float]
+    at = {k: i for i, k in enumerate(floats)}
+    block = np.array([row[k] for k in floats], dtype=float)  # one array for the float columns, viewed per column
+    out: Columns = {}
+    for k, v in row.items():
+        if k in at:
+            out[k] = block[at[k] : at[k] + 1]
+        elif isinstance(v, str):
+            out[k] = Codes.repeat(v, 1)
+        else:
+            out[k] = np.asarray([v])
+    return out
 
 
 def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray]) -> Columns:
@@ -278,7 +295,7 @@ def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray
     W = model.n_wards
     ends = log["duration"][log["event"] == PARTNERSHIP_END].astype(float)
     alive_dur = (model.steps - 1 + model.age0 - model.started[model.alive] + 1).astype(float)
-    durations = np.r_[ends, alive_dur]
+    durations = np.concatenate((ends, alive_dur))
     is_prop = log["event"] == PROPOSAL
     prop_sector = model.sector[log["partner"][is_prop].astype(np.int64)]
     prop_status = log["status"][is_prop]
@@ -299,7 +316,7 @@ def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray
         "partnerships_peak_year": np.int64(ts["year"][int(active.argmax())]),
         "partnerships_after_grant": float(active[after].mean()) if after.any() else float("nan"),
         "partnerships_started": float(ts["partnerships_started"].sum()),
-        "partnership_duration_median": float(np.median(durations)) if len(durations) else 0.0,
+        "partnership_duration_median": _median(durations) if len(durations) else 0.0,
         "partnership_duration_mean": float(ends.mean()) if len(ends) else float("nan"),
         "partnerships_long_share": float((ends >= LONG_PARTNERSHIP).mean()) if len(ends) else float("nan"),
         "firms_ever_partnered_share": float(ts["firms_ever_partnered_share"][-1]),
@@ -315,18 +332,31 @@ def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray
         "mean_condition_final": float(ts["mean_condition"][-1]),
         "lever_cost_total": float(ts["lever_cost"].sum()),
     }
-    live_partners = np.unique(model.pairs.partner[model.alive])
+    live = np.zeros(model.n_partners, dtype=bool)
+    live[model.pairs.partner[model.alive]] = True
+    R = len(ROUTES)
+    partners = np.bincount(model.sector[live], minlength=R).tolist()
+    sent = np.bincount(prop_sector, minlength=R).tolist()
+    answered = np.bincount(prop_sector[prop_status != UNANSWERED], minlength=R).tolist()
+    accepted = np.bincount(prop_sector[prop_status == ACCEPTED], minlength=R).tolist()
     for r, route in enumerate(ROUTES):
         row[f"partnerships_{route}_final"] = float(ts[f"partnerships_{route}"][-1])
-        row[f"partners_{route}_final"] = float((model.sector[live_partners] == r).sum())
-        m = prop_sector == r
-        sent = int(m.sum())
-        row[f"proposals_{route}"] = float(sent)
-        row[f"answer_rate_{route}"] = float((prop_status[m] != UNANSWERED).sum() / sent) if sent else float("nan")
-        row[f"accept_rate_{route}"] = float((prop_status[m] == ACCEPTED).sum() / sent) if sent else float("nan")
+        row[f"partners_{route}_final"] = float(partners[r])
+        row[f"proposals_{route}"] = float(sent[r])
+        row[f"answer_rate_{route}"] = answered[r] / sent[r] if sent[r] else float("nan")
+        row[f"accept_rate_{route}"] = accepted[r] / sent[r] if sent[r] else float("nan")
     for form in AID_FORMS:
         row[f"aid_{form}"] = float(ts[f"aid_{form}"].sum())
     return row
+
+
+def _median(x: np.ndarray) -> float:
+    """``float(np.median(x))`` of a non-empty array, without NumPy's general machinery (the same value)."""
+    s = np.sort(x)
+    if np.isnan(s[-1]):
+        return float("nan")
+    h = len(s) // 2
+    return float(s[h]) if len(s) % 2 else float((s[h - 1] + s[h]) / 2)
 
 
 def run(
