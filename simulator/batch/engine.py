@@ -13,7 +13,8 @@ Layout of a batch folder::
     runs.parquet             per-run status (written at the end of each session)
 
 A chunk folder exists whole or not at all, so a batch killed at any moment
-(Ctrl-C or SIGKILL) loses at most the chunks in flight; ``resume=True`` runs
+(Ctrl-C or SIGKILL) loses at most the chunks in flight (the pilot run that sizes
+the chunks is stored with the first chunk that finishes); ``resume=True`` runs
 only the runs no chunk covers, and the tables read back by
 :func:`simulator.store.open_results` equal those of an uninterrupted batch.
 """
