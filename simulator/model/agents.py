@@ -43,7 +43,7 @@ def unobserved_registration(model: mesa.Model) -> Iterator[None]:
     if plain is None or ("agents", ModelSignals.AGENT_ADDED) in model.subscribers:
         yield
         return
-    model.register_agent = plain.__get__(model)  # type: ignore[method-assign]  # Agent.__init__ calls this one
+    model.register_agent = plain.__get__(model)  # Agent.__init__ calls this one
     try:
         yield
     finally:
