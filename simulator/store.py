@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import importlib.metadata
 import json
 import os
@@ -39,6 +40,11 @@ def now() -> str:
 
 def versions() -> dict[str, str]:
     """Versions of Python and the packages results depend on."""
+    return dict(_versions())
+
+
+@functools.cache  # the packages a process has imported do not change while it runs
+def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for pkg in ("plpbk-simulator", "mesa", "numpy", "pandas", "pyarrow", "SALib", "matplotlib"):
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
@@ -51,20 +57,21 @@ def git_revision() -> str | None:
     root = Path(__file__).resolve().parent.parent
     if not (root / ".git").exists():
         return None
-    try:
-        rev = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+    try:  # one call: the header gives the commit, the other lines the changed tracked files
+        lines = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain=v2", "--branch", "--untracked-files=no"],
             capture_output=True,
             text=True,
             timeout=5,
             check=True,
-        ).stdout.strip()
+        ).stdout.splitlines()
     except (OSError, subprocess.SubprocessError):
         return None
-    return rev + ("+dirty" if dirty else "") if rev else None
+    rev = next((line.split()[2] for line in lines if line.startswith("# branch.oid ")), "")
+    if not rev or rev == "(initial)":  # no commit yet
+        return None
+    dirty = any(not line.startswith("#") for line in lines)
+    return rev + ("+dirty" if dirty else "")
 
 
 def write_table(df: pd.DataFrame, path_stem: Path, fmt: str) -> Path:

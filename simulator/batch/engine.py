@@ -13,7 +13,8 @@ Layout of a batch folder::
     runs.parquet             per-run status (written at the end of each session)
 
 A chunk folder exists whole or not at all, so a batch killed at any moment
-(Ctrl-C or SIGKILL) loses at most the chunks in flight; ``resume=True`` runs
+(Ctrl-C or SIGKILL) loses at most the chunks in flight (the pilot run that sizes
+the chunks is stored with the first chunk that finishes); ``resume=True`` runs
 only the runs no chunk covers, and the tables read back by
 :func:`simulator.store.open_results` equal those of an uninterrupted batch.
 """
@@ -35,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from simulator.batch.executors import EXECUTORS, SchedulerError, default_workers, open_executor
 from simulator.batch.experiment import Experiment, check_points, load_experiment, point_values
@@ -163,8 +166,8 @@ def write_chunk(out: Path, res: ChunkResult) -> Path:
     tmp = runs_dir / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
     try:
         tmp.mkdir(parents=True)
-        for table, df in res.tables.items():
-            df.to_parquet(tmp / f"{table}.parquet", index=False)
+        for table, tab in res.tables.items():
+            pq.write_table(tab, tmp / f"{table}.parquet", compression="snappy")  # as ``DataFrame.to_parquet``
         if res.failures:
             pd.DataFrame(res.failures).to_parquet(tmp / "failures.parquet", index=False)
         (tmp / "done.json").write_text(json.dumps(sorted(res.run_ids)))
@@ -173,6 +176,22 @@ def write_chunk(out: Path, res: ChunkResult) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise OutputError(f"{out}: cannot write results ({e.strerror or e}); runs stored so far are intact") from e
     return runs_dir / name
+
+
+def _merge(first: ChunkResult, then: ChunkResult) -> ChunkResult:
+    """Two chunks' results as one chunk (``first``'s rows first)."""
+    tables = dict(first.tables)
+    for name, tab in then.tables.items():
+        tables[name] = (
+            pa.concat_tables([tables[name], tab], promote_options="default").combine_chunks() if name in tables else tab
+        )
+    return ChunkResult(
+        tables=tables,
+        failures=first.failures + then.failures,
+        run_ids=first.run_ids + then.run_ids,
+        seconds={**first.seconds, **then.seconds},
+        model_seconds=first.model_seconds + then.model_seconds,
+    )
 
 
 def _check_folder(out: Path, exp: Experiment, resume: bool) -> dict[str, Any] | None:
@@ -344,7 +363,12 @@ def _execute(
     bar: Any,
     chunk_size: int | None,
 ) -> None:
+    pilot: ChunkResult | None = None
+
     def record(res: ChunkResult) -> None:
+        nonlocal pilot
+        if pilot is not None:  # the pilot run is stored with the first chunk that finishes: one write less
+            res, pilot = _merge(pilot, res), None
         write_chunk(out, res)
         report.executed += len(res.run_ids)
         report.failures += res.failures
@@ -354,10 +378,11 @@ def _execute(
     if chunk_size is None:
         # a pilot run in this process times the model, so tasks carry ~TARGET_CHUNK_SECONDS of work
         pilot = run_chunk(exp.scenario, pending[:1], exp.outputs)
-        record(pilot)
         pending = pending[1:]
         est = max(sum(pilot.seconds.values()), 1e-4)
         chunk_size = max(1, min(math.ceil(TARGET_CHUNK_SECONDS / est), math.ceil(len(pending) / (4 * n_workers)) or 1))
+        if not pending:
+            record(ChunkResult(tables={}))
     max_in_flight = 2 * n_workers
     chunks = _chunks(pending, chunk_size)
     in_flight: dict[Future[ChunkResult], list[RunSpec]] = {}

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
 
-from simulator.results import columns, simulate
+from simulator.results import Codes, Columns, arrow_table, columns, concat, simulate
 from simulator.scenario import Scenario
 
 
@@ -43,14 +43,15 @@ class ChunkResult:
     """The tables of a chunk of runs, ready to write.
 
     Attributes:
-        tables: Table name -> DataFrame (rows of all successful runs of the chunk).
+        tables: Table name -> Arrow table (rows of all successful runs of the chunk), as
+            ``pyarrow.Table.from_pandas`` makes it of the table's DataFrame (see ``results.arrow_table``).
         failures: One dict per failed run: run_id, point, replicate, seed, error.
         run_ids: The run ids the chunk covered (successful or failed).
         seconds: Time spent on each run (model and table extraction), per run id.
         model_seconds: Time spent in the models themselves (construction and steps).
     """
 
-    tables: dict[str, pd.DataFrame]
+    tables: dict[str, pa.Table]
     failures: list[dict[str, Any]] = field(default_factory=list)
     run_ids: list[int] = field(default_factory=list)
     seconds: dict[int, float] = field(default_factory=dict)
@@ -74,13 +75,18 @@ def run_chunk(scenario: Scenario, runs: Sequence[RunSpec], outputs: Sequence[str
     Returns:
         The chunk's tables, failures and timings.
     """
-    parts: dict[str, list[dict[str, np.ndarray]]] = {k: [] for k in outputs}
+    parts: dict[str, list[Columns]] = {k: [] for k in outputs}
     res = ChunkResult(tables={})
+    point_scenario: tuple[int, Scenario] | None = None  # the replicates of a point share its scenario
     for r in runs:
         t0 = time.perf_counter()
         res.run_ids.append(r.run_id)
         try:
-            sc = scenario.with_values(r.values, origin=f"design point {r.point}") if r.values else scenario
+            if point_scenario is not None and point_scenario[0] == r.point:
+                sc = point_scenario[1]
+            else:
+                sc = scenario.with_values(r.values, origin=f"design point {r.point}") if r.values else scenario
+                point_scenario = (r.point, sc)
             t_model = time.perf_counter()
             model = simulate(sc, r.seed)
             res.model_seconds += time.perf_counter() - t_model
@@ -102,17 +108,17 @@ def run_chunk(scenario: Scenario, runs: Sequence[RunSpec], outputs: Sequence[str
         for name in outputs:
             c = cols[name]
             n = len(next(iter(c.values())))
-            ids = {
+            ids: Columns = {
                 "run_id": np.full(n, r.run_id, np.int64),
                 "point": np.full(n, r.point, np.int64),
                 "replicate": np.full(n, r.replicate, np.int64),
             }
             if name in ("timeseries", "summary"):
                 for k, v in r.values.items():
-                    ids[k] = np.full(n, v)
+                    ids[k] = Codes.repeat(v, n) if isinstance(v, str) else np.full(n, v)
             parts[name].append({**ids, **c})
         res.seconds[r.run_id] = time.perf_counter() - t0
     for name, lst in parts.items():
         if lst:
-            res.tables[name] = pd.DataFrame({k: np.concatenate([p[k] for p in lst]) for k in lst[0]})
+            res.tables[name] = arrow_table(concat(lst))
     return res

@@ -277,28 +277,33 @@ def observe_args(m: PartnershipModel) -> tuple[Any, ...]:
 
 def ward_table(m: PartnershipModel) -> dict[str, list[Any]]:
     """Current per-ward state as columns (for tables and the dashboard)."""
+    return {k: v if isinstance(v, list) else v.tolist() for k, v in ward_columns(m).items()}
+
+
+def ward_columns(m: PartnershipModel) -> dict[str, Any]:
+    """:func:`ward_table` with its numbers as NumPy arrays (copies) and its text as lists of strings."""
     return {
         "ward": [b.name for b in m.bkms],
         "regency": [b.regency for b in m.bkms],
         "maturity_start": list(m.maturity0),
-        "capacity": m.capacity.tolist(),
-        "marketing_skill": m.skill.tolist(),
-        "coordination": m.coordination.tolist(),
-        "managing_body": m.managing_body.tolist(),
-        "market_access": m.market_access.tolist(),
-        "trust": m.ward_trust().tolist(),
-        "assets": m.assets.tolist(),
-        "condition": m.condition.tolist(),
-        "cash": m.cash.tolist(),
-        "coverage": m.coverage.tolist(),
-        "sustained": m.sustained.tolist(),
-        "partnerships": live_per_ward(m).tolist(),
-        "partnership_years": m.partnership_years.tolist(),
-        "sustained_years": m.sustained_years.tolist(),
-        "aid_received": m.aid_received.tolist(),
-        "fees_collected": m.fees_total.tolist(),
-        "grant_received": m.grant_received.tolist(),
-        "grant_spent": m.grant_spent.tolist(),
-        "plan_backlog": m.backlog.sum(1).tolist(),
-        "turnovers": m.turnovers.tolist(),
+        "capacity": m.capacity.copy(),
+        "marketing_skill": m.skill.copy(),
+        "coordination": m.coordination.copy(),
+        "managing_body": m.managing_body.copy(),
+        "market_access": m.market_access.copy(),
+        "trust": m.ward_trust(),
+        "assets": m.assets.copy(),
+        "condition": m.condition.copy(),
+        "cash": m.cash.copy(),
+        "coverage": m.coverage.copy(),
+        "sustained": m.sustained.copy(),
+        "partnerships": live_per_ward(m),
+        "partnership_years": m.partnership_years.copy(),
+        "sustained_years": m.sustained_years.copy(),
+        "aid_received": m.aid_received.copy(),
+        "fees_collected": m.fees_total.copy(),
+        "grant_received": m.grant_received.copy(),
+        "grant_spent": m.grant_spent.copy(),
+        "plan_backlog": m.backlog.sum(1),
+        "turnovers": m.turnovers.copy(),
     }

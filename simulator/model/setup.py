@@ -13,7 +13,7 @@ import numpy as np
 from simulator.errors import ScenarioError
 from simulator.model import kernels
 from simulator.model import mechanisms as mech
-from simulator.model.agents import BKM, Firm, GovernmentAgency
+from simulator.model.agents import BKM, Firm, GovernmentAgency, unobserved_registration
 from simulator.model.state import N_FORMS, FloatArray, IntArray, Pairs, Payment, make_pairs
 from simulator.params import AID_FORMS, FIRM_KINDS, GOV_SECTORS, MATURITY_BANDS, MATURITY_LEVELS
 
@@ -82,7 +82,8 @@ def init_wards(m: PartnershipModel) -> None:
     m.maturity0 = [MATURITY_LEVELS[k] for k in maturity]
     term = m._i("bkm.term_years")
     m.election_offset = rng.integers(1, term + 1, n).astype(np.int64)
-    m.bkms = [BKM(m, i, names[i], regencies[i], int(region[i]), MATURITY_LEVELS[maturity[i]]) for i in range(n)]
+    with unobserved_registration(m):
+        m.bkms = [BKM(m, i, names[i], regencies[i], int(region[i]), MATURITY_LEVELS[maturity[i]]) for i in range(n)]
 
 
 def _given_values(m: PartnershipModel, wards: tuple[Ward, ...]) -> None:
@@ -175,13 +176,14 @@ def init_partners(m: PartnershipModel) -> None:
     m.budget_left = m.budget.copy()
     m.partner_list = []
     regency_of_region = {int(r): m.bkms[int(np.argmax(m.region == r))].regency for r in np.unique(m.region)}
-    for g in range(n_gov):
-        kind = GOV_SECTORS[(g // R) % len(GOV_SECTORS)]
-        where = regency_of_region.get(int(gov_region[g]), f"region {gov_region[g] + 1}")
-        m.partner_list.append(GovernmentAgency(m, g, f"{kind} ({where})", kind, int(gov_region[g])))
-    for f in range(n_firm):
-        kind = FIRM_KINDS[firm_kind[f]]
-        m.partner_list.append(Firm(m, n_gov + f, f"{kind} {f + 1}", kind, int(firm_region[f])))
+    with unobserved_registration(m):
+        for g in range(n_gov):
+            kind = GOV_SECTORS[(g // R) % len(GOV_SECTORS)]
+            where = regency_of_region.get(int(gov_region[g]), f"region {gov_region[g] + 1}")
+            m.partner_list.append(GovernmentAgency(m, g, f"{kind} ({where})", kind, int(gov_region[g])))
+        for f in range(n_firm):
+            kind = FIRM_KINDS[firm_kind[f]]
+            m.partner_list.append(Firm(m, n_gov + f, f"{kind} {f + 1}", kind, int(firm_region[f])))
     m.partner_kind = [p.kind for p in m.partner_list]
 
 
