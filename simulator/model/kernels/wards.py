@@ -265,14 +265,19 @@ def marketing(
         x_gov[w] = min(max(x, 0.0), 1.0)
         x_firm[w] = min(max(p_in * mk[w] + q_im * (faw[w] / max(tol, frs[w])) + forum, 0.0), 1.0)
     if gated:  # a firm hears of wards only once its CSR desk noticed the programme
+        widest = 0
+        for f in range(P - G):
+            widest = max(widest, start[G + f + 1] - start[G + f])
+        seen_by = np.empty(widest)  # reach x marketing of one firm's wards, reused firm after firm
         for f in range(P - G):
             u = rng.random()
             if noticed[f]:
                 continue  # the draw is made all the same, so the stream does not depend on who noticed
             lo, hi = start[G + f], start[G + f + 1]
-            row = reach[lo:hi].copy()
-            total = pairwise_sum(row)
-            seen = pairwise_sum(row * mk[ward[lo:hi]]) / total if total > 0 else 0.0
+            for j in range(hi - lo):
+                seen_by[j] = reach[lo + j] * mk[ward[lo + j]]
+            total = pairwise_sum(reach[lo:hi])
+            seen = pairwise_sum(seen_by[: hi - lo]) / total if total > 0 else 0.0
             noticed[f] = u < min(max(notice_rate * seen + forum, 0.0), 1.0)
     if is_open:  # every institution in reach knows every ward
         for k in range(K):
