@@ -179,12 +179,19 @@ def _mul_add(
 
 
 @njit
+def _step(words: NDArray[np.uint64]) -> tuple[np.uint64, np.uint64]:
+    """One step of the LCG in place (state = state x MULT + inc); returns the new state as (high, low)."""
+    hi, lo = _mul_add(words[1], words[0], PCG_MULT_HI, PCG_MULT_LO, words[3], words[2])
+    words[0], words[1] = lo, hi
+    return hi, lo
+
+
+@njit
 def pcg_draw(rng: np.random.Generator, words: NDArray[np.uint64]) -> float:
     """The next ``rng.random()``, computed in place when ``words`` holds the PCG64 state."""
     if len(words) == 0:
         return rng.random()
-    hi, lo = _mul_add(words[1], words[0], PCG_MULT_HI, PCG_MULT_LO, words[3], words[2])
-    words[0], words[1] = lo, hi
+    hi, lo = _step(words)
     rot = hi >> _ROT_SHIFT
     x = hi ^ lo
     out = (x >> rot) | (x << ((_WORD - rot) & _ROT_MASK))
@@ -200,8 +207,7 @@ def pcg_skip(rng: np.random.Generator, words: NDArray[np.uint64], n: int) -> Non
         return
     if n < SKIP_STEPS:
         for _ in range(n):
-            hi, lo = _mul_add(words[1], words[0], PCG_MULT_HI, PCG_MULT_LO, words[3], words[2])
-            words[0], words[1] = lo, hi
+            _step(words)
         return
     # PCG's jump ahead (pcg_advance_lcg_128): n steps as one multiply-add, built bit by bit
     acc_mh, acc_ml, acc_ph, acc_pl = _U0, _U1, _U0, _U0
