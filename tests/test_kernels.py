@@ -437,3 +437,32 @@ def test_stepping_over_pcg64_uniforms_keeps_the_generator_s_stream(seed: int) ->
         np.testing.assert_array_equal(mixed(rng, words_of(rng), plan), want)
         assert rng.bit_generator.state == ref.bit_generator.state
     assert len(pcg_words(np.random.Generator(np.random.MT19937(seed)))) == 0  # other generators draw every number
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_marketing_steps_over_the_uniforms_of_firms_that_have_not_noticed(seed: int) -> None:
+    """Gated awareness: the pairs of firms that have not noticed the programme gain nothing, and
+    stepping over their uniforms leaves the same awareness and the same stream as drawing them."""
+    g = np.random.default_rng(500 + seed)
+    P, W = int(g.integers(2, 14)), int(g.integers(1, 40))
+    G = int(g.integers(0, P))
+    reach = np.where(g.random(P * W) < 0.5, 1.0, 0.3)
+    aware0, noticed0 = g.random(P * W) < 0.1, g.random(P - G) < 0.3
+    bkm = (g.random(W), np.zeros(W), g.random(W), g.random(W))
+    effort_rule, bass = (0.5, True, 2, 1.0, 0.2), (0.3, 0.4, 0.2, 1.0, 0.0, 0.1, 1e-9)
+    out = []
+    for words_of in (pcg_words, lambda _: NO_WORDS):
+        rng = np.random.default_rng(seed)
+        aware, noticed = aware0.copy(), noticed0.copy()
+        partners = (all_pairs(P, W), reach, aware, noticed, G, words_of(rng))
+        kernels.marketing(rng, (*bkm, np.zeros(W), np.zeros(W)), partners, effort_rule, bass, (True, False))
+        out.append((aware.reshape(P, W), noticed, rng.random()))
+    (aware, noticed, after), (aware_b, noticed_b, after_b) = out
+    np.testing.assert_array_equal(aware, aware_b)
+    np.testing.assert_array_equal(noticed, noticed_b)
+    assert after == after_b  # the same number of uniforms used either way
+    quiet = np.r_[np.zeros(G, dtype=bool), ~noticed]
+    np.testing.assert_array_equal(aware[quiet], aware0.reshape(P, W)[quiet])
+    want = np.random.default_rng(seed)
+    want.random(P - G + P * W)  # a uniform per firm, then one per pair
+    assert after == want.random()

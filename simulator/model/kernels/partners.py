@@ -82,7 +82,20 @@ def proposals(
     ws = np.empty(W, dtype=np.int64)
     fs = np.empty(W, dtype=np.int64)
     cs = np.empty(F)
-    cw = np.empty(max(1, int(np.max(wstart[1:] - wstart[:-1])) if W else 1))
+    # each ward's pairs its institutions know of, in the ward's pair order: every other pair
+    # weighs 0, adds nothing to the cumulative weights and can never be drawn
+    cand = np.empty(K, dtype=np.int64)
+    cstart = np.zeros(W + 1, dtype=np.int64)
+    widest = 1
+    for w in range(W):
+        c = cstart[w]
+        for j in range(wstart[w], wstart[w + 1]):
+            if known[by_ward[j]] > 0:
+                cand[c] = by_ward[j]
+                c += 1
+        cstart[w + 1] = c
+        widest = max(widest, c - cstart[w])
+    cw = np.empty(widest)
     r = 0
     while True:
         n = 0
@@ -114,10 +127,10 @@ def proposals(
             u2[i] = rng.random()
         for i in range(n):  # the partner, by awareness, trust, fit, live ties and earlier asks
             w, f = ws[i], fs[i]
-            lo, m = wstart[w], wstart[w + 1] - wstart[w]
+            lo, m = cstart[w], cstart[w + 1] - cstart[w]
             acc = 0.0
             for j in range(m):
-                k = by_ward[lo + j]
+                k = cand[lo + j]
                 rep = repeat if asked[k] else 1.0
                 acc += known[k] * (floor + trust_bkm[k]) * fit[partner[k], f] * (1.0 + bonus * alive[k]) * rep
                 cw[j] = acc
@@ -128,7 +141,7 @@ def proposals(
             for j in range(m):
                 if cw[j] <= u:
                     c += 1
-            k = by_ward[lo + c]
+            k = cand[lo + c]
             asked[k] = True  # only this ward's pairs: the round's other asks are unaffected
             out_w[n_out], out_p[n_out], out_f[n_out] = w, partner[k], f
             n_out += 1

@@ -215,7 +215,7 @@ def grant(
 def marketing(
     rng: np.random.Generator,
     bkm: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
-    partners: tuple[Pairs, FloatArray, BoolArray, BoolArray, int],
+    partners: tuple[Pairs, FloatArray, BoolArray, BoolArray, int, UintArray],
     effort_rule: tuple[float, bool, int, float, float],
     bass: tuple[float, float, float, float, float, float, float],
     awareness: tuple[bool, bool],
@@ -224,18 +224,20 @@ def marketing(
 
     ``bkm`` is (skill, event boost, marketing tranche, coordination, marketing effort,
     marketing) of which the last two are set; ``partners`` (the pairs, reach, aware, noticed,
-    number of agencies); ``effort_rule`` (effort kept up after the grant, whether the marketing tranche
-    is being spent, its span in years, the tranche per year at full effort, the
-    marketing-push lever); ``bass`` (innovation, imitation, agencies' awareness through the
-    musrenbang, its facilitation factor, CSR forum awareness, notice rate, tolerance);
-    ``awareness`` (gated, open). Draws: one uniform per
-    firm when gated, then one per pair (partner-major) unless open.
+    number of agencies, the generator's PCG64 state: see :func:`turnover`); ``effort_rule``
+    (effort kept up after the grant, whether the marketing tranche is being spent, its span
+    in years, the tranche per year at full effort, the marketing-push lever); ``bass``
+    (innovation, imitation, agencies' awareness through the musrenbang, its facilitation
+    factor, CSR forum awareness, notice rate, tolerance); ``awareness`` (gated, open).
+    Draws: one uniform per firm when gated, then one per pair (partner-major) unless open;
+    the uniforms of the pairs of a firm that has not noticed the programme are stepped
+    over, not computed.
 
     The firms' notice probability adds reach x marketing in a plain loop where NumPy uses a
     BLAS product, so it may differ from the vectorised value in its last bit.
     """
     skill, boost, tranche, coordination, effort, mk = bkm
-    index, reach, aware, noticed, G = partners
+    index, reach, aware, noticed, G, words = partners
     start, ward, partner = index.start, index.ward, index.partner
     after, spending, span, ref, push = effort_rule
     p_in, q_im, gov_awareness, facil_factor, forum, notice_rate, tol = bass
@@ -283,15 +285,18 @@ def marketing(
         for k in range(K):
             aware[k] |= reach[k] > 0
         return
-    for k in range(K):  # most pairs are unaware, so every uniform is computed (stepping over gains nothing)
-        p = partner[k]
-        if p < G:
-            x = x_gov[ward[k]]
-        elif gated and not noticed[p - G]:
-            x = 0.0
-        else:
-            x = x_firm[ward[k]]
-        aware[k] |= rng.random() < x * reach[k]
+    idle = 0  # uniforms owed to the pairs of firms that have not noticed the programme
+    for p in range(P):
+        lo, hi = start[p], start[p + 1]
+        if p >= G and gated and not noticed[p - G]:
+            idle += hi - lo  # a chance of 0: the draws cannot make a pair aware, so they are stepped over
+            continue
+        pcg_skip(rng, words, idle)
+        idle = 0
+        x_of = x_gov if p < G else x_firm
+        for k in range(lo, hi):  # most of these pairs are unaware: every uniform is computed
+            aware[k] |= rng.random() < x_of[ward[k]] * reach[k]
+    pcg_skip(rng, words, idle)
 
 
 @njit
