@@ -440,6 +440,41 @@ def test_stepping_over_pcg64_uniforms_keeps_the_generator_s_stream(seed: int) ->
 
 
 @pytest.mark.parametrize("seed", range(8))
+def test_a_loop_s_draws_from_the_state_as_plain_numbers_keep_the_stream(seed: int) -> None:
+    """``pcg_state``/``pcg_uniform``/``pcg_finish``: the uniforms a loop keeps, the ones it steps over
+    (short gaps stepped, long ones jumped), and the generator afterwards are NumPy's."""
+    import numba
+
+    from simulator.numerics import pcg_finish, pcg_state, pcg_uniform, uniform_after
+
+    @numba.njit
+    def loop(rng: np.random.Generator, words: np.ndarray, gaps: np.ndarray, tail: int) -> np.ndarray:
+        fast, state = len(words) > 0, pcg_state(words)
+        out = np.empty(len(gaps))
+        for i in range(len(gaps)):
+            if fast:
+                state, out[i] = pcg_uniform(state, gaps[i])
+            else:
+                out[i] = uniform_after(rng, gaps[i])
+        pcg_finish(rng, words, state, tail)
+        return out
+
+    g = np.random.default_rng(seed)
+    gaps = g.choice([0, 0, 1, 2, 15, 16, 17, 300, 17_575], size=40)
+    tail = int(g.choice([0, 3, 16, 1000]))
+    ref = np.random.default_rng(seed + 70)
+    want = []
+    for gap in gaps:
+        ref.random(int(gap))
+        want.append(ref.random())
+    ref.random(tail)
+    for words_of in (pcg_words, lambda _: NO_WORDS):
+        rng = np.random.default_rng(seed + 70)
+        np.testing.assert_array_equal(loop(rng, words_of(rng), gaps, tail), want)
+        assert rng.bit_generator.state == ref.bit_generator.state
+
+
+@pytest.mark.parametrize("seed", range(8))
 def test_marketing_steps_over_the_uniforms_of_firms_that_have_not_noticed(seed: int) -> None:
     """Gated awareness: the pairs of firms that have not noticed the programme gain nothing, and
     stepping over their uniforms leaves the same awareness and the same stream as drawing them."""
@@ -454,7 +489,8 @@ def test_marketing_steps_over_the_uniforms_of_firms_that_have_not_noticed(seed: 
     for words_of in (pcg_words, lambda _: NO_WORDS):
         rng = np.random.default_rng(seed)
         aware, noticed = aware0.copy(), noticed0.copy()
-        partners = (all_pairs(P, W), reach, aware, noticed, G, words_of(rng))
+        index = all_pairs(P, W)
+        partners = (index, reach, kernels.reach_sums(index, reach, G, W), aware, noticed, G, words_of(rng))
         kernels.marketing(rng, (*bkm, np.zeros(W), np.zeros(W)), partners, effort_rule, bass, (True, False))
         out.append((aware.reshape(P, W), noticed, rng.random()))
     (aware, noticed, after), (aware_b, noticed_b, after_b) = out

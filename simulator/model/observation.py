@@ -272,6 +272,7 @@ def observe_args(m: PartnershipModel) -> tuple[Any, ...]:
         m.ever_partnered,
         m.n_gov,
         m._v("trust.initial"),
+        m.in_reach,
     )
 
 

@@ -182,7 +182,7 @@ def marketing_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, floa
     )
     return (
         (m.skill, m.event_boost, m.grant_marketing, m.coordination, m.marketing_effort, m.marketing),
-        (m.pairs, m.reach, m.aware, m.noticed, m.n_gov, pcg_words(m.rng)),
+        (m.pairs, m.reach, m.reach_sum, m.aware, m.noticed, m.n_gov, pcg_words(m.rng)),
         effort_rule,
         bass,
         (m.structure["awareness"] == "gated", m.structure["awareness"] == "open"),

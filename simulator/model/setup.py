@@ -14,7 +14,7 @@ from simulator.errors import ScenarioError
 from simulator.model import kernels
 from simulator.model import mechanisms as mech
 from simulator.model.agents import BKM, Firm, GovernmentAgency, unobserved_registration
-from simulator.model.state import N_FORMS, FloatArray, IntArray, Pairs, Payment, make_pairs
+from simulator.model.state import N_FORMS, FloatArray, IntArray, Pairs, Payment, pairs_of
 from simulator.params import AID_FORMS, FIRM_KINDS, GOV_SECTORS, MATURITY_BANDS, MATURITY_LEVELS
 
 if TYPE_CHECKING:
@@ -172,6 +172,8 @@ def init_partners(m: PartnershipModel) -> None:
     )
     m.fit = draw_mandates(m, np.arange(P))
     m.pairs, m.reach = reach_pairs(m.region, m.partner_region, n_gov, m._v("firms.outside_reach"))
+    m.reach_sum = kernels.reach_sums(m.pairs, m.reach, n_gov, W)
+    m.in_reach = kernels.in_reach(m.pairs, m.reach, n_gov)
     set_gov_budgets(m)
     m.budget_left = m.budget.copy()
     m.partner_list = []
@@ -192,23 +194,26 @@ def reach_pairs(region: IntArray, partner_region: IntArray, n_gov: int, outside:
 
     An agency reaches the wards of its region (reach 1); a firm those of its home region
     (1) and, when ``outside`` (``firms.outside_reach``) is above 0, every other ward at that
-    reach. Pairs out of reach are not held: nothing can happen between them.
+    reach. Pairs out of reach are not held: nothing can happen between them. Built with
+    array operations over the pairs (a partner's wards in ward order), not partner by partner.
     """
-    W = len(region)
-    in_region = [np.nonzero(region == r)[0] for r in range(int(region.max(initial=-1)) + 1)]
-    everyone = np.arange(W, dtype=np.int64)
-    wards_of, reach_of = [], []
-    for p, r in enumerate(partner_region):
-        home = in_region[r] if r < len(in_region) else everyone[:0]
-        if p >= n_gov and outside > 0:
-            wards_of.append(everyone)
-            reach_of.append(np.where(region == r, 1.0, outside))
-        else:
-            wards_of.append(home)
-            reach_of.append(np.ones(len(home)))
-    pairs = make_pairs(wards_of, W)
-    reach = np.concatenate(reach_of) if reach_of else np.zeros(0)
-    return pairs, reach
+    W, P = len(region), len(partner_region)
+    R = int(region.max(initial=-1)) + 1
+    by_region = np.argsort(region, kind="stable")  # each region's wards, in ward order
+    region_start = np.zeros(R + 1, dtype=np.int64)
+    np.cumsum(np.bincount(region, minlength=R), out=region_start[1:])
+    home = np.minimum(partner_region, R)  # a region without wards holds none
+    region_start = np.append(region_start, region_start[-1])
+    wide = (np.arange(P) >= n_gov) & (outside > 0)
+    sizes = np.where(wide, W, region_start[home + 1] - region_start[home]).astype(np.int64)
+    partner = np.repeat(np.arange(P, dtype=np.int64), sizes)
+    first = np.zeros(P + 1, dtype=np.int64)
+    np.cumsum(sizes, out=first[1:])
+    nth = np.arange(len(partner), dtype=np.int64) - first[partner]  # position among the partner's wards
+    ward = np.where(wide[partner], nth, by_region[np.minimum(region_start[home][partner] + nth, max(W - 1, 0))])
+    ward = ward.astype(np.int64)
+    reach = np.where(region[ward] == partner_region[partner], 1.0, outside) if len(ward) else np.zeros(0)
+    return pairs_of(partner, ward, P, W), reach
 
 
 def draw_mandates(m: PartnershipModel, who: IntArray) -> FloatArray:

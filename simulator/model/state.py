@@ -79,10 +79,15 @@ class Pairs(NamedTuple):
 def make_pairs(wards_of: list[IntArray], n_wards: int) -> Pairs:
     """The pairs of partners that reach the given wards (one sorted ward array per partner)."""
     sizes = np.array([len(x) for x in wards_of], dtype=np.int64)
-    start = np.zeros(len(wards_of) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=start[1:])
     ward = np.concatenate(wards_of).astype(np.int64) if wards_of else np.zeros(0, dtype=np.int64)
     partner = np.repeat(np.arange(len(wards_of), dtype=np.int64), sizes)
+    return pairs_of(partner, ward, len(wards_of), n_wards)
+
+
+def pairs_of(partner: IntArray, ward: IntArray, n_partners: int, n_wards: int) -> Pairs:
+    """The pairs given as each pair's partner and ward, partner by partner (each partner's wards sorted)."""
+    start = np.zeros(n_partners + 1, dtype=np.int64)
+    np.cumsum(np.bincount(partner, minlength=n_partners), out=start[1:])
     by_ward = np.argsort(ward, kind="stable").astype(np.int64)
     wstart = np.zeros(n_wards + 1, dtype=np.int64)
     np.cumsum(np.bincount(ward, minlength=n_wards), out=wstart[1:])

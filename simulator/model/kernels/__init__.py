@@ -29,7 +29,7 @@ from simulator.model.kernels.delivery import (
     report,
     reporting_phase,
 )
-from simulator.model.kernels.observe import observe
+from simulator.model.kernels.observe import in_reach, observe
 from simulator.model.kernels.partners import (
     ask_inputs,
     ask_terms,
@@ -40,7 +40,17 @@ from simulator.model.kernels.partners import (
     proposals,
 )
 from simulator.model.kernels.politics import draw_mandates, gov_budgets, politics
-from simulator.model.kernels.wards import forget, grant, grow, marketing, multinomial, plan, turnover, upkeep
+from simulator.model.kernels.wards import (
+    forget,
+    grant,
+    grow,
+    marketing,
+    multinomial,
+    plan,
+    reach_sums,
+    turnover,
+    upkeep,
+)
 from simulator.model.kernels.year import year, years
 
 
@@ -63,6 +73,7 @@ __all__ = [
     "gov_budgets",
     "grant",
     "grow",
+    "in_reach",
     "learn_from_answers",
     "learn_from_deliveries",
     "marketing",
@@ -72,6 +83,7 @@ __all__ = [
     "plan",
     "politics",
     "proposals",
+    "reach_sums",
     "renew",
     "report",
     "reporting_phase",

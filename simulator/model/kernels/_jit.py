@@ -75,6 +75,8 @@ CACHED = _install()
 
 njit: Callable[[Callable[..., Any]], Any] = numba.njit(cache=CACHED, nogil=True)
 """Compile a kernel (no Python objects inside, the GIL released, cached as above)."""
+inline: Callable[[Callable[..., Any]], Any] = numba.njit(cache=CACHED, nogil=True, inline="always")
+"""Compile a helper that kernels call element after element into each caller (a call costs reference counting)."""
 
 
 def cold(dispatchers: list[Any]) -> bool:

@@ -22,7 +22,7 @@ from simulator.model.state import (
     Pairs,
     UintArray,
 )
-from simulator.numerics import masked_sum, pairwise_sum, pcg_draw, pcg_skip
+from simulator.numerics import masked_sum, pairwise_sum, pcg_finish, pcg_state, pcg_uniform, uniform_after
 
 
 @njit
@@ -212,17 +212,21 @@ def report(
     K = len(alive)
     reported = np.zeros(K, dtype=np.bool_)
     sent = missing = 0
+    fast, state = len(words) > 0, pcg_state(words)
     idle = 0
     for k in range(K):
         if not alive[k]:
             idle += 1
             continue
-        pcg_skip(rng, words, idle)
+        if fast:
+            state, u = pcg_uniform(state, idle)
+        else:
+            u = uniform_after(rng, idle)
         idle = 0
-        reported[k] = pcg_draw(rng, words) < p_report[ward[k]]
+        reported[k] = u < p_report[ward[k]]
         sent += reported[k]
         missing += not reported[k]
-    pcg_skip(rng, words, idle)
+    pcg_finish(rng, words, state, idle)
     if learn:
         for k in range(K):
             if alive[k]:

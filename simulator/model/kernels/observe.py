@@ -26,13 +26,15 @@ def observe(
     ever_partnered: BoolArray,
     n_gov: int,
     trust_initial: float,
+    in_reach: tuple[int, int],
 ) -> tuple[FloatArray, tuple[float, ...], tuple[float, ...]]:
     """The year's statistics that are computed from the state (see ``observation.observe``).
 
     ``pairs`` is (the pairs, alive, contact, heard, aware, last_form, trust_partner, trust_bkm,
     reach);
     ``wards`` is (sustained, capacity, managing body, skill, assets, condition, coverage,
-    cash). Means and sums add as NumPy adds (``simulator.numerics``), so the values equal
+    cash); ``in_reach`` the agencies' and the firms' pairs with a reach above 0 (fixed in a
+    run: :func:`in_reach`). Means and sums add as NumPy adds (``simulator.numerics``), so the values equal
     the vectorised ones to the last bit.
 
     Returns:
@@ -52,12 +54,21 @@ def observe(
     with_p = np.zeros(W, dtype=np.bool_)
     known_n = np.zeros(W)
     known_tot = np.zeros(W)
-    gov_aware = gov_reach = firm_aware = firm_reach = 0
+    gov_aware = firm_aware = 0
+    gov_reach, firm_reach = in_reach
     K = len(alive)
     # both trusts of the live pairs and of the pairs in contact, in pair order, for their sums
     tp_a, tb_a, tp_c, tb_c = np.empty(K), np.empty(K), np.empty(K), np.empty(K)
+    k_gov = index.start[n_gov]  # the agencies' pairs come first
     for k in range(K):
+        if not (alive[k] | contact[k] | heard[k] | aware[k]):  # most pairs: nothing to count
+            continue
         p, w = index.partner[k], index.ward[k]
+        if aware[k] and reach[k] > 0:
+            if k < k_gov:
+                gov_aware += 1
+            else:
+                firm_aware += 1
         if alive[k]:
             tp_a[n_alive], tb_a[n_alive] = tp[k], tb[k]
             n_alive += 1
@@ -70,12 +81,6 @@ def observe(
         if contact[k] or heard[k]:
             known_n[w] += 1
             known_tot[w] += tp[k]
-        if p < n_gov:
-            gov_reach += reach[k] > 0
-            gov_aware += aware[k] and reach[k] > 0
-        else:
-            firm_reach += reach[k] > 0
-            firm_aware += aware[k] and reach[k] > 0
     ward_trust = np.empty(W)
     for w in range(W):
         ward_trust[w] = known_tot[w] / max(known_n[w], 1.0) if known_n[w] > 0 else trust_initial
@@ -107,3 +112,17 @@ def observe(
         firm_aware / firm_reach if n_firms and firm_reach else 0.0,
     )
     return per_form, counts, means
+
+
+@njit
+def in_reach(index: Pairs, reach: FloatArray, n_gov: int) -> tuple[int, int]:
+    """How many of the agencies' pairs and of the firms' pairs have a reach above 0 (see :func:`observe`)."""
+    k_gov = index.start[n_gov]
+    gov = firm = 0
+    for k in range(len(reach)):
+        if reach[k] > 0:
+            if k < k_gov:
+                gov += 1
+            else:
+                firm += 1
+    return gov, firm

@@ -28,8 +28,17 @@ def find(start: IntArray, ward: IntArray, p: int, w: int) -> int:
 def pair_ids(start: IntArray, ward: IntArray, p: IntArray, w: IntArray) -> IntArray:
     """The pair index of each (``p[i]``, ``w[i]``); every pair must exist (asks, payments and ends do)."""
     out = np.empty(len(p), dtype=np.int64)
-    for i in range(len(p)):
-        out[i] = find(start, ward, p[i], w[i])
+    for i in range(len(p)):  # :func:`find`, written out: a call per element costs reference counting
+        wi = w[i]
+        lo, hi = start[p[i]], start[p[i] + 1]
+        end = hi
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if ward[mid] < wi:
+                lo = mid + 1
+            else:
+                hi = mid
+        out[i] = lo if lo < end and ward[lo] == wi else -1
     return out
 
 

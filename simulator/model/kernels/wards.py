@@ -17,7 +17,7 @@ from simulator.model.state import (
     Pairs,
     UintArray,
 )
-from simulator.numerics import pairwise_sum, pcg_draw, pcg_skip
+from simulator.numerics import pairwise_sum, pcg_finish, pcg_state, pcg_uniform, uniform_after
 
 
 @njit
@@ -70,15 +70,19 @@ def turnover(
                     tb[k] += tie_loss * (t0 - tb[k])
     if may_break:
         broken = np.zeros(K, dtype=np.bool_)
+        fast, state = len(words) > 0, pcg_state(words)
         idle = 0  # uniforms owed to pairs that cannot break
         for k in range(K):
             if alive[k] and turn[ward[k]]:
-                pcg_skip(rng, words, idle)
+                if fast:
+                    state, u = pcg_uniform(state, idle)
+                else:
+                    u = uniform_after(rng, idle)
+                broken[k] = u < p_break
                 idle = 0
-                broken[k] = pcg_draw(rng, words) < p_break
             else:
                 idle += 1
-        pcg_skip(rng, words, idle)
+        pcg_finish(rng, words, state, idle)
     return turn, broken
 
 
@@ -215,7 +219,7 @@ def grant(
 def marketing(
     rng: np.random.Generator,
     bkm: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
-    partners: tuple[Pairs, FloatArray, BoolArray, BoolArray, int, UintArray],
+    partners: tuple[Pairs, FloatArray, FloatArray, BoolArray, BoolArray, int, UintArray],
     effort_rule: tuple[float, bool, int, float, float],
     bass: tuple[float, float, float, float, float, float, float],
     awareness: tuple[bool, bool],
@@ -223,8 +227,9 @@ def marketing(
     """Institutions learn of wards' programmes (in place); see ``phases.marketing``.
 
     ``bkm`` is (skill, event boost, marketing tranche, coordination, marketing effort,
-    marketing) of which the last two are set; ``partners`` (the pairs, reach, aware, noticed,
-    number of agencies, the generator's PCG64 state: see :func:`turnover`); ``effort_rule``
+    marketing) of which the last two are set; ``partners`` (the pairs, reach, the
+    reach summed per ward (:func:`reach_sums`), aware, noticed, number of agencies, the
+    generator's PCG64 state: see :func:`turnover`); ``effort_rule``
     (effort kept up after the grant, whether the marketing tranche is being spent, its span
     in years, the tranche per year at full effort, the marketing-push lever); ``bass``
     (innovation, imitation, agencies' awareness through the musrenbang, its facilitation
@@ -237,8 +242,8 @@ def marketing(
     BLAS product, so it may differ from the vectorised value in its last bit.
     """
     skill, boost, tranche, coordination, effort, mk = bkm
-    index, reach, aware, noticed, G, words = partners
-    start, ward, partner = index.start, index.ward, index.partner
+    index, reach, reach_sum, aware, noticed, G, words = partners
+    start, ward = index.start, index.ward
     after, spending, span, ref, push = effort_rule
     p_in, q_im, gov_awareness, facil_factor, forum, notice_rate, tol = bass
     gated, is_open = awareness
@@ -251,16 +256,15 @@ def marketing(
         effort[w] = e
         mk[w] = e * skill[w]
     # each ward's aware share among the agencies and among the firms in reach (reach-weighted),
-    # added partner by partner as the dense loops did
-    aw, rs, faw, frs = np.zeros(W), np.zeros(W), np.zeros(W), np.zeros(W)
-    for k in range(K):
-        w = ward[k]
-        if partner[k] < G:
-            aw[w] += aware[k] * reach[k]
-            rs[w] += reach[k]
-        else:
-            faw[w] += aware[k] * reach[k]
-            frs[w] += reach[k]
+    # added partner by partner as the dense loops did; an unaware pair added 0, which changes
+    # no sum, so only the aware pairs are added
+    rs, frs = reach_sum[0], reach_sum[1]
+    aw, faw = np.zeros(W), np.zeros(W)
+    for p in range(P):
+        into = aw if p < G else faw
+        for k in range(start[p], start[p + 1]):
+            if aware[k]:
+                into[ward[k]] += reach[k]
     x_gov, x_firm = np.empty(W), np.empty(W)
     for w in range(W):
         x = p_in * mk[w] + q_im * (aw[w] / max(1.0, rs[w])) + gov_awareness * coordination[w] * facil_factor
@@ -285,18 +289,35 @@ def marketing(
         for k in range(K):
             aware[k] |= reach[k] > 0
         return
+    fast, state = len(words) > 0, pcg_state(words)
     idle = 0  # uniforms owed to the pairs of firms that have not noticed the programme
     for p in range(P):
         lo, hi = start[p], start[p + 1]
         if p >= G and gated and not noticed[p - G]:
             idle += hi - lo  # a chance of 0: the draws cannot make a pair aware, so they are stepped over
             continue
-        pcg_skip(rng, words, idle)
-        idle = 0
         x_of = x_gov if p < G else x_firm
         for k in range(lo, hi):  # most of these pairs are unaware: every uniform is computed
-            aware[k] |= rng.random() < x_of[ward[k]] * reach[k]
-    pcg_skip(rng, words, idle)
+            if fast:
+                state, u = pcg_uniform(state, idle)
+            else:
+                u = uniform_after(rng, idle)
+            idle = 0
+            aware[k] |= u < x_of[ward[k]] * reach[k]
+    pcg_finish(rng, words, state, idle)
+
+
+@njit
+def reach_sums(index: Pairs, reach: FloatArray, n_gov: int, n_wards: int) -> FloatArray:
+    """Each ward's reach summed over the agencies (row 0) and over the firms (row 1), pair by pair.
+
+    The pairs are added in their order (partner by partner), as :func:`marketing` once added
+    them every year; reach does not change in a run, so the model computes this once.
+    """
+    out = np.zeros((2, n_wards))
+    for k in range(len(reach)):
+        out[0 if index.partner[k] < n_gov else 1, index.ward[k]] += reach[k]
+    return out
 
 
 @njit
@@ -371,17 +392,21 @@ def forget(
                 trust_bkm[k] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
     if not awareness_lost:
         return
+    fast, state = len(words) > 0, pcg_state(words)
     idle = 0
     for k in range(K):
         if not aware[k] or alive[k]:
             idle += 1
             continue
-        pcg_skip(rng, words, idle)
+        if fast:
+            state, u = pcg_uniform(state, idle)
+        else:
+            u = uniform_after(rng, idle)
         idle = 0
         pf = gov_forgetting * (1.0 - coordination[ward[k]]) if partner[k] < n_gov else firm_forgetting
-        if pcg_draw(rng, words) < pf:
+        if u < pf:
             aware[k] = False
-    pcg_skip(rng, words, idle)
+    pcg_finish(rng, words, state, idle)
 
 
 @njit
