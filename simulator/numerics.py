@@ -152,6 +152,21 @@ def masked_sum(values: FloatArray, mask: BoolArray) -> float:
     return pairwise_sum(values[mask])
 
 
+@njit
+def stable_order(keys: NDArray[np.int64], n_keys: int) -> NDArray[np.int64]:
+    """``np.argsort(keys, kind="stable")`` for keys in ``0 .. n_keys - 1``, by counting (no comparisons)."""
+    first = np.zeros(n_keys + 1, dtype=np.int64)
+    for x in keys:
+        first[x + 1] += 1
+    for j in range(n_keys):
+        first[j + 1] += first[j]
+    out = np.empty(len(keys), dtype=np.int64)
+    for i in range(len(keys)):
+        out[first[keys[i]]] = i
+        first[keys[i]] += 1
+    return out
+
+
 # ---------------------------------------------------------------- PCG64 draws that may be skipped
 #
 # NumPy's default bit generator, PCG64, is a 128-bit linear congruential generator: each

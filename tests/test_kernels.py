@@ -502,3 +502,27 @@ def test_marketing_steps_over_the_uniforms_of_firms_that_have_not_noticed(seed: 
     want = np.random.default_rng(seed)
     want.random(P - G + P * W)  # a uniform per firm, then one per pair
     assert after == want.random()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_stable_order_by_counting_equals_numpy_s_stable_argsort(seed: int) -> None:
+    from simulator.numerics import stable_order
+
+    g = np.random.default_rng(seed)
+    n_keys = int(g.integers(1, 30))
+    keys = g.integers(0, n_keys, int(g.integers(0, 500))).astype(np.int64)
+    np.testing.assert_array_equal(stable_order(keys, n_keys), np.argsort(keys, kind="stable"))
+
+
+def test_pair_ids_finds_pairs_of_partners_that_reach_every_ward_or_some() -> None:
+    from simulator.model.kernels.pairs import find, pair_ids
+
+    wards_of = [np.arange(6), np.array([1, 4]), np.arange(5), np.array([0, 1, 2, 5])]
+    pairs = make_pairs([w.astype(np.int64) for w in wards_of], 6)
+    p = np.array([0, 0, 1, 1, 2, 2, 3, 3, 1, 2], dtype=np.int64)
+    w = np.array([0, 5, 1, 4, 0, 4, 2, 5, 3, 5], dtype=np.int64)
+    want = [find(pairs.start, pairs.ward, int(a), int(b)) for a, b in zip(p, w, strict=True)]
+    got = pair_ids(pairs.start, pairs.ward, p, w)
+    np.testing.assert_array_equal(got, want)
+    assert got[-2] == got[-1] == -1  # partner 1 does not reach ward 3, partner 2 not ward 5
+    assert all(pairs.partner[k] == a and pairs.ward[k] == b for k, a, b in zip(got[:-2], p, w, strict=False))

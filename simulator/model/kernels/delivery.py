@@ -22,7 +22,15 @@ from simulator.model.state import (
     Pairs,
     UintArray,
 )
-from simulator.numerics import masked_sum, pairwise_sum, pcg_finish, pcg_state, pcg_uniform, uniform_after
+from simulator.numerics import (
+    masked_sum,
+    pairwise_sum,
+    pcg_finish,
+    pcg_state,
+    pcg_uniform,
+    stable_order,
+    uniform_after,
+)
 
 
 @njit
@@ -153,7 +161,7 @@ def learn_from_deliveries(
     reg_f = np.zeros(n_regions)
     own_s = np.zeros(len(trust_partner))  # and by pair
     own_f = np.zeros(len(trust_partner))
-    order = np.argsort(w, kind="mergesort")
+    order = stable_order(w, len(wstart) - 1)
     n = len(w)
     i = 0
     while i < n:  # ward by ward

@@ -31,6 +31,9 @@ def pair_ids(start: IntArray, ward: IntArray, p: IntArray, w: IntArray) -> IntAr
     for i in range(len(p)):  # :func:`find`, written out: a call per element costs reference counting
         wi = w[i]
         lo, hi = start[p[i]], start[p[i] + 1]
+        if hi > lo and ward[hi - 1] == hi - lo - 1:  # wards 0, 1, ...: ward w sits at position w
+            out[i] = lo + wi if wi < hi - lo else -1
+            continue
         end = hi
         while lo < hi:
             mid = (lo + hi) // 2

@@ -27,7 +27,7 @@ from simulator.model.state import (
     IntArray,
     Pairs,
 )
-from simulator.numerics import masked_sum
+from simulator.numerics import masked_sum, stable_order
 
 Payments = tuple[IntArray, IntArray, IntArray, IntArray, FloatArray]
 """Aid waiting to be paid: (due step, ward, partner, form, amount), in the order it was accepted."""
@@ -252,7 +252,7 @@ def decide(
     order = first
     # cumulative cost of wanted asks per partner in that order (as mechanisms.grouped_cumsum)
     grp = p[order]
-    by_grp = np.argsort(grp, kind="mergesort")
+    by_grp = stable_order(grp, len(budget_left))
     vals = np.empty(n)
     for j in range(n):
         i = order[j]

@@ -382,20 +382,19 @@ def forget(
     """
     ward, partner = index.ward, index.partner
     K = len(aware)
-    if learn:
-        for k in range(K):
-            if (contact[k] | heard[k]) & (not touched[k]):
-                rate = trust_rate * (1.0 - coordination_memory * coordination[ward[k]])
-                t = trust_partner[k]
-                trust_partner[k] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
-                t = trust_bkm[k]
-                trust_bkm[k] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
-    if not awareness_lost:
-        return
     fast, state = len(words) > 0, pcg_state(words)
     idle = 0
-    for k in range(K):
-        if not aware[k] or alive[k]:
+    for k in range(K):  # one pass: a pair's trust and its awareness change independently
+        if not (contact[k] | heard[k] | aware[k]):  # most pairs: nothing to forget, no uniform used
+            idle += 1
+            continue
+        if learn and (contact[k] | heard[k]) and not touched[k]:
+            rate = trust_rate * (1.0 - coordination_memory * coordination[ward[k]])
+            t = trust_partner[k]
+            trust_partner[k] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
+            t = trust_bkm[k]
+            trust_bkm[k] = min(max(t + rate * (trust_initial - t), 0.0), 1.0)
+        if not aware[k] or alive[k] or not awareness_lost:
             idle += 1
             continue
         if fast:
@@ -406,6 +405,8 @@ def forget(
         pf = gov_forgetting * (1.0 - coordination[ward[k]]) if partner[k] < n_gov else firm_forgetting
         if u < pf:
             aware[k] = False
+    if not awareness_lost:  # no uniform drawn
+        return
     pcg_finish(rng, words, state, idle)
 
 
