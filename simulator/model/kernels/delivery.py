@@ -159,8 +159,6 @@ def learn_from_deliveries(
     partner, wstart, by_ward = index.partner, index.wstart, index.by_ward
     reg_s = np.zeros(n_regions)  # one ward's successes and failures by the partners' region
     reg_f = np.zeros(n_regions)
-    own_s = np.zeros(len(trust_partner))  # and by pair
-    own_f = np.zeros(len(trust_partner))
     order = stable_order(w, len(wstart) - 1)
     n = len(w)
     i = 0
@@ -172,16 +170,21 @@ def learn_from_deliveries(
             r = partner_region[p[q]]
             if ok[q]:
                 reg_s[r] += 1.0
-                own_s[ks[q]] += 1.0
             else:
                 reg_f[r] += 1.0
-                own_f[ks[q]] += 1.0
             j += 1
         for jj in range(wstart[wi], wstart[wi + 1]):
             k = by_ward[jj]
             r = partner_region[partner[k]]
-            s = reg_s[r] - own_s[k]
-            f = reg_f[r] - own_f[k]
+            s, f = reg_s[r], reg_f[r]
+            if s + f == 0:  # nobody in the partner's region saw anything here
+                continue
+            for jq in range(i, j):  # less what the pair saw itself (a ward has few payments)
+                if ks[order[jq]] == k:
+                    if ok[order[jq]]:
+                        s -= 1.0
+                    else:
+                        f -= 1.0
             m = s + f
             if m > 0:
                 t = trust_partner[k]
@@ -192,8 +195,6 @@ def learn_from_deliveries(
             q = order[jj]
             reg_s[partner_region[p[q]]] = 0.0
             reg_f[partner_region[p[q]]] = 0.0
-            own_s[ks[q]] = 0.0
-            own_f[ks[q]] = 0.0
         i = j
 
 
@@ -234,12 +235,10 @@ def report(
         reported[k] = u < p_report[ward[k]]
         sent += reported[k]
         missing += not reported[k]
+        if learn:  # each pair's trust learns from its own report only
+            t = trust_partner[k]
+            trust_partner[k] = min(max(t + rate * (reported[k] - t), 0.0), 1.0)
     pcg_finish(rng, words, state, idle)
-    if learn:
-        for k in range(K):
-            if alive[k]:
-                t = trust_partner[k]
-                trust_partner[k] = min(max(t + rate * (reported[k] - t), 0.0), 1.0)
     return reported, sent, missing
 
 
@@ -380,40 +379,46 @@ def partnerships(
     budget, budget_left, fit = budgets
     backstop, bias, w_t, w_r, w_f, w_b, down_share, factor, min_scale, tol, threshold, lapse = rule
     lapsed, left, scaled_out, failed = reasons
-    P, K = len(index.start) - 1, len(alive)
+    K = len(alive)
     ended = np.zeros(K, dtype=np.bool_)
     reason = np.zeros(K, dtype=np.int64)
+    live = np.empty(K, dtype=np.int64)  # the live pairs, in pair order: the only ones that can end
+    n_live = 0
+    for k in range(K):
+        if alive[k]:
+            live[n_live] = k
+            n_live += 1
     if structure == PERMANENT:  # nothing ends; every partnership is renewed
         renewed = 0
-        for k in range(K):
-            if alive[k] and started[k] < t:
+        for k in live[:n_live]:
+            if started[k] < t:
                 committed[k] = True
                 renewed += 1
         return renewed, 0, ended, reason
     if structure == LAPSE:
-        for k in range(K):
-            if alive[k] and trust[k] < threshold:
+        for k in live[:n_live]:
+            if trust[k] < threshold:
                 ended[k], reason[k] = True, failed
-            elif alive[k] and t - last_active[k] >= lapse:
+            elif t - last_active[k] >= lapse:
                 ended[k], reason[k] = True, lapsed
         return 0, 0, ended, reason
     n = 0
-    for k in range(K):
-        if alive[k] and t - last_active[k] >= backstop:
+    for k in live[:n_live]:
+        if t - last_active[k] >= backstop:
             ended[k], reason[k] = True, lapsed
-        elif alive[k] and started[k] < t:
+        elif started[k] < t:
             n += 1
     ks, prob = np.empty(n, dtype=np.int64), np.empty(n)
     half = 1 / 2
     i = 0
-    for p in range(P):
-        share = budget_left[p] / budget[p] if budget[p] > 0 else 0.0
-        for k in range(index.start[p], index.start[p + 1]):
-            if alive[k] and not ended[k] and started[k] < t:
-                x = bias + w_t * (trust[k] - half) + w_r * (reported[k] - half)
-                x = x + w_f * (fit[p, last_form[k]] - half) + w_b * (share - half)
-                ks[i], prob[i] = k, 1.0 / (1.0 + np.exp(-x))
-                i += 1
+    for k in live[:n_live]:  # partner by partner, as the pairs are ordered
+        if not ended[k] and started[k] < t:
+            p = index.partner[k]
+            share = budget_left[p] / budget[p] if budget[p] > 0 else 0.0
+            x = bias + w_t * (trust[k] - half) + w_r * (reported[k] - half)
+            x = x + w_f * (fit[p, last_form[k]] - half) + w_b * (share - half)
+            ks[i], prob[i] = k, 1.0 / (1.0 + np.exp(-x))
+            i += 1
     renewed, scaled = renew(
         rng, ks, prob, (scale, ended, reason, committed), (down_share, factor, min_scale, tol), (left, scaled_out)
     )

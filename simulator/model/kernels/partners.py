@@ -60,7 +60,7 @@ def proposals(
     """
     W, F = backlog.shape
     P, K = len(index.start) - 1, len(known)
-    partner, wstart, by_ward = index.partner, index.wstart, index.by_ward
+    partner = index.partner
     n_w = np.empty(W, dtype=np.int64)
     for w in range(W):
         n_w[w] = rng.poisson(lam[w])
@@ -84,17 +84,26 @@ def proposals(
     cs = np.empty(F)
     # each ward's pairs its institutions know of, in the ward's pair order: every other pair
     # weighs 0, adds nothing to the cumulative weights and can never be drawn
-    cand = np.empty(K, dtype=np.int64)
+    known_k = np.empty(K, dtype=np.int64)  # found in pair order (partner by partner) ...
+    n_known = 0
+    counts = np.zeros(W + 1, dtype=np.int64)
+    for k in range(K):
+        if known[k] > 0:
+            known_k[n_known] = k
+            n_known += 1
+            counts[index.ward[k] + 1] += 1
     cstart = np.zeros(W + 1, dtype=np.int64)
+    for w in range(W):
+        cstart[w + 1] = cstart[w] + counts[w + 1]
+    cand = np.empty(max(n_known, 1), dtype=np.int64)  # ... and put ward by ward, each ward's by partner
+    fill = cstart[:W].copy()
+    for i in range(n_known):
+        k = known_k[i]
+        cand[fill[index.ward[k]]] = k
+        fill[index.ward[k]] += 1
     widest = 1
     for w in range(W):
-        c = cstart[w]
-        for j in range(wstart[w], wstart[w + 1]):
-            if known[by_ward[j]] > 0:
-                cand[c] = by_ward[j]
-                c += 1
-        cstart[w + 1] = c
-        widest = max(widest, c - cstart[w])
+        widest = max(widest, cstart[w + 1] - cstart[w])
     cw = np.empty(widest)
     r = 0
     while True:
@@ -178,7 +187,7 @@ def asks(
     K = len(alive)
     n_cont = 0
     for k in range(K):
-        n_cont += committed[k] and alive[k]
+        n_cont += committed[k] & alive[k]
     n = n_new + n_cont
     ws = np.empty(n, dtype=np.int64)
     ps = np.empty(n, dtype=np.int64)

@@ -87,7 +87,8 @@ def year(rng: np.random.Generator, t: int, phases: Any, middle: Any, close: Any)
     ends = end_pairs(t, ended, reason, ending)
     years, sustained_years, alive_now, ward, sustained = books
     for k in range(len(alive_now)):
-        years[ward[k]] += alive_now[k]
+        if alive_now[k]:  # adding 0 for the others changes nothing
+            years[ward[k]] += 1.0
     sustained_years += sustained
     seen = observe(*observe_a)
     log = year_log(ends_board, a, amount, made, paid, ends)
