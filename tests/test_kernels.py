@@ -526,3 +526,13 @@ def test_pair_ids_finds_pairs_of_partners_that_reach_every_ward_or_some() -> Non
     np.testing.assert_array_equal(got, want)
     assert got[-2] == got[-1] == -1  # partner 1 does not reach ward 3, partner 2 not ward 5
     assert all(pairs.partner[k] == a and pairs.ward[k] == b for k, a, b in zip(got[:-2], p, w, strict=False))
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 63, 64, 65, 17_575])
+def test_flagged_lists_the_true_flags_in_order_as_flatnonzero(n: int) -> None:
+    from simulator.numerics import flagged
+
+    g = np.random.default_rng(n)
+    for density in (0.0, 0.006, 0.3, 1.0):
+        mask = g.random(n) < density
+        np.testing.assert_array_equal(flagged(mask), np.flatnonzero(mask))

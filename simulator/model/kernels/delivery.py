@@ -23,6 +23,7 @@ from simulator.model.state import (
     UintArray,
 )
 from simulator.numerics import (
+    flagged,
     masked_sum,
     pairwise_sum,
     pcg_finish,
@@ -222,23 +223,21 @@ def report(
     reported = np.zeros(K, dtype=np.bool_)
     sent = missing = 0
     fast, state = len(words) > 0, pcg_state(words)
-    idle = 0
-    for k in range(K):
-        if not alive[k]:
-            idle += 1
-            continue
+    last = -1  # the last live pair: the pairs in between use no uniform
+    for k in flagged(alive):
+        idle = k - last - 1
+        last = k
         if fast:
             state, u = pcg_uniform(state, idle)
         else:
             u = uniform_after(rng, idle)
-        idle = 0
         reported[k] = u < p_report[ward[k]]
         sent += reported[k]
         missing += not reported[k]
         if learn:  # each pair's trust learns from its own report only
             t = trust_partner[k]
             trust_partner[k] = min(max(t + rate * (reported[k] - t), 0.0), 1.0)
-    pcg_finish(rng, words, state, idle)
+    pcg_finish(rng, words, state, K - last - 1)
     return reported, sent, missing
 
 
@@ -382,12 +381,8 @@ def partnerships(
     K = len(alive)
     ended = np.zeros(K, dtype=np.bool_)
     reason = np.zeros(K, dtype=np.int64)
-    live = np.empty(K, dtype=np.int64)  # the live pairs, in pair order: the only ones that can end
-    n_live = 0
-    for k in range(K):
-        if alive[k]:
-            live[n_live] = k
-            n_live += 1
+    live = flagged(alive)  # the live pairs, in pair order: the only ones that can end
+    n_live = len(live)
     if structure == PERMANENT:  # nothing ends; every partnership is renewed
         renewed = 0
         for k in live[:n_live]:
@@ -441,14 +436,13 @@ def end_pairs(
         Partner, ward, last aid form, years observed alive and reason of each, partner-major.
     """
     index, alive, scale, committed, started, last_form = pairs
-    n = int(ended.sum())
+    ks = flagged(ended)
+    n = len(ks)
     p_, w_, f_ = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
     dur, why = np.empty(n), np.empty(n, dtype=np.int64)
-    i = 0
-    for k in range(len(ended)):
-        if ended[k]:
-            p_[i], w_[i], f_[i] = index.partner[k], index.ward[k], last_form[k]
-            dur[i], why[i] = float(t - started[k]), reason[k]
-            alive[k], scale[k], committed[k] = False, 0.0, False
-            i += 1
+    for i in range(n):
+        k = ks[i]
+        p_[i], w_[i], f_[i] = index.partner[k], index.ward[k], last_form[k]
+        dur[i], why[i] = float(t - started[k]), reason[k]
+        alive[k], scale[k], committed[k] = False, 0.0, False
     return p_, w_, f_, dur, why

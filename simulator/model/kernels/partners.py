@@ -27,7 +27,7 @@ from simulator.model.state import (
     IntArray,
     Pairs,
 )
-from simulator.numerics import masked_sum, stable_order
+from simulator.numerics import flagged, masked_sum, stable_order
 
 Payments = tuple[IntArray, IntArray, IntArray, IntArray, FloatArray]
 """Aid waiting to be paid: (due step, ward, partner, form, amount), in the order it was accepted."""
@@ -184,10 +184,10 @@ def asks(
     w, p, f = proposals(rng, lam, backlog, known, index, trust_bkm, fit, alive, floor, bonus, repeat)
     n_new = len(w)
     mu = -sigma * sigma / 2
-    K = len(alive)
+    live = flagged(alive)
     n_cont = 0
-    for k in range(K):
-        n_cont += committed[k] & alive[k]
+    for k in live:
+        n_cont += committed[k]
     n = n_new + n_cont
     ws = np.empty(n, dtype=np.int64)
     ps = np.empty(n, dtype=np.int64)
@@ -198,8 +198,8 @@ def asks(
         ws[i], ps[i], fs[i] = w[i], p[i], f[i]
         req[i] = sizes[f[i]] * rng.lognormal(mu, sigma)
     i = n_new
-    for k in range(K):
-        if committed[k] and alive[k]:
+    for k in live:
+        if committed[k]:
             ws[i], ps[i], fs[i], cont[i] = index.ward[k], index.partner[k], last_form[k], True
             req[i] = scale[k]
             i += 1

@@ -17,7 +17,7 @@ from simulator.model.state import (
     Pairs,
     UintArray,
 )
-from simulator.numerics import pairwise_sum, pcg_finish, pcg_state, pcg_uniform, uniform_after
+from simulator.numerics import flagged, pairwise_sum, pcg_finish, pcg_state, pcg_uniform, uniform_after
 
 
 @njit
@@ -71,18 +71,16 @@ def turnover(
     if may_break:
         broken = np.zeros(K, dtype=np.bool_)
         fast, state = len(words) > 0, pcg_state(words)
-        idle = 0  # uniforms owed to pairs that cannot break
-        for k in range(K):
-            if alive[k] and turn[ward[k]]:
+        last = -1  # the last pair that could break: the pairs in between use no uniform
+        for k in flagged(alive):
+            if turn[ward[k]]:
                 if fast:
-                    state, u = pcg_uniform(state, idle)
+                    state, u = pcg_uniform(state, k - last - 1)
                 else:
-                    u = uniform_after(rng, idle)
+                    u = uniform_after(rng, k - last - 1)
                 broken[k] = u < p_break
-                idle = 0
-            else:
-                idle += 1
-        pcg_finish(rng, words, state, idle)
+                last = k
+        pcg_finish(rng, words, state, K - last - 1)
     return turn, broken
 
 

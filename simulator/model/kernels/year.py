@@ -31,6 +31,7 @@ from simulator.model.state import (
     STARTED,
     SUCCEEDED,
 )
+from simulator.numerics import flagged
 
 
 @njit
@@ -86,9 +87,8 @@ def year(rng: np.random.Generator, t: int, phases: Any, middle: Any, close: Any)
     renewed, scaled, ended, reason = partnerships(rng, t, structure, pairs_now, *rest)
     ends = end_pairs(t, ended, reason, ending)
     years, sustained_years, alive_now, ward, sustained = books
-    for k in range(len(alive_now)):
-        if alive_now[k]:  # adding 0 for the others changes nothing
-            years[ward[k]] += 1.0
+    for k in flagged(alive_now):  # adding 0 for the others changes nothing
+        years[ward[k]] += 1.0
     sustained_years += sustained
     seen = observe(*observe_a)
     log = year_log(ends_board, a, amount, made, paid, ends)
