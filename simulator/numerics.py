@@ -182,6 +182,29 @@ def flagged(mask: BoolArray) -> NDArray[np.int64]:
 
 
 @njit
+def flagged_any(a: BoolArray, b: BoolArray, c: BoolArray, d: BoolArray) -> NDArray[np.int64]:
+    """``np.flatnonzero(a | b | c | d)``, 8 flags of each at a time (see :func:`flagged`); repeat a mask for fewer."""
+    n = len(a)
+    out = np.empty(n, dtype=np.int64)
+    count = 0
+    n_words = n // FLAGS_PER_WORD
+    size = n_words * FLAGS_PER_WORD
+    wa, wb = a.view(np.uint8)[:size].view(np.uint64), b.view(np.uint8)[:size].view(np.uint64)
+    wc, wd = c.view(np.uint8)[:size].view(np.uint64), d.view(np.uint8)[:size].view(np.uint64)
+    for i in range(n_words):
+        if (wa[i] | wb[i] | wc[i] | wd[i]) != 0:
+            for k in range(FLAGS_PER_WORD * i, FLAGS_PER_WORD * (i + 1)):
+                if a[k] | b[k] | c[k] | d[k]:
+                    out[count] = k
+                    count += 1
+    for k in range(size, n):
+        if a[k] | b[k] | c[k] | d[k]:
+            out[count] = k
+            count += 1
+    return out[:count]
+
+
+@njit
 def stable_order(keys: NDArray[np.int64], n_keys: int) -> NDArray[np.int64]:
     """``np.argsort(keys, kind="stable")`` for keys in ``0 .. n_keys - 1``, by counting (no comparisons)."""
     first = np.zeros(n_keys + 1, dtype=np.int64)

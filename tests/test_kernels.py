@@ -530,9 +530,11 @@ def test_pair_ids_finds_pairs_of_partners_that_reach_every_ward_or_some() -> Non
 
 @pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 63, 64, 65, 17_575])
 def test_flagged_lists_the_true_flags_in_order_as_flatnonzero(n: int) -> None:
-    from simulator.numerics import flagged
+    from simulator.numerics import flagged, flagged_any
 
     g = np.random.default_rng(n)
     for density in (0.0, 0.006, 0.3, 1.0):
         mask = g.random(n) < density
         np.testing.assert_array_equal(flagged(mask), np.flatnonzero(mask))
+        a, b, c = (g.random(n) < density / 3 for _ in range(3))
+        np.testing.assert_array_equal(flagged_any(a, b, c, mask), np.flatnonzero(a | b | c | mask))

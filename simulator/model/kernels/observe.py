@@ -15,7 +15,7 @@ from simulator.model.state import (
     IntArray,
     Pairs,
 )
-from simulator.numerics import masked_sum, pairwise_sum
+from simulator.numerics import flagged_any, masked_sum, pairwise_sum
 
 
 @njit
@@ -60,9 +60,7 @@ def observe(
     # both trusts of the live pairs and of the pairs in contact, in pair order, for their sums
     tp_a, tb_a, tp_c, tb_c = np.empty(K), np.empty(K), np.empty(K), np.empty(K)
     k_gov = index.start[n_gov]  # the agencies' pairs come first
-    for k in range(K):
-        if not (alive[k] | contact[k] | heard[k] | aware[k]):  # most pairs: nothing to count
-            continue
+    for k in flagged_any(alive, contact, heard, aware):  # most pairs: nothing to count
         p, w = index.partner[k], index.ward[k]
         if aware[k] and reach[k] > 0:
             if k < k_gov:

@@ -17,7 +17,15 @@ from simulator.model.state import (
     Pairs,
     UintArray,
 )
-from simulator.numerics import flagged, pairwise_sum, pcg_finish, pcg_state, pcg_uniform, uniform_after
+from simulator.numerics import (
+    flagged,
+    flagged_any,
+    pairwise_sum,
+    pcg_finish,
+    pcg_state,
+    pcg_uniform,
+    uniform_after,
+)
 
 
 @njit
@@ -258,11 +266,12 @@ def marketing(
     # no sum, so only the aware pairs are added
     rs, frs = reach_sum[0], reach_sum[1]
     aw, faw = np.zeros(W), np.zeros(W)
-    for p in range(P):
-        into = aw if p < G else faw
-        for k in range(start[p], start[p + 1]):
-            if aware[k]:
-                into[ward[k]] += reach[k]
+    k_gov = start[G]  # the agencies' pairs come first
+    for k in flagged(aware):
+        if k < k_gov:
+            aw[ward[k]] += reach[k]
+        else:
+            faw[ward[k]] += reach[k]
     x_gov, x_firm = np.empty(W), np.empty(W)
     for w in range(W):
         x = p_in * mk[w] + q_im * (aw[w] / max(1.0, rs[w])) + gov_awareness * coordination[w] * facil_factor
@@ -381,11 +390,10 @@ def forget(
     ward, partner = index.ward, index.partner
     K = len(aware)
     fast, state = len(words) > 0, pcg_state(words)
-    idle = 0
-    for k in range(K):  # one pass: a pair's trust and its awareness change independently
-        if not (contact[k] | heard[k] | aware[k]):  # most pairs: nothing to forget, no uniform used
-            idle += 1
-            continue
+    idle, last = 0, -1
+    for k in flagged_any(contact, heard, aware, aware):  # most pairs: nothing to forget, no uniform used
+        idle += k - last - 1  # one pass: a pair's trust and its awareness change independently
+        last = k
         if learn and (contact[k] | heard[k]) and not touched[k]:
             rate = trust_rate * (1.0 - coordination_memory * coordination[ward[k]])
             t = trust_partner[k]
@@ -405,7 +413,7 @@ def forget(
             aware[k] = False
     if not awareness_lost:  # no uniform drawn
         return
-    pcg_finish(rng, words, state, idle)
+    pcg_finish(rng, words, state, idle + K - last - 1)
 
 
 @njit
