@@ -60,8 +60,7 @@ def pairwise_sum(a: FloatArray) -> float:
             ret = _block(a, lo, m)
             top -= 1
             continue
-        half = m // 2
-        half -= half % UNROLL
+        half = _first_half(m)
         if stage[top] == 0:  # sum the first part
             stage[top] = 1
             top += 1
@@ -77,12 +76,18 @@ def pairwise_sum(a: FloatArray) -> float:
     return 0.0 + ret
 
 
+@inline
+def _first_half(n: int) -> int:
+    """Where NumPy's pairwise sum splits ``n`` elements: at half, rounded down to a multiple of ``UNROLL``."""
+    half = n // 2
+    return half - half % UNROLL
+
+
 def _splits_needed(n: int) -> int:
     """How many times NumPy's pairwise sum splits an array of ``n`` elements, at most, down to blocks."""
     if n <= BLOCK:
         return 0
-    half = n // 2
-    half -= half % UNROLL
+    half = _first_half.py_func(n)  # in plain Python: this runs once, at import
     return 1 + max(_splits_needed(half), _splits_needed(n - half))
 
 
@@ -95,8 +100,7 @@ def _halves1(a: FloatArray, lo: int, n: int) -> float:
     """The pairwise sum of ``a[lo:lo + n]`` for a length that splits at most once."""
     if n <= BLOCK:
         return _block(a, lo, n)
-    half = n // 2
-    half -= half % UNROLL
+    half = _first_half(n)
     return _block(a, lo, half) + _block(a, lo + half, n - half)
 
 
@@ -105,8 +109,7 @@ def _halves2(a: FloatArray, lo: int, n: int) -> float:
     """The pairwise sum of ``a[lo:lo + n]`` for a length that splits at most twice."""
     if n <= BLOCK:
         return _block(a, lo, n)
-    half = n // 2
-    half -= half % UNROLL
+    half = _first_half(n)
     return _halves1(a, lo, half) + _halves1(a, lo + half, n - half)
 
 
@@ -115,8 +118,7 @@ def _halves3(a: FloatArray, lo: int, n: int) -> float:
     """The pairwise sum of ``a[lo:lo + n]`` for ``n`` up to ``SMALL`` (three splits)."""
     if n <= BLOCK:
         return _block(a, lo, n)
-    half = n // 2
-    half -= half % UNROLL
+    half = _first_half(n)
     return _halves2(a, lo, half) + _halves2(a, lo + half, n - half)
 
 
@@ -158,27 +160,12 @@ FLAGS_PER_WORD = 8
 
 @njit
 def flagged(mask: BoolArray) -> NDArray[np.int64]:
-    """``np.flatnonzero(mask)``: the indices of the True flags, in order, 8 flags at a time where all are False.
+    """``np.flatnonzero(mask)``: the indices of the True flags, in order (:func:`flagged_any` of one mask).
 
-    The pair flags (alive, ended, ...) are mostly False: reading them as 64-bit words skips
-    most of a scan's steps.
+    The pair flags (alive, ended, ...) are mostly False: reading them 8 at a time, as one
+    64-bit word, skips most of a scan's steps.
     """
-    n = len(mask)
-    out = np.empty(n, dtype=np.int64)
-    c = 0
-    n_words = n // FLAGS_PER_WORD
-    words = mask.view(np.uint8)[: n_words * FLAGS_PER_WORD].view(np.uint64)
-    for i in range(n_words):
-        if words[i] != 0:
-            for k in range(FLAGS_PER_WORD * i, FLAGS_PER_WORD * (i + 1)):
-                if mask[k]:
-                    out[c] = k
-                    c += 1
-    for k in range(FLAGS_PER_WORD * n_words, n):
-        if mask[k]:
-            out[c] = k
-            c += 1
-    return out[:c]
+    return flagged_any(mask, mask, mask, mask)
 
 
 @njit
@@ -315,45 +302,6 @@ def _mul_add(
     return hi + c_hi + (_U1 if out_lo < lo else _U0), out_lo
 
 
-@njit
-def _step(words: NDArray[np.uint64]) -> tuple[np.uint64, np.uint64]:
-    """One step of the LCG in place (state = state x MULT + inc); returns the new state as (high, low)."""
-    hi, lo = _mul_add(words[1], words[0], PCG_MULT_HI, PCG_MULT_LO, words[3], words[2])
-    words[0], words[1] = lo, hi
-    return hi, lo
-
-
-@njit
-def pcg_draw(rng: np.random.Generator, words: NDArray[np.uint64]) -> float:
-    """The next ``rng.random()``, computed in place when ``words`` holds the PCG64 state."""
-    if len(words) == 0:
-        return rng.random()
-    hi, lo = _step(words)
-    rot = hi >> _ROT_SHIFT
-    x = hi ^ lo
-    out = (x >> rot) | (x << ((_WORD - rot) & _ROT_MASK))
-    return np.float64(out >> _DOUBLE_SHIFT) * _DOUBLE_SCALE
-
-
-@inline
-def pcg_skip(rng: np.random.Generator, words: NDArray[np.uint64], n: int) -> None:
-    """Step over the next ``n`` uniforms of ``rng`` as if ``rng.random()`` had been called ``n`` times.
-
-    Compiled into its caller (with :func:`_advance`), which calls it pair after pair: a call
-    costs about ten times a step (the reference counts of the generator and of the words).
-    """
-    if len(words) == 0:
-        for _ in range(n):
-            rng.random()
-        return
-    if n < SKIP_STEPS:
-        for _ in range(n):
-            _step(words)
-        return
-    hi, lo = _advance(words[1], words[0], words[3], words[2], n)
-    words[0], words[1] = lo, hi
-
-
 @inline
 def _advance(
     state_hi: np.uint64, state_lo: np.uint64, inc_hi: np.uint64, inc_lo: np.uint64, n: int
@@ -395,15 +343,21 @@ def pcg_state(words: NDArray[np.uint64]) -> PcgState:
 
 
 @inline
+def _ahead(state: PcgState, n: int) -> tuple[np.uint64, np.uint64]:
+    """The state (high, low) ``n`` steps on: step by step for a few, by the jump ahead for more."""
+    hi, lo, inc_hi, inc_lo = state
+    if n < SKIP_STEPS:
+        for _ in range(n):
+            hi, lo = _mul_add(hi, lo, PCG_MULT_HI, PCG_MULT_LO, inc_hi, inc_lo)
+        return hi, lo
+    return _advance(hi, lo, inc_hi, inc_lo, n)
+
+
+@inline
 def pcg_uniform(state: PcgState, idle: int) -> tuple[PcgState, float]:
     """The uniform after the next ``idle`` ones, which are stepped over, and the state after it."""
-    hi, lo, inc_hi, inc_lo = state
-    if idle < SKIP_STEPS:
-        for _ in range(idle):
-            hi, lo = _mul_add(hi, lo, PCG_MULT_HI, PCG_MULT_LO, inc_hi, inc_lo)
-    else:
-        hi, lo = _advance(hi, lo, inc_hi, inc_lo, idle)
-    hi, lo = _mul_add(hi, lo, PCG_MULT_HI, PCG_MULT_LO, inc_hi, inc_lo)
+    _, _, inc_hi, inc_lo = state
+    hi, lo = _ahead(state, idle + 1)
     rot = hi >> _ROT_SHIFT
     x = hi ^ lo
     out = (x >> rot) | (x << ((_WORD - rot) & _ROT_MASK))
@@ -429,10 +383,5 @@ def pcg_finish(rng: np.random.Generator, words: NDArray[np.uint64], state: PcgSt
         for _ in range(idle):
             rng.random()
         return
-    hi, lo, inc_hi, inc_lo = state
-    if idle < SKIP_STEPS:
-        for _ in range(idle):
-            hi, lo = _mul_add(hi, lo, PCG_MULT_HI, PCG_MULT_LO, inc_hi, inc_lo)
-    else:
-        hi, lo = _advance(hi, lo, inc_hi, inc_lo, idle)
+    hi, lo = _ahead(state, idle)
     words[0], words[1] = lo, hi

@@ -407,18 +407,23 @@ def test_a_run_to_its_end_is_one_compiled_call_with_its_elections(monkeypatch: p
 def test_stepping_over_pcg64_uniforms_keeps_the_generator_s_stream(seed: int) -> None:
     import numba
 
-    from simulator.numerics import PCG_IN_PLACE, pcg_draw, pcg_skip
+    from simulator.numerics import PCG_IN_PLACE, pcg_finish, pcg_state, pcg_uniform, uniform_after
 
     @numba.njit
     def mixed(rng: np.random.Generator, words: np.ndarray, plan: np.ndarray) -> np.ndarray:
         out = np.empty(len(plan))
-        for i in range(len(plan)):
+        for i in range(len(plan)):  # each draw or skip is a loop of its own, handed back in between
             if plan[i] == 0:
-                out[i] = pcg_draw(rng, words)
+                state = pcg_state(words)
+                if len(words):
+                    state, out[i] = pcg_uniform(state, 0)
+                else:
+                    out[i] = uniform_after(rng, 0)
+                pcg_finish(rng, words, state, 0)
             elif plan[i] == 1:
                 out[i] = rng.normal()  # another method of the same generator, between them
             else:
-                pcg_skip(rng, words, plan[i])
+                pcg_finish(rng, words, pcg_state(words), plan[i])
                 out[i] = -1.0
         return out
 
