@@ -29,7 +29,6 @@ Definitions used by every output (also in ``docs/ODD.md``):
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +39,7 @@ import pyarrow as pa
 
 from simulator.model import observation
 from simulator.model.model import PartnershipModel
-from simulator.model.state import ACCEPTED, EVENTS, LOG_STATUS, PARTNERSHIP_END, PROPOSAL, ROUTES, UNANSWERED
+from simulator.model.state import EVENTS, LOG_STATUS, ROUTES
 from simulator.outcomes import TABLES, outcome
 from simulator.params import AID_FORMS
 from simulator.scenario import Scenario, load_scenario
@@ -204,6 +203,108 @@ LONG_PARTNERSHIP = 8
 ALL_TABLES = TABLES
 
 
+@dataclass(frozen=True, eq=False)
+class Harvest:
+    """What a run's tables take from the finished model: taken right after the run, small and picklable.
+
+    :func:`harvest` takes it; :func:`table_columns` builds the tables of many runs at once from
+    their harvests (the summary's yearly reductions as one array operation over the runs).
+
+    Attributes:
+        scenario: The scenario's name.
+        seed: The run's seed.
+        years: The calendar year of each simulated year.
+        names: The time series' columns (``observation.NAMES``).
+        stats: Their values, one row per column and one column per simulated year.
+        after: The first calendar year after the grant (``partnerships_after_grant`` averages from it).
+        values: The summary's values that need more of the model than its time series, by column.
+        events: The ``events`` table's columns, when wanted.
+        wards: The ``wards`` table's columns, when wanted.
+    """
+
+    scenario: str
+    seed: int
+    years: np.ndarray
+    names: tuple[str, ...]
+    stats: np.ndarray
+    after: int
+    values: dict[str, Any]
+    events: Columns | None = None
+    wards: Columns | None = None
+
+    def rows(self, table: str) -> int:
+        """The run's number of rows in one of its tables."""
+        if table == "timeseries":
+            return len(self.years)
+        if table == "summary":
+            return 1
+        cols = self.events if table == "events" else self.wards
+        return len(next(iter(cols.values()))) if cols else 0
+
+
+def harvest(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABLES) -> Harvest:
+    """Take from a finished model what its wanted tables need (see :class:`Harvest`).
+
+    Args:
+        model: A finished model.
+        seed: Its seed.
+        want: The tables to be built (``events`` and ``wards`` are taken only when wanted).
+
+    Returns:
+        The run's harvest.
+    """
+    stats = model.statistics()[1:].T  # drop the initial (time 0) observation; a row per column
+    n = stats.shape[1]
+    log = observation.event_codes(model) if ("summary" in want or "events" in want) else {}
+    wards: Columns | None = None
+    if "wards" in want:
+        W = model.n_wards
+        wards = {"scenario": Codes.repeat(model.params.name, W), "seed": np.full(W, seed, dtype=np.int64)}
+        wards.update({k: Codes.of(v) if isinstance(v, list) else v for k, v in observation.ward_columns(model).items()})
+    return Harvest(
+        scenario=model.params.name,
+        seed=seed,
+        years=np.arange(model.start_year, model.start_year + n, dtype=np.int64),
+        names=observation.NAMES,
+        stats=np.ascontiguousarray(stats),
+        after=model.year0 + int(model.params.values["grant.implementation_2_year"]),
+        values=_model_values(model, log) if "summary" in want else {},
+        events=_event_columns(model, seed, log) if "events" in want else None,
+        wards=wards,
+    )
+
+
+def table_columns(runs: Sequence[Harvest], want: tuple[str, ...] = ALL_TABLES) -> dict[str, Columns]:
+    """Build the wanted tables of runs from their harvests, the runs' rows one after the other.
+
+    Args:
+        runs: The runs' harvests (at least one), taken with the same ``want``.
+        want: Which tables to build.
+
+    Returns:
+        The wanted tables among ``timeseries``, ``summary``, ``events`` and ``wards``, as dicts of
+        equal-length columns (text columns as :class:`Codes`; :func:`frame` makes a DataFrame of one).
+    """
+    out: dict[str, Columns] = {}
+    if "timeseries" in want:
+        counts = [len(h.years) for h in runs]
+        stats = runs[0].stats if len(runs) == 1 else np.concatenate([h.stats for h in runs], axis=1)
+        ts: Columns = {
+            "scenario": _text([h.scenario for h in runs], counts),
+            "seed": np.repeat(np.array([h.seed for h in runs], dtype=np.int64), counts),
+            "year": runs[0].years if len(runs) == 1 else np.concatenate([h.years for h in runs]),
+        }
+        ts.update(zip(runs[0].names, stats, strict=True))
+        out["timeseries"] = ts
+    if "summary" in want:
+        out["summary"] = _summary(runs)
+    if "events" in want:
+        out["events"] = concat([h.events for h in runs if h.events is not None])
+    if "wards" in want:
+        out["wards"] = concat([h.wards for h in runs if h.wards is not None])
+    return {k: out[k] for k in ALL_TABLES if k in want}
+
+
 def columns(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABLES) -> dict[str, Columns]:
     """Extract a finished model's tables as column arrays (cheap; no DataFrames).
 
@@ -213,33 +314,10 @@ def columns(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABL
         want: Which tables to build (the others are skipped, not computed).
 
     Returns:
-        The wanted tables among ``timeseries``, ``summary``, ``events`` and
-        ``wards``, as dicts of equal-length columns (text columns as :class:`Codes`;
-        :func:`frame` makes a DataFrame of one, :func:`concat` joins several).
+        The wanted tables, as :func:`table_columns` builds them (:func:`frame` makes a DataFrame of one,
+        :func:`concat` joins several).
     """
-    name = model.params.name
-    mv = model.datacollector.model_vars
-    n = len(next(iter(mv.values()))) - 1  # drop the initial (time 0) observation
-    ts: Columns = {
-        "scenario": Codes.repeat(name, n),
-        "seed": np.full(n, seed, dtype=np.int64),
-        "year": np.arange(model.start_year, model.start_year + n, dtype=np.int64),
-    }
-    k = len(mv)  # one conversion of every value, then the initial observation dropped
-    values = np.fromiter(itertools.chain.from_iterable(mv.values()), dtype=float, count=k * (n + 1))
-    ts.update(zip(mv, values.reshape(k, n + 1)[:, 1:], strict=True))
-    codes = observation.event_codes(model)
-    out: dict[str, Columns] = {"timeseries": ts}
-    if "summary" in want:
-        out["summary"] = _one_row(_summary_row(model, ts, codes, seed))
-    if "events" in want:
-        out["events"] = _event_columns(model, seed, codes)
-    if "wards" in want:
-        W = model.n_wards
-        wards: Columns = {"scenario": Codes.repeat(name, W), "seed": np.full(W, seed, dtype=np.int64)}
-        wards.update({k: Codes.of(v) if isinstance(v, list) else v for k, v in observation.ward_columns(model).items()})
-        out["wards"] = wards
-    return {k: out[k] for k in ALL_TABLES if k in want}
+    return table_columns([harvest(model, seed, want)], want)
 
 
 def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
@@ -255,20 +333,10 @@ def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
     return {k: frame(v) for k, v in columns(model, seed).items()}
 
 
-def _one_row(row: dict[str, Any]) -> Columns:
-    """A row of scalars as one-row columns, each of the dtype ``np.asarray([value])`` gives (text as Codes)."""
-    floats = [k for k, v in row.items() if type(v) is float]
-    at = {k: i for i, k in enumerate(floats)}
-    block = np.array([row[k] for k in floats], dtype=float)  # one array for the float columns, viewed per column
-    out: Columns = {}
-    for k, v in row.items():
-        if k in at:
-            out[k] = block[at[k] : at[k] + 1]
-        elif isinstance(v, str):
-            out[k] = Codes.repeat(v, 1)
-        else:
-            out[k] = np.asarray([v])
-    return out
+def _text(values: Sequence[str], counts: Sequence[int]) -> Codes:
+    """Each run's string repeated over its rows."""
+    one = Codes.of(values)
+    return Codes(np.repeat(one.codes, counts), one.names)
 
 
 def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray]) -> Columns:
@@ -291,72 +359,98 @@ def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray
     }
 
 
-def _summary_row(model: PartnershipModel, ts: Columns, log: dict[str, np.ndarray], seed: int) -> dict[str, Any]:
-    W = model.n_wards
-    ends = log["duration"][log["event"] == PARTNERSHIP_END].astype(float)
-    alive_dur = (model.steps - 1 + model.age0 - model.started[model.alive] + 1).astype(float)
-    durations = np.concatenate((ends, alive_dur))
-    is_prop = log["event"] == PROPOSAL
-    prop_sector = model.sector[log["partner"][is_prop].astype(np.int64)]
-    prop_status = log["status"][is_prop]
-    active = ts["partnerships_active"]
-    after = ts["year"] >= model.year0 + int(model.params.values["grant.implementation_2_year"])
-    aid_total = float(ts["aid_total"].sum())
-    row: dict[str, Any] = {
-        "scenario": model.params.name,
-        "seed": np.int64(seed),
-        "years": np.int64(len(active)),
-        "wards": np.int64(W),
-        "sustained_share_final": float(ts["sustained_share"][-1]),
-        "sustained_share_mean": float(ts["sustained_share"].mean()),
-        "partnerships_final": float(active[-1]),
-        "partnerships_year5": float(active[4]) if len(active) >= 5 else float("nan"),
-        "partnerships_mean": float(active.mean()),
-        "partnerships_peak": float(active.max()),
-        "partnerships_peak_year": np.int64(ts["year"][int(active.argmax())]),
-        "partnerships_after_grant": float(active[after].mean()) if after.any() else float("nan"),
-        "partnerships_started": float(ts["partnerships_started"].sum()),
-        "partnership_duration_median": _median(durations) if len(durations) else 0.0,
-        "partnership_duration_mean": float(ends.mean()) if len(ends) else float("nan"),
-        "partnerships_long_share": float((ends >= LONG_PARTNERSHIP).mean()) if len(ends) else float("nan"),
-        "firms_ever_partnered_share": float(ts["firms_ever_partnered_share"][-1]),
-        "fees_total": float(ts["fees_collected"].sum()),
-        "turnovers_total": float(ts["turnovers"].sum()),
-        "aid_total": aid_total,
-        "aid_per_ward": aid_total / W,
-        "grant_spent_share": float(model.grant_spent.sum() / model.grant_received.sum())
-        if model.grant_received.sum() > 0
-        else 0.0,
-        "mean_trust_final": float(ts["mean_trust_partner"][-1]),
-        "mean_capacity_final": float(ts["mean_capacity"][-1]),
-        "mean_condition_final": float(ts["mean_condition"][-1]),
-        "lever_cost_total": float(ts["lever_cost"].sum()),
+def _model_values(model: PartnershipModel, log: dict[str, np.ndarray]) -> dict[str, Any]:
+    """The summary's values that need the model's state or log, not only its time series."""
+    rec = observation.run_record(model, log, LONG_PARTNERSHIP)
+    out: dict[str, Any] = {
+        "wards": np.int64(model.n_wards),
+        "partnership_duration_median": rec["duration_median"],
+        "partnership_duration_mean": rec["duration_mean"],
+        "partnerships_long_share": rec["long_share"],
+        "grant_spent_share": rec["grant_spent_share"],
     }
-    live = np.zeros(model.n_partners, dtype=bool)
-    live[model.pairs.partner[model.alive]] = True
-    R = len(ROUTES)
-    partners = np.bincount(model.sector[live], minlength=R).tolist()
-    sent = np.bincount(prop_sector, minlength=R).tolist()
-    answered = np.bincount(prop_sector[prop_status != UNANSWERED], minlength=R).tolist()
-    accepted = np.bincount(prop_sector[prop_status == ACCEPTED], minlength=R).tolist()
-    for r, route in enumerate(ROUTES):
-        row[f"partnerships_{route}_final"] = float(ts[f"partnerships_{route}"][-1])
-        row[f"partners_{route}_final"] = float(partners[r])
-        row[f"proposals_{route}"] = float(sent[r])
-        row[f"answer_rate_{route}"] = answered[r] / sent[r] if sent[r] else float("nan")
-        row[f"accept_rate_{route}"] = accepted[r] / sent[r] if sent[r] else float("nan")
+    for route in ROUTES:
+        sent = rec[f"sent_{route}"]
+        out[f"partners_{route}_final"] = rec[f"partners_{route}"]
+        out[f"proposals_{route}"] = sent
+        out[f"answer_rate_{route}"] = rec[f"answered_{route}"] / sent if sent else float("nan")
+        out[f"accept_rate_{route}"] = rec[f"accepted_{route}"] / sent if sent else float("nan")
+    return out
+
+
+def _summary(runs: Sequence[Harvest]) -> Columns:
+    """The summary table of runs, a row each: runs of the same length at once, reducing their stacked series."""
+    groups: dict[tuple[int, int, int], list[int]] = {}
+    for i, h in enumerate(runs):
+        groups.setdefault((len(h.years), int(h.years[0]) if len(h.years) else 0, h.after), []).append(i)
+    parts = [(idx, _summary_of([runs[i] for i in idx])) for idx in groups.values()]
+    if len(parts) == 1:
+        cols = parts[0][1]
+    else:  # runs of different lengths: each group's rows back in the runs' order
+        cols = {}
+        for c, first in parts[0][1].items():
+            col = np.empty(len(runs), dtype=first.dtype)
+            for idx, part in parts:
+                col[idx] = part[c]
+            cols[c] = col
+    return {"scenario": _text([h.scenario for h in runs], [1] * len(runs)), **cols}
+
+
+def _summary_of(runs: Sequence[Harvest]) -> Columns:
+    """The summary's numeric columns for runs of the same years (each value as a run's own series gives it)."""
+    first = runs[0]
+    at = {name: j for j, name in enumerate(first.names)}
+    S = first.stats[None] if len(runs) == 1 else np.stack([h.stats for h in runs])  # (runs, columns, years)
+    n = S.shape[2]
+    last = S[:, :, n - 1] if n else np.full(S.shape[:2], np.nan)
+
+    def series(name: str) -> np.ndarray:
+        return S[:, at[name], :]
+
+    def total(name: str) -> np.ndarray:
+        return series(name).sum(axis=1)
+
+    def model(name: str) -> np.ndarray:
+        return np.array([h.values[name] for h in runs])
+
+    nan = np.full(len(runs), np.nan)
+    active = series("partnerships_active")
+    after = first.years >= first.after
+    aid_total = total("aid_total")
+    wards = model("wards")
+    cols: Columns = {
+        "seed": np.array([h.seed for h in runs], dtype=np.int64),
+        "years": np.full(len(runs), n, dtype=np.int64),
+        "wards": wards,
+        "sustained_share_final": last[:, at["sustained_share"]],
+        "sustained_share_mean": series("sustained_share").mean(axis=1),
+        "partnerships_final": last[:, at["partnerships_active"]],
+        "partnerships_year5": active[:, 4] if n >= 5 else nan,
+        "partnerships_mean": active.mean(axis=1),
+        "partnerships_peak": active.max(axis=1),
+        "partnerships_peak_year": first.years[active.argmax(axis=1)],
+        "partnerships_after_grant": active[:, after].mean(axis=1) if after.any() else nan,
+        "partnerships_started": total("partnerships_started"),
+        **{k: model(k) for k in ("partnership_duration_median", "partnership_duration_mean")},
+        "partnerships_long_share": model("partnerships_long_share"),
+        "firms_ever_partnered_share": last[:, at["firms_ever_partnered_share"]],
+        "fees_total": total("fees_collected"),
+        "turnovers_total": total("turnovers"),
+        "aid_total": aid_total,
+        "aid_per_ward": aid_total / wards,
+        "grant_spent_share": model("grant_spent_share"),
+        "mean_trust_final": last[:, at["mean_trust_partner"]],
+        "mean_capacity_final": last[:, at["mean_capacity"]],
+        "mean_condition_final": last[:, at["mean_condition"]],
+        "lever_cost_total": total("lever_cost"),
+    }
+    for route in ROUTES:
+        cols[f"partnerships_{route}_final"] = last[:, at[f"partnerships_{route}"]]
+        for k in (f"partners_{route}_final", f"proposals_{route}", f"answer_rate_{route}", f"accept_rate_{route}"):
+            cols[k] = model(k)
     for form in AID_FORMS:
-        row[f"aid_{form}"] = float(ts[f"aid_{form}"].sum())
-    return row
-
-
-def _median(x: np.ndarray) -> float:
-    """``float(np.median(x))`` of a non-empty array, without NumPy's general machinery (the same value)."""
-    s = np.sort(x)
-    if np.isnan(s[-1]):
-        return float("nan")
-    h = len(s) // 2
-    return float(s[h]) if len(s) % 2 else float((s[h - 1] + s[h]) / 2)
+        cols[f"aid_{form}"] = total(f"aid_{form}")
+    return {k: np.ascontiguousarray(v, dtype=np.int64 if v.dtype.kind in "iu" else float) for k, v in cols.items()}
 
 
 def run(
@@ -391,13 +485,12 @@ def run(
     if years is not None:
         sc = sc.with_years(years)
     seeds = [int(seed)] if isinstance(seed, int | np.integer) else [int(s) for s in seed]
-    parts: dict[str, list[Columns]] = {k: [] for k in ALL_TABLES}
+    runs = []
     for i, s in enumerate(seeds):
-        for k, cols in columns(simulate(sc, s), s).items():
-            parts[k].append(cols)
+        runs.append(harvest(simulate(sc, s), s))
         if progress is not None:
             progress(i + 1, len(seeds))
-    cat = {k: frame(concat(v)) for k, v in parts.items()}
+    cat = {k: frame(v) for k, v in table_columns(runs).items()}
     return RunResult(sc, seeds, cat["timeseries"], cat["summary"], cat["events"], cat["wards"])
 
 

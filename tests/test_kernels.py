@@ -349,6 +349,8 @@ def test_running_to_the_end_ahead_equals_stepping(preset: str, seed: int, overri
     assert ahead.datacollector.model_vars.keys() == want.keys()
     for key, values in ahead.datacollector.model_vars.items():
         np.testing.assert_array_equal(values, want[key])  # NaN equals NaN here, as nothing else does
+    for m in (ahead, stepped):  # the collector's values as one array, without reading the collector
+        np.testing.assert_array_equal(m.statistics(), np.array(list(want.values()), dtype=float).T)
     names = ("trust_partner", "trust_bkm", "alive", "aware", "capacity", "cash", "condition", "backlog", "_projects")
     for name in names:
         np.testing.assert_array_equal(getattr(ahead, name), getattr(stepped, name))
@@ -383,6 +385,8 @@ def test_a_run_to_its_end_stopped_early_keeps_the_collector_in_step(monkeypatch:
         stepped.step()
     for key, values in mv.items():
         np.testing.assert_array_equal(values, stepped.datacollector.model_vars[key])
+    assert m.statistics().shape == (6, len(mv))  # its blocks were cut to the years taken, as the collector's lists
+    np.testing.assert_array_equal(m.statistics(), stepped.statistics())
 
 
 def test_a_run_to_its_end_is_one_compiled_call_with_its_elections(monkeypatch: pytest.MonkeyPatch) -> None:

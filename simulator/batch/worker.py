@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from simulator.results import Codes, Columns, arrow_table, columns, concat, simulate
+from simulator.results import Codes, Columns, Harvest, arrow_table, harvest, simulate, table_columns
 from simulator.scenario import Scenario
 
 
@@ -75,7 +75,8 @@ def run_chunk(scenario: Scenario, runs: Sequence[RunSpec], outputs: Sequence[str
     Returns:
         The chunk's tables, failures and timings.
     """
-    parts: dict[str, list[Columns]] = {k: [] for k in outputs}
+    want = tuple(outputs)
+    done: list[tuple[RunSpec, Harvest]] = []
     res = ChunkResult(tables={})
     point_scenario: tuple[int, Scenario] | None = None  # the replicates of a point share its scenario
     for r in runs:
@@ -90,7 +91,7 @@ def run_chunk(scenario: Scenario, runs: Sequence[RunSpec], outputs: Sequence[str
             t_model = time.perf_counter()
             model = simulate(sc, r.seed)
             res.model_seconds += time.perf_counter() - t_model
-            cols = columns(model, r.seed, tuple(outputs))
+            done.append((r, harvest(model, r.seed, want)))
         except Exception as e:  # a failing run must not stop the batch
             last = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
             where = f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""
@@ -103,22 +104,26 @@ def run_chunk(scenario: Scenario, runs: Sequence[RunSpec], outputs: Sequence[str
                     "error": f"{type(e).__name__}: {e}{where}",
                 }
             )
-            res.seconds[r.run_id] = time.perf_counter() - t0
-            continue
-        for name in outputs:
-            c = cols[name]
-            n = len(next(iter(c.values())))
-            ids: Columns = {
-                "run_id": np.full(n, r.run_id, np.int64),
-                "point": np.full(n, r.point, np.int64),
-                "replicate": np.full(n, r.replicate, np.int64),
-            }
-            if name in ("timeseries", "summary"):
-                for k, v in r.values.items():
-                    ids[k] = Codes.repeat(v, n) if isinstance(v, str) else np.full(n, v)
-            parts[name].append({**ids, **c})
         res.seconds[r.run_id] = time.perf_counter() - t0
-    for name, lst in parts.items():
-        if lst:
-            res.tables[name] = arrow_table(concat(lst))
+    if done:  # the chunk's tables at once, from the runs' harvests
+        specs = [r for r, _ in done]
+        cols = table_columns([h for _, h in done], want)
+        for name in outputs:
+            res.tables[name] = arrow_table({**_ids(specs, [h.rows(name) for _, h in done], name), **cols[name]})
     return res
+
+
+def _ids(runs: Sequence[RunSpec], counts: Sequence[int], table: str) -> Columns:
+    """The columns that say which run a row is from (and, in the time series and summary, its design values)."""
+    ids: Columns = {
+        name: np.repeat(np.array([getattr(r, name) for r in runs], dtype=np.int64), counts) for name in ID_COLUMNS
+    }
+    if table in ("timeseries", "summary"):
+        for k in runs[0].values:
+            vals = [r.values[k] for r in runs]
+            if all(isinstance(v, str) for v in vals):
+                one = Codes.of(vals)
+                ids[k] = Codes(np.repeat(one.codes, counts), one.names)
+            else:
+                ids[k] = np.repeat(np.array(vals), counts)
+    return ids

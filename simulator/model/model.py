@@ -159,6 +159,7 @@ class PartnershipModel(mesa.Model):
     _fused = True  # step() runs the middle of the year as one compiled call (see step_by_phase)
     _ahead: deque[Any] | None = None  # years computed ahead, when running to the end (run_to_end)
     _collected = 0  # steps ahead whose statistics the data collector holds already (_collect_ahead)
+    _stat_rows: list[FloatArray]  # the data collector's values as row blocks, columns observation.NAMES (statistics)
 
     def __init__(self, scenario: Scenario | str | None = None, *, rng: Any = None, **overrides: Any) -> None:
         """Create the model; see the class docstring for the arguments."""
@@ -190,6 +191,7 @@ class PartnershipModel(mesa.Model):
         self.datacollector = mesa.DataCollector(
             model_reporters={name: _stat(name) for name in self.stats},
         )
+        self._stat_rows = []
         self._collect()  # the reporters only read ``stats``: no need for Mesa's checks and copies
 
     # ------------------------------------------------------------------ parameters
@@ -266,6 +268,7 @@ class PartnershipModel(mesa.Model):
                 del dc._collection_steps[-n:]
                 for values in dc.model_vars.values():
                     del values[-n:]
+                self._stat_rows[-1] = self._stat_rows[-1][:-n]  # the block _collect_ahead added
                 self._collected = 0
 
     def _lever_sizes(self, year: int) -> dict[str, float]:
@@ -301,6 +304,7 @@ class PartnershipModel(mesa.Model):
         mv = dc.model_vars
         for name, value in self.stats.items():
             mv[name].append(value)
+        self._stat_rows.append(np.array([list(self.stats.values())]))
 
     def _collect_ahead(self, table: FloatArray) -> None:
         # The statistics of this step and the steps after it (one row each, columns ``NAMES``)
@@ -311,7 +315,20 @@ class PartnershipModel(mesa.Model):
         dc._collection_steps.extend(self.time + i for i in range(n))
         for values, name in zip(table.T.tolist(), observation.NAMES, strict=True):
             dc.model_vars[name].extend(values)
+        self._stat_rows.append(table)
         self._collected = n
+
+    def statistics(self) -> FloatArray:
+        """The data collector's values as one array: a row per collection (time 0 first), columns ``observation.NAMES``.
+
+        The same values as ``datacollector.get_model_vars_dataframe()``, without building a DataFrame.
+        """
+        rows = self._stat_rows
+        table = rows[0] if len(rows) == 1 else np.concatenate(rows)
+        mv = self.datacollector.model_vars
+        if len(table) != len(next(iter(mv.values()))):  # collected by other means too: read the collector
+            return np.array(list(mv.values()), dtype=float).T
+        return table
 
     def _facilitation(self, t: int, year: int, lv: Mapping[str, float]) -> float:
         during = t < self._v("programme.facilitation_years")
@@ -365,6 +382,7 @@ def compile_kernels() -> float:
     while model.running:
         model.step()  # year by year (kernels.year)
     PartnershipModel(None, rng=0).run_to_end()  # and ahead (kernels.years)
+    observation.run_record(model, observation.event_codes(model), model.years)  # what the tables take of a run
     return time.perf_counter() - start
 
 

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from simulator.model import kernels
-from simulator.model.state import EVENTS, LOG_STATUS, ROUTES, FloatArray, IntArray
+from simulator.model.state import (
+    ACCEPTED,
+    EVENTS,
+    LOG_STATUS,
+    PARTNERSHIP_END,
+    PROPOSAL,
+    ROUTES,
+    UNANSWERED,
+    FloatArray,
+    IntArray,
+)
 from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
@@ -94,6 +104,44 @@ def event_codes(m: PartnershipModel) -> dict[str, np.ndarray]:
     if not m._log["year"]:
         return {k: np.zeros(0) for k in m._log}
     return {k: np.concatenate(v) for k, v in m._log.items()}
+
+
+def run_record(m: PartnershipModel, log: dict[str, np.ndarray], long_years: float) -> dict[str, float]:
+    """A finished run's figures that need its log and state, not only its yearly statistics.
+
+    Args:
+        m: A finished model.
+        log: Its log, as :func:`event_codes` gives it.
+        long_years: Years from which an ended partnership counts as long.
+
+    Returns:
+        ``duration_median`` (ended and live partnerships; 0 if none), ``duration_mean`` and ``long_share``
+        (ended ones; NaN if none), ``grant_spent_share`` (0 if no grant), and per route (``ROUTES``)
+        ``partners_ROUTE`` (partners in a live partnership), ``sent_ROUTE``, ``answered_ROUTE`` and
+        ``accepted_ROUTE`` (proposals).
+    """
+    as_int = {k: log[k].astype(np.int64, copy=False) for k in ("event", "partner", "status")}
+    median, mean, long_share, spent, partners, sent, answered, accepted = kernels.run_record(
+        (as_int["event"], log["duration"].astype(float, copy=False), as_int["partner"], as_int["status"]),
+        (PARTNERSHIP_END, PROPOSAL, UNANSWERED, ACCEPTED),
+        (m.pairs.partner, m.alive, m.started),
+        m.sector,
+        (m.grant_spent, m.grant_received),
+        m.steps - 1 + m.age0,
+        float(long_years),
+        len(ROUTES),
+    )
+    out = {"duration_median": median, "duration_mean": mean, "long_share": long_share, "grant_spent_share": spent}
+    for r, route in enumerate(ROUTES):
+        out.update(
+            {
+                f"partners_{route}": float(partners[r]),
+                f"sent_{route}": float(sent[r]),
+                f"answered_{route}": float(answered[r]),
+                f"accepted_{route}": float(accepted[r]),
+            }
+        )
+    return out
 
 
 def live_per_ward(m: PartnershipModel) -> IntArray:

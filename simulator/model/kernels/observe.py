@@ -124,3 +124,72 @@ def in_reach(index: Pairs, reach: FloatArray, n_gov: int) -> tuple[int, int]:
             else:
                 firm += 1
     return gov, firm
+
+
+@njit
+def run_record(
+    log: tuple[IntArray, FloatArray, IntArray, IntArray],
+    codes: tuple[int, int, int, int],
+    pairs: tuple[IntArray, BoolArray, IntArray],
+    sector: IntArray,
+    grant: tuple[FloatArray, FloatArray],
+    years_now: int,
+    long_years: float,
+    n_sectors: int,
+) -> tuple[float, float, float, float, FloatArray, FloatArray, FloatArray, FloatArray]:
+    """A finished run's figures that need its log and state, not only its yearly statistics.
+
+    ``log`` is the event log's (event, duration, partner, status); ``codes`` the codes of a partnership's
+    end, a proposal, an unanswered and an accepted proposal; ``pairs`` (each pair's partner, alive, start
+    year); ``grant`` (spent, received) per ward; ``years_now`` the programme year after the run's last.
+    Sums add as NumPy adds (``simulator.numerics``), so the figures equal the vectorised ones to the last bit.
+
+    Returns:
+        The median duration of the ended and the live partnerships (0 if none); the mean duration of
+        the ended ones and their share lasting ``long_years`` or more (NaN if none); the share of the
+        grant spent (0 if none received); then per sector (``n_sectors`` of them): partners in a live
+        partnership, proposals sent, answered and accepted.
+    """
+    event, duration, partner, status = log
+    end, proposal, unanswered, accepted = codes
+    pair_partner, alive, started = pairs
+    n_ends = 0
+    for i in range(len(event)):
+        if event[i] == end:
+            n_ends += 1
+    durations = np.empty(n_ends + int(np.sum(alive)))
+    long = 0
+    j = 0
+    sent = np.zeros(n_sectors)
+    answered = np.zeros(n_sectors)
+    taken = np.zeros(n_sectors)
+    for i in range(len(event)):
+        if event[i] == end:
+            durations[j] = duration[i]
+            long += duration[i] >= long_years
+            j += 1
+        elif event[i] == proposal:
+            s = sector[partner[i]]
+            sent[s] += 1
+            answered[s] += status[i] != unanswered
+            taken[s] += status[i] == accepted
+    ends_mean = pairwise_sum(durations[:n_ends]) / n_ends if n_ends else np.nan
+    live = np.zeros(len(sector), dtype=np.bool_)
+    for k in range(len(alive)):
+        if alive[k]:
+            durations[j] = float(years_now - started[k] + 1)
+            live[pair_partner[k]] = True
+            j += 1
+    median = 0.0
+    if len(durations):
+        s = np.sort(durations)
+        h = len(s) // 2
+        median = np.nan if np.isnan(s[-1]) else s[h] if len(s) % 2 else (s[h - 1] + s[h]) / 2
+    partners = np.zeros(n_sectors)
+    for p in range(len(sector)):
+        if live[p]:
+            partners[sector[p]] += 1
+    received = pairwise_sum(grant[1])
+    spent = pairwise_sum(grant[0]) / received if received > 0 else 0.0
+    long_share = long / n_ends if n_ends else np.nan
+    return median, ends_mean, long_share, spent, partners, sent, answered, taken
