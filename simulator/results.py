@@ -183,7 +183,8 @@ def arrow_table(cols: Columns) -> pa.Table:
             arrays.append(v.arrow())
             kinds.append((k, "str"))
         elif isinstance(v, np.ndarray) and v.dtype.kind in "biuf":
-            arrays.append(pa.array(v, from_pandas=True))  # NaN as null, as pandas converts it
+            nan = v.dtype.kind == "f" and bool(np.isnan(v).any())
+            arrays.append(pa.array(v, from_pandas=nan))  # NaN as null, as pandas converts it (a scan: only if any)
             kinds.append((k, v.dtype.str))
         else:  # anything else (text from a design, an empty text column): as pandas converts it
             return pa.Table.from_pandas(frame(cols), preserve_index=False)
@@ -205,37 +206,42 @@ ALL_TABLES = TABLES
 
 @dataclass(frozen=True, eq=False)
 class Harvest:
-    """What a run's tables take from the finished model: taken right after the run, small and picklable.
+    """What a run's tables take from its finished model, taken right after the run without computing.
 
-    :func:`harvest` takes it; :func:`table_columns` builds the tables of many runs at once from
-    their harvests (the summary's yearly reductions as one array operation over the runs).
+    :func:`harvest` takes it; :func:`table_columns` builds the tables of many runs at once from their
+    harvests: the time series as one array, the summary's yearly reductions as one array operation over
+    the runs, and the figures from the logs in one compiled call (:func:`observation.run_records`). It holds
+    the model's own arrays (``parts``): build the tables before stepping the model on.
 
     Attributes:
         scenario: The scenario's name.
         seed: The run's seed.
-        years: The calendar year of each simulated year.
-        names: The time series' columns (``observation.NAMES``).
-        stats: Their values, one row per column and one column per simulated year.
+        start_year: The calendar year of the first simulated year.
         after: The first calendar year after the grant (``partnerships_after_grant`` averages from it).
-        values: The summary's values that need more of the model than its time series, by column.
+        n_wards: The run's wards.
+        parts: What the time series and the summary read of the model.
         events: The ``events`` table's columns, when wanted.
         wards: The ``wards`` table's columns, when wanted.
     """
 
     scenario: str
     seed: int
-    years: np.ndarray
-    names: tuple[str, ...]
-    stats: np.ndarray
+    start_year: int
     after: int
-    values: dict[str, Any]
+    n_wards: int
+    parts: observation.RunParts
     events: Columns | None = None
     wards: Columns | None = None
+
+    @property
+    def years(self) -> int:
+        """The simulated years (the time series' rows)."""
+        return sum(len(b) for b in self.parts.stats) - 1  # without the initial (time 0) observation
 
     def rows(self, table: str) -> int:
         """The run's number of rows in one of its tables."""
         if table == "timeseries":
-            return len(self.years)
+            return self.years
         if table == "summary":
             return 1
         cols = self.events if table == "events" else self.wards
@@ -248,14 +254,11 @@ def harvest(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABL
     Args:
         model: A finished model.
         seed: Its seed.
-        want: The tables to be built (``events`` and ``wards`` are taken only when wanted).
+        want: The tables to be built (``events`` and ``wards`` are built here, only when wanted).
 
     Returns:
         The run's harvest.
     """
-    stats = model.statistics()[1:].T  # drop the initial (time 0) observation; a row per column
-    n = stats.shape[1]
-    log = observation.event_codes(model) if ("summary" in want or "events" in want) else {}
     wards: Columns | None = None
     if "wards" in want:
         W = model.n_wards
@@ -264,12 +267,11 @@ def harvest(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABL
     return Harvest(
         scenario=model.params.name,
         seed=seed,
-        years=np.arange(model.start_year, model.start_year + n, dtype=np.int64),
-        names=observation.NAMES,
-        stats=np.ascontiguousarray(stats),
+        start_year=model.start_year,
         after=model.year0 + int(model.params.values["grant.implementation_2_year"]),
-        values=_model_values(model, log) if "summary" in want else {},
-        events=_event_columns(model, seed, log) if "events" in want else None,
+        n_wards=model.n_wards,
+        parts=observation.run_parts(model),
+        events=_event_columns(model, seed, observation.event_codes(model)) if "events" in want else None,
         wards=wards,
     )
 
@@ -286,18 +288,26 @@ def table_columns(runs: Sequence[Harvest], want: tuple[str, ...] = ALL_TABLES) -
         equal-length columns (text columns as :class:`Codes`; :func:`frame` makes a DataFrame of one).
     """
     out: dict[str, Columns] = {}
-    if "timeseries" in want:
-        counts = [len(h.years) for h in runs]
-        stats = runs[0].stats if len(runs) == 1 else np.concatenate([h.stats for h in runs], axis=1)
-        ts: Columns = {
-            "scenario": _text([h.scenario for h in runs], counts),
-            "seed": np.repeat(np.array([h.seed for h in runs], dtype=np.int64), counts),
-            "year": runs[0].years if len(runs) == 1 else np.concatenate([h.years for h in runs]),
-        }
-        ts.update(zip(runs[0].names, stats, strict=True))
-        out["timeseries"] = ts
-    if "summary" in want:
-        out["summary"] = _summary(runs)
+    if "timeseries" in want or "summary" in want:
+        counts = [h.years for h in runs]
+        years = np.concatenate(
+            [np.arange(h.start_year, h.start_year + n, dtype=np.int64) for h, n in zip(runs, counts, strict=True)]
+        )
+        blocks: list[np.ndarray] = []
+        for h in runs:  # every run's rows but its initial observation
+            first, *rest = h.parts.stats
+            blocks += [first[1:], *rest]
+        stats = np.ascontiguousarray(np.concatenate(blocks).T)  # a row per column, the runs' years one after the other
+        if "timeseries" in want:
+            ts: Columns = {
+                "scenario": _text([h.scenario for h in runs], counts),
+                "seed": np.repeat(np.array([h.seed for h in runs], dtype=np.int64), counts),
+                "year": years,
+            }
+            ts.update(zip(observation.NAMES, stats, strict=True))
+            out["timeseries"] = ts
+        if "summary" in want:
+            out["summary"] = _summary(runs, stats, years, counts)
     if "events" in want:
         out["events"] = concat([h.events for h in runs if h.events is not None])
     if "wards" in want:
@@ -359,11 +369,11 @@ def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray
     }
 
 
-def _model_values(model: PartnershipModel, log: dict[str, np.ndarray]) -> dict[str, Any]:
-    """The summary's values that need the model's state or log, not only its time series."""
-    rec = observation.run_record(model, log, LONG_PARTNERSHIP)
-    out: dict[str, Any] = {
-        "wards": np.int64(model.n_wards),
+def _model_columns(runs: Sequence[Harvest]) -> Columns:
+    """The summary's columns that need the models' states or logs, not only their time series."""
+    rec = observation.run_records([h.parts for h in runs], LONG_PARTNERSHIP)
+    out: Columns = {
+        "wards": np.array([h.n_wards for h in runs], dtype=np.int64),
         "partnership_duration_median": rec["duration_median"],
         "partnership_duration_mean": rec["duration_mean"],
         "partnerships_long_share": rec["long_share"],
@@ -373,20 +383,34 @@ def _model_values(model: PartnershipModel, log: dict[str, np.ndarray]) -> dict[s
         sent = rec[f"sent_{route}"]
         out[f"partners_{route}_final"] = rec[f"partners_{route}"]
         out[f"proposals_{route}"] = sent
-        out[f"answer_rate_{route}"] = rec[f"answered_{route}"] / sent if sent else float("nan")
-        out[f"accept_rate_{route}"] = rec[f"accepted_{route}"] / sent if sent else float("nan")
+        for rate, count in (("answer", "answered"), ("accept", "accepted")):
+            out[f"{rate}_rate_{route}"] = np.divide(
+                rec[f"{count}_{route}"], sent, out=np.full(len(sent), np.nan), where=sent > 0
+            )
     return out
 
 
-def _summary(runs: Sequence[Harvest]) -> Columns:
-    """The summary table of runs, a row each: runs of the same length at once, reducing their stacked series."""
+def _summary(runs: Sequence[Harvest], stats: np.ndarray, years: np.ndarray, counts: Sequence[int]) -> Columns:
+    """The summary table of runs, a row each, from their time series (``stats``: a row per column).
+
+    Runs of the same years are summarised at once, reducing their stacked series.
+    """
+    k = len(stats)
     groups: dict[tuple[int, int, int], list[int]] = {}
     for i, h in enumerate(runs):
-        groups.setdefault((len(h.years), int(h.years[0]) if len(h.years) else 0, h.after), []).append(i)
-    parts = [(idx, _summary_of([runs[i] for i in idx])) for idx in groups.values()]
-    if len(parts) == 1:
-        cols = parts[0][1]
+        groups.setdefault((counts[i], h.start_year, h.after), []).append(i)
+    model = _model_columns(runs)
+    if len(groups) == 1:  # the usual case: the stats' columns are the runs' equal stretches of years
+        n = counts[0]
+        S = stats.reshape(k, len(runs), n).transpose(1, 0, 2)
+        cols = _summary_of(runs, S, years[:n], model)
     else:  # runs of different lengths: each group's rows back in the runs' order
+        ends = np.cumsum(counts)
+        parts = []
+        for idx in groups.values():
+            S = np.stack([stats[:, ends[i] - counts[i] : ends[i]] for i in idx])
+            first = years[ends[idx[0]] - counts[idx[0]] : ends[idx[0]]]
+            parts.append((idx, _summary_of([runs[i] for i in idx], S, first, {c: v[idx] for c, v in model.items()})))
         cols = {}
         for c, first in parts[0][1].items():
             col = np.empty(len(runs), dtype=first.dtype)
@@ -396,56 +420,62 @@ def _summary(runs: Sequence[Harvest]) -> Columns:
     return {"scenario": _text([h.scenario for h in runs], [1] * len(runs)), **cols}
 
 
-def _summary_of(runs: Sequence[Harvest]) -> Columns:
-    """The summary's numeric columns for runs of the same years (each value as a run's own series gives it)."""
-    first = runs[0]
-    at = {name: j for j, name in enumerate(first.names)}
-    S = first.stats[None] if len(runs) == 1 else np.stack([h.stats for h in runs])  # (runs, columns, years)
+def _summary_of(runs: Sequence[Harvest], S: np.ndarray, years: np.ndarray, values: Columns) -> Columns:
+    """The summary's numeric columns of runs of the same years; ``S`` is (runs, columns, years).
+
+    ``values`` are the columns that need the models (:func:`_model_columns`), a value per run.
+
+    Each value is what the run's own series gives (a reduction along a contiguous row adds as NumPy adds a 1-D array).
+    """
+    at = {name: j for j, name in enumerate(observation.NAMES)}
     n = S.shape[2]
-    last = S[:, :, n - 1] if n else np.full(S.shape[:2], np.nan)
 
     def series(name: str) -> np.ndarray:
         return S[:, at[name], :]
+
+    def last(name: str) -> np.ndarray:
+        return S[:, at[name], n - 1]
 
     def total(name: str) -> np.ndarray:
         return series(name).sum(axis=1)
 
     def model(name: str) -> np.ndarray:
-        return np.array([h.values[name] for h in runs])
+        return values[name]
 
     nan = np.full(len(runs), np.nan)
     active = series("partnerships_active")
-    after = first.years >= first.after
+    after = years >= runs[0].after
     aid_total = total("aid_total")
     wards = model("wards")
     cols: Columns = {
         "seed": np.array([h.seed for h in runs], dtype=np.int64),
         "years": np.full(len(runs), n, dtype=np.int64),
         "wards": wards,
-        "sustained_share_final": last[:, at["sustained_share"]],
+        "sustained_share_final": last("sustained_share"),
         "sustained_share_mean": series("sustained_share").mean(axis=1),
-        "partnerships_final": last[:, at["partnerships_active"]],
+        "partnerships_final": last("partnerships_active"),
         "partnerships_year5": active[:, 4] if n >= 5 else nan,
         "partnerships_mean": active.mean(axis=1),
         "partnerships_peak": active.max(axis=1),
-        "partnerships_peak_year": first.years[active.argmax(axis=1)],
+        "partnerships_peak_year": years[active.argmax(axis=1)],
         "partnerships_after_grant": active[:, after].mean(axis=1) if after.any() else nan,
         "partnerships_started": total("partnerships_started"),
-        **{k: model(k) for k in ("partnership_duration_median", "partnership_duration_mean")},
+        "partnership_duration_median": model("partnership_duration_median"),
+        "partnership_duration_mean": model("partnership_duration_mean"),
         "partnerships_long_share": model("partnerships_long_share"),
-        "firms_ever_partnered_share": last[:, at["firms_ever_partnered_share"]],
+        "firms_ever_partnered_share": last("firms_ever_partnered_share"),
         "fees_total": total("fees_collected"),
         "turnovers_total": total("turnovers"),
         "aid_total": aid_total,
         "aid_per_ward": aid_total / wards,
         "grant_spent_share": model("grant_spent_share"),
-        "mean_trust_final": last[:, at["mean_trust_partner"]],
-        "mean_capacity_final": last[:, at["mean_capacity"]],
-        "mean_condition_final": last[:, at["mean_condition"]],
+        "mean_trust_final": last("mean_trust_partner"),
+        "mean_capacity_final": last("mean_capacity"),
+        "mean_condition_final": last("mean_condition"),
         "lever_cost_total": total("lever_cost"),
     }
     for route in ROUTES:
-        cols[f"partnerships_{route}_final"] = last[:, at[f"partnerships_{route}"]]
+        cols[f"partnerships_{route}_final"] = last(f"partnerships_{route}")
         for k in (f"partners_{route}_final", f"proposals_{route}", f"answer_rate_{route}", f"accept_rate_{route}"):
             cols[k] = model(k)
     for form in AID_FORMS:

@@ -53,7 +53,16 @@ def _versions() -> dict[str, str]:
 
 
 def git_revision() -> str | None:
-    """The git commit of the simulator's source checkout, if it is one (``+dirty`` if changed)."""
+    """The git commit of the simulator's source checkout, if it is one (``+dirty`` if changed).
+
+    Asked once per process: the code a process runs is the code it imported, whatever the
+    checkout becomes later (and asking git takes ~15 ms, a batch's worth of runs).
+    """
+    return _git_revision()
+
+
+@functools.cache
+def _git_revision() -> str | None:
     root = Path(__file__).resolve().parent.parent
     if not (root / ".git").exists():
         return None

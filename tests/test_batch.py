@@ -216,6 +216,32 @@ def test_batch_tables_match_single_runs_and_carry_design_columns(small_exp: Path
     assert "numpy" in res.manifest["versions"] and "git_revision" in res.manifest
 
 
+def test_a_chunk_s_runs_may_carry_different_design_keys() -> None:
+    # a point that leaves a value out (a NaN cell) gets a null there, not a failed chunk
+    from simulator.batch.worker import RunSpec, _ids
+    from simulator.results import arrow_table
+
+    runs = [
+        RunSpec(0, 0, 0, 5, {"trust.initial": 0.5, "structure.renewal": "lapse"}),
+        RunSpec(1, 1, 0, 6, {"trust.initial": 0.6}),
+        RunSpec(2, 2, 0, 7, {"bkm.coordination": 0.9, "structure.renewal": "decision"}),
+    ]
+    df = arrow_table(_ids(runs, [2, 1, 3], "timeseries")).to_pandas()
+    assert list(df["run_id"]) == [0, 0, 1, 2, 2, 2]
+    assert list(df.columns) == [
+        "run_id",
+        "point",
+        "replicate",
+        "trust.initial",
+        "structure.renewal",
+        "bkm.coordination",
+    ]
+    np.testing.assert_array_equal(df["trust.initial"], [0.5, 0.5, 0.6, np.nan, np.nan, np.nan])
+    assert list(df["structure.renewal"].fillna("-")) == ["lapse", "lapse", "-", "decision", "decision", "decision"]
+    full = arrow_table(_ids(runs[:1], [2], "summary")).to_pandas()
+    assert full["structure.renewal"].tolist() == ["lapse", "lapse"] and full["trust.initial"].dtype == float
+
+
 @pytest.mark.parametrize("executor", ["processes", "dask", "threads"])
 def test_every_executor_gives_identical_tables(small_exp: Path, tmp_path: Path, executor: str) -> None:
     run_experiment(small_exp, "serial", out=tmp_path / "serial", progress=False, chunk_size=3)

@@ -51,32 +51,34 @@ def run_record_reference(m: PartnershipModel, log: dict[str, np.ndarray], long_y
     return out
 
 
-@pytest.mark.parametrize(
-    ("preset", "seed", "overrides"),
-    [
-        ("kendal", 1, {}),
-        ("pekalongan", 4, {"structure.renewal": "lapse"}),  # many partnerships end
-        ("baseline", 2, {"time.years": 3}),  # few events, most partnerships still alive
-        ("kendal-2026", 0, {}),  # a run from a ward status: partnerships started before it
-        ("baseline", 5, {"government.agencies": 0, "firms.n": 0, "time.years": 2}),  # no partner at all
-    ],
-)
-def test_run_record_equals_the_numpy_computation(preset: str, seed: int, overrides: dict) -> None:
-    m = simulate(load_scenario(preset, overrides=overrides), seed)
-    log = observation.event_codes(m)
-    for long_years in (LONG_PARTNERSHIP, 1.0):
-        got = observation.run_record(m, log, long_years)
-        want = run_record_reference(m, log, long_years)
+RUNS = [
+    ("kendal", 1, {}),
+    ("pekalongan", 4, {"structure.renewal": "lapse"}),  # many partnerships end
+    ("baseline", 2, {"time.years": 3}),  # few events, most partnerships still alive
+    ("kendal-2026", 0, {}),  # a run from a ward status: partnerships started before it
+    ("baseline", 5, {"government.agencies": 0, "firms.n": 0, "time.years": 2}),  # no partner at all
+    ("central-java", 0, {"time.years": 6}),  # more wards and partners than the runs around it
+]
+
+
+@pytest.mark.parametrize("long_years", [LONG_PARTNERSHIP, 1.0])
+def test_run_records_equal_the_numpy_computation_run_by_run(long_years: float) -> None:
+    # runs of different sizes in one call: each run's stretch of the joined arrays is its own
+    models = [simulate(load_scenario(p, overrides=o), s) for p, s, o in RUNS]
+    got = observation.run_records([observation.run_parts(m) for m in models], long_years)
+    for i, m in enumerate(models):
+        want = run_record_reference(m, observation.event_codes(m), long_years)
         assert got.keys() == want.keys()
         for k, v in want.items():
-            assert (np.isnan(v) and np.isnan(got[k])) or got[k] == v, (k, got[k], v)
-            assert type(got[k]) in (float, np.float64), k
+            assert (np.isnan(v) and np.isnan(got[k][i])) or got[k][i] == v, (RUNS[i], k, got[k][i], v)
+    alone = observation.run_records([observation.run_parts(models[1])], long_years)
+    assert all(np.array_equal(alone[k], got[k][1:2], equal_nan=True) for k in got)
 
 
 def test_the_record_sees_ended_partnerships_and_proposals_of_both_routes() -> None:
     # a guard against a reference and a kernel that agree on nothing happening
     m = simulate(load_scenario("pekalongan", overrides={"structure.renewal": "lapse"}), 4)
-    rec = observation.run_record(m, observation.event_codes(m), LONG_PARTNERSHIP)
+    rec = {k: v[0] for k, v in observation.run_records([observation.run_parts(m)], LONG_PARTNERSHIP).items()}
     assert rec["duration_mean"] > 0 and 0 < rec["long_share"] < 1
     assert all(rec[f"sent_{r}"] > rec[f"accepted_{r}"] > 0 for r in ROUTES)
 

@@ -30,7 +30,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from simulator.batch.executors import EXECUTORS, SchedulerError, default_workers, open_executor
+from simulator.batch.executors import EXECUTORS, SchedulerError, SerialExecutor, default_workers, open_executor
 from simulator.batch.experiment import Experiment, check_points, load_experiment, point_values
 from simulator.batch.limits import check_workers
 from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
@@ -99,10 +99,12 @@ def run_list(exp: Experiment, design: pd.DataFrame) -> list[RunSpec]:
         Runs ordered by point, then replicate (run_id = point * replicates + replicate).
     """
     runs = []
+    shared = [exp.seed(0, r) for r in range(exp.replicates)] if exp.common_random_numbers else None
     for p in range(len(design)):
         vals = point_values(design, p)
+        seeds = shared or [exp.seed(p, r) for r in range(exp.replicates)]  # with common random numbers: once
         for r in range(exp.replicates):
-            runs.append(RunSpec(p * exp.replicates + r, p, r, exp.seed(p, r), vals))
+            runs.append(RunSpec(p * exp.replicates + r, p, r, seeds[r], vals))
     return runs
 
 
@@ -167,7 +169,13 @@ def write_chunk(out: Path, res: ChunkResult) -> Path:
     try:
         tmp.mkdir(parents=True)
         for table, tab in res.tables.items():
-            pq.write_table(tab, tmp / f"{table}.parquet", compression="snappy")  # as ``DataFrame.to_parquet``
+            # as ``DataFrame.to_parquet``, but the measurements (floats) without dictionaries and min/max
+            # statistics: they are rarely repeated and never a filter key, and encoding them that way was
+            # a third of a chunk's writing time
+            keys = [f.name for f in tab.schema if not pa.types.is_floating(f.type)]
+            pq.write_table(
+                tab, tmp / f"{table}.parquet", compression="snappy", use_dictionary=keys, write_statistics=keys
+            )
         if res.failures:
             pd.DataFrame(res.failures).to_parquet(tmp / "failures.parquet", index=False)
         (tmp / "done.json").write_text(json.dumps(sorted(res.run_ids)))
@@ -182,9 +190,8 @@ def _merge(first: ChunkResult, then: ChunkResult) -> ChunkResult:
     """Two chunks' results as one chunk (``first``'s rows first)."""
     tables = dict(first.tables)
     for name, tab in then.tables.items():
-        tables[name] = (
-            pa.concat_tables([tables[name], tab], promote_options="default").combine_chunks() if name in tables else tab
-        )
+        # the Parquet writer takes the two tables' chunks as they are: no copy into one
+        tables[name] = pa.concat_tables([tables[name], tab], promote_options="default") if name in tables else tab
     return ChunkResult(
         tables=tables,
         failures=first.failures + then.failures,
@@ -363,27 +370,38 @@ def _execute(
     bar: Any,
     chunk_size: int | None,
 ) -> None:
+    writer = _Writer(out, report, bar)
+    try:
+        _submit_all(ex, n_workers, exp, pending, writer, chunk_size)
+        writer.drain()
+    finally:
+        writer.close()
+
+
+def _submit_all(
+    ex: Executor, n_workers: int, exp: Experiment, pending: list[RunSpec], writer: _Writer, chunk_size: int | None
+) -> None:
     pilot: ChunkResult | None = None
 
     def record(res: ChunkResult) -> None:
         nonlocal pilot
         if pilot is not None:  # the pilot run is stored with the first chunk that finishes: one write less
             res, pilot = _merge(pilot, res), None
-        write_chunk(out, res)
-        report.executed += len(res.run_ids)
-        report.failures += res.failures
-        report.model_seconds += res.model_seconds
-        bar.update(len(res.run_ids))
+        writer.store(res)
 
     if chunk_size is None:
         # a pilot run in this process times the model, so tasks carry ~TARGET_CHUNK_SECONDS of work
         pilot = run_chunk(exp.scenario, pending[:1], exp.outputs)
         pending = pending[1:]
         est = max(sum(pilot.seconds.values()), 1e-4)
-        chunk_size = max(1, min(math.ceil(TARGET_CHUNK_SECONDS / est), math.ceil(len(pending) / (4 * n_workers)) or 1))
+        chunk_size = max(1, math.ceil(TARGET_CHUNK_SECONDS / est))
+        if n_workers > 1:  # several chunks per worker, so the workers finish together
+            chunk_size = min(chunk_size, math.ceil(len(pending) / (4 * n_workers)) or 1)
         if not pending:
             record(ChunkResult(tables={}))
-    max_in_flight = 2 * n_workers
+    # a serial executor runs a chunk when it is submitted: one at a time, so each chunk is stored
+    # while the next one runs; other executors get two chunks per worker, so none waits for the driver
+    max_in_flight = 1 if isinstance(ex, SerialExecutor) else 2 * n_workers
     chunks = _chunks(pending, chunk_size)
     in_flight: dict[Future[ChunkResult], list[RunSpec]] = {}
     try:
@@ -424,6 +442,49 @@ def _execute(
         raise
 
 
+class _Writer:
+    """Stores finished chunks in a background thread, one at a time and in order, while the next chunk runs.
+
+    Encoding Parquet releases the GIL, so a batch's model runs and its writes overlap (on two cores,
+    a serial batch's writes cost it almost no time). At most one chunk waits to be written, so the
+    driver's memory stays that of a chunk or two. A run counts as executed once its chunk is stored;
+    a write's error comes out at the next :meth:`store` or at :meth:`drain`.
+    """
+
+    def __init__(self, out: Path, report: BatchReport, bar: Any) -> None:
+        self.out, self.report, self.bar = out, report, bar
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="plpbk-writer")
+        self._pending: tuple[Future[Path], ChunkResult] | None = None
+
+    def store(self, res: ChunkResult) -> None:
+        """Start writing a chunk (after the one being written, if any, is stored)."""
+        self.drain()
+        self._pending = (self._pool.submit(write_chunk, self.out, res), res)
+
+    def drain(self) -> None:
+        """Wait for the chunk being written and count its runs; raise its write's error."""
+        if self._pending is None:
+            return
+        fut, res = self._pending
+        self._pending = None
+        fut.result()
+        self.report.executed += len(res.run_ids)
+        self.report.failures += res.failures
+        self.report.model_seconds += res.model_seconds
+        self.bar.update(len(res.run_ids))
+
+    def close(self) -> None:
+        """Wait for a write still running (its runs count if it succeeds) and stop the thread; never raises.
+
+        Called on the way out, also when the batch stops on an error or a Ctrl-C: the error on its
+        way out is the one to report, and a chunk that was being written is stored whole or not at all.
+        """
+        with contextlib.suppress(Exception):
+            self.drain()
+        self._pending = None
+        self._pool.shutdown(wait=True)
+
+
 def _manifest(
     exp: Experiment, runs: list[RunSpec], old: dict[str, Any] | None, session: dict[str, Any]
 ) -> dict[str, Any]:
@@ -441,7 +502,7 @@ def _manifest(
             "rule": "SeedSequence([master_seed, replicate])"
             if exp.common_random_numbers
             else "SeedSequence([master_seed, replicate, point])",
-            "by_replicate": [exp.seed(0, r) for r in range(exp.replicates)] if exp.common_random_numbers else None,
+            "by_replicate": [r.seed for r in runs if r.point == 0] if exp.common_random_numbers else None,
         },
         "outputs": list(exp.outputs),
         "versions": versions(),

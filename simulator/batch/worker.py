@@ -119,11 +119,14 @@ def _ids(runs: Sequence[RunSpec], counts: Sequence[int], table: str) -> Columns:
         name: np.repeat(np.array([getattr(r, name) for r in runs], dtype=np.int64), counts) for name in ID_COLUMNS
     }
     if table in ("timeseries", "summary"):
-        for k in runs[0].values:
-            vals = [r.values[k] for r in runs]
+        # the design's values: a point of a list design may leave a parameter out (NaN, null in the table)
+        for k in dict.fromkeys(k for r in runs for k in r.values):
+            vals = [r.values.get(k) for r in runs]
             if all(isinstance(v, str) for v in vals):
-                one = Codes.of(vals)
+                one = Codes.of([str(v) for v in vals])
                 ids[k] = Codes(np.repeat(one.codes, counts), one.names)
-            else:
-                ids[k] = np.repeat(np.array(vals), counts)
+            elif any(v is None for v in vals) and all(isinstance(v, int | float | None) for v in vals):
+                ids[k] = np.repeat(np.array([np.nan if v is None else v for v in vals], dtype=float), counts)
+            else:  # text with gaps as None, as pandas converts it
+                ids[k] = np.repeat(np.array(vals, dtype=None if all(v is not None for v in vals) else object), counts)
     return ids

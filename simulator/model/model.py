@@ -323,12 +323,15 @@ class PartnershipModel(mesa.Model):
 
         The same values as ``datacollector.get_model_vars_dataframe()``, without building a DataFrame.
         """
-        rows = self._stat_rows
-        table = rows[0] if len(rows) == 1 else np.concatenate(rows)
+        blocks = self.statistics_blocks()
+        return blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
+
+    def statistics_blocks(self) -> list[FloatArray]:
+        """:meth:`statistics` as the blocks of rows the model collected them in (a year, or years ahead)."""
         mv = self.datacollector.model_vars
-        if len(table) != len(next(iter(mv.values()))):  # collected by other means too: read the collector
-            return np.array(list(mv.values()), dtype=float).T
-        return table
+        if sum(len(b) for b in self._stat_rows) != len(next(iter(mv.values()))):  # collected by other means too
+            return [np.array(list(mv.values()), dtype=float).T]
+        return list(self._stat_rows)
 
     def _facilitation(self, t: int, year: int, lv: Mapping[str, float]) -> float:
         during = t < self._v("programme.facilitation_years")
@@ -382,7 +385,7 @@ def compile_kernels() -> float:
     while model.running:
         model.step()  # year by year (kernels.year)
     PartnershipModel(None, rng=0).run_to_end()  # and ahead (kernels.years)
-    observation.run_record(model, observation.event_codes(model), model.years)  # what the tables take of a run
+    observation.run_records([observation.run_parts(model)], model.years)  # what the tables take of a run
     return time.perf_counter() - start
 
 

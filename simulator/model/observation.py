@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from simulator.model.state import (
     PROPOSAL,
     ROUTES,
     UNANSWERED,
+    BoolArray,
     FloatArray,
     IntArray,
 )
@@ -101,46 +103,115 @@ def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
 
 def event_codes(m: PartnershipModel) -> dict[str, np.ndarray]:
     """The log as :func:`event_log` gives it, with event and status as codes (``EVENTS``, ``LOG_STATUS``)."""
-    if not m._log["year"]:
-        return {k: np.zeros(0) for k in m._log}
-    return {k: np.concatenate(v) for k, v in m._log.items()}
+    return _joined(m._log)
 
 
-def run_record(m: PartnershipModel, log: dict[str, np.ndarray], long_years: float) -> dict[str, float]:
-    """A finished run's figures that need its log and state, not only its yearly statistics.
+def _joined(log: Mapping[str, list[np.ndarray]]) -> dict[str, np.ndarray]:
+    """The log's columns from their blocks (a block per stretch of years)."""
+    if not log["year"]:
+        return {k: np.zeros(0) for k in log}
+    return {k: np.concatenate(v) for k, v in log.items()}
+
+
+_RECORD_LOG = ("event", "duration", "partner", "status")
+"""The log columns :func:`run_records` reads."""
+
+
+class RunParts(NamedTuple):
+    """What the tables of a finished run read of its model, taken without computing anything.
+
+    A batch takes these run after run and computes from them once its chunk of runs is done
+    (:func:`run_records`, one compiled call for the chunk), not cold after each model. The
+    arrays are the model's own: compute from them before stepping the model on.
+
+    Attributes:
+        stats: The statistics' row blocks, time 0 first (``PartnershipModel.statistics_blocks``).
+        log: The blocks of the log's columns :func:`run_records` reads (as the model keeps them).
+        partner: Each pair's partner.
+        alive: Whether each pair's partnership is live.
+        started: The programme year each pair's partnership started.
+        sector: Each partner's sector (its index in ``ROUTES``).
+        grant_spent: Grant spent per ward.
+        grant_received: Grant received per ward.
+        years_now: The programme year after the run's last.
+    """
+
+    stats: list[FloatArray]
+    log: dict[str, list[np.ndarray]]
+    partner: IntArray
+    alive: BoolArray
+    started: IntArray
+    sector: IntArray
+    grant_spent: FloatArray
+    grant_received: FloatArray
+    years_now: int
+
+
+def run_parts(m: PartnershipModel) -> RunParts:
+    """Take a finished model's :class:`RunParts` (references, no computation)."""
+    return RunParts(
+        m.statistics_blocks(),
+        {k: list(m._log[k]) for k in _RECORD_LOG},
+        m.pairs.partner,
+        m.alive,
+        m.started,
+        m.sector,
+        m.grant_spent,
+        m.grant_received,
+        m.steps - 1 + m.age0,
+    )
+
+
+def run_records(runs: Sequence[RunParts], long_years: float) -> dict[str, FloatArray]:
+    """Finished runs' figures that need their logs and states, not only their yearly statistics.
+
+    One compiled call for all the runs (``kernels.run_records``): a batch computes these once its
+    chunk of runs is done.
 
     Args:
-        m: A finished model.
-        log: Its log, as :func:`event_codes` gives it.
+        runs: The runs' parts (:func:`run_parts`).
         long_years: Years from which an ended partnership counts as long.
 
     Returns:
-        ``duration_median`` (ended and live partnerships; 0 if none), ``duration_mean`` and ``long_share``
-        (ended ones; NaN if none), ``grant_spent_share`` (0 if no grant), and per route (``ROUTES``)
-        ``partners_ROUTE`` (partners in a live partnership), ``sent_ROUTE``, ``answered_ROUTE`` and
-        ``accepted_ROUTE`` (proposals).
+        One value per run under each name: ``duration_median`` (ended and live partnerships; 0 if
+        none), ``duration_mean`` and ``long_share`` (ended ones; NaN if none), ``grant_spent_share``
+        (0 if no grant), and per route (``ROUTES``) ``partners_ROUTE`` (partners in a live
+        partnership), ``sent_ROUTE``, ``answered_ROUTE`` and ``accepted_ROUTE`` (proposals).
     """
-    as_int = {k: log[k].astype(np.int64, copy=False) for k in ("event", "partner", "status")}
-    median, mean, long_share, spent, partners, sent, answered, accepted = kernels.run_record(
-        (as_int["event"], log["duration"].astype(float, copy=False), as_int["partner"], as_int["status"]),
+
+    def joined(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
+        return np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.zeros(0, dtype=dtype)
+
+    def offsets(sizes: Iterable[int]) -> IntArray:
+        return np.concatenate(([0], np.cumsum(np.fromiter(sizes, dtype=np.int64, count=len(runs)))))
+
+    log = [joined([b for p in runs for b in p.log[k]], float if k == "duration" else np.int64) for k in _RECORD_LOG]
+    pair_at = offsets(len(p.alive) for p in runs)
+    median, mean, long_share, spent, partners, sent, answered, accepted = kernels.run_records(
+        (*log, offsets(sum(len(b) for b in p.log["event"]) for p in runs)),
         (PARTNERSHIP_END, PROPOSAL, UNANSWERED, ACCEPTED),
-        (m.pairs.partner, m.alive, m.started),
-        m.sector,
-        (m.grant_spent, m.grant_received),
-        m.steps - 1 + m.age0,
+        (
+            joined([p.partner for p in runs], np.int64),
+            joined([p.alive for p in runs], np.bool_),
+            joined([p.started for p in runs], np.int64),
+            pair_at,
+        ),
+        (joined([p.sector for p in runs], np.int64), offsets(len(p.sector) for p in runs)),
+        (
+            joined([p.grant_spent for p in runs], float),
+            joined([p.grant_received for p in runs], float),
+            offsets(len(p.grant_spent) for p in runs),
+        ),
+        np.array([p.years_now for p in runs], dtype=np.int64),
         float(long_years),
         len(ROUTES),
     )
     out = {"duration_median": median, "duration_mean": mean, "long_share": long_share, "grant_spent_share": spent}
     for r, route in enumerate(ROUTES):
-        out.update(
-            {
-                f"partners_{route}": float(partners[r]),
-                f"sent_{route}": float(sent[r]),
-                f"answered_{route}": float(answered[r]),
-                f"accepted_{route}": float(accepted[r]),
-            }
-        )
+        out[f"partners_{route}"] = partners[:, r]
+        out[f"sent_{route}"] = sent[:, r]
+        out[f"answered_{route}"] = answered[:, r]
+        out[f"accepted_{route}"] = accepted[:, r]
     return out
 
 

@@ -29,7 +29,7 @@ from simulator.model.kernels.delivery import (
     report,
     reporting_phase,
 )
-from simulator.model.kernels.observe import in_reach, observe, run_record
+from simulator.model.kernels.observe import in_reach, observe, run_records
 from simulator.model.kernels.partners import (
     ask_inputs,
     ask_terms,
@@ -87,7 +87,7 @@ __all__ = [
     "renew",
     "report",
     "reporting_phase",
-    "run_record",
+    "run_records",
     "turnover",
     "upkeep",
     "year",

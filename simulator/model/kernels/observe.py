@@ -127,69 +127,87 @@ def in_reach(index: Pairs, reach: FloatArray, n_gov: int) -> tuple[int, int]:
 
 
 @njit
-def run_record(
-    log: tuple[IntArray, FloatArray, IntArray, IntArray],
+def run_records(
+    log: tuple[IntArray, FloatArray, IntArray, IntArray, IntArray],
     codes: tuple[int, int, int, int],
-    pairs: tuple[IntArray, BoolArray, IntArray],
-    sector: IntArray,
-    grant: tuple[FloatArray, FloatArray],
-    years_now: int,
+    pairs: tuple[IntArray, BoolArray, IntArray, IntArray],
+    partners: tuple[IntArray, IntArray],
+    grant: tuple[FloatArray, FloatArray, IntArray],
+    years_now: IntArray,
     long_years: float,
     n_sectors: int,
-) -> tuple[float, float, float, float, FloatArray, FloatArray, FloatArray, FloatArray]:
-    """A finished run's figures that need its log and state, not only its yearly statistics.
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Finished runs' figures that need their logs and states, not only their yearly statistics.
 
-    ``log`` is the event log's (event, duration, partner, status); ``codes`` the codes of a partnership's
-    end, a proposal, an unanswered and an accepted proposal; ``pairs`` (each pair's partner, alive, start
-    year); ``grant`` (spent, received) per ward; ``years_now`` the programme year after the run's last.
-    Sums add as NumPy adds (``simulator.numerics``), so the figures equal the vectorised ones to the last bit.
+    The runs' arrays come one run after the other, each run's stretch given by offsets (``*_at``, one
+    more than the runs): ``log`` is (event, duration, partner, status, log_at) of the event logs;
+    ``codes`` the codes of a partnership's end, a proposal, an unanswered and an accepted proposal;
+    ``pairs`` (each pair's partner, whether its partnership is live, the year it started, pair_at);
+    ``partners`` (each partner's sector, partner_at); ``grant`` (spent and received per ward, ward_at);
+    ``years_now`` each run's programme year after its last. A run's partner numbers are its own
+    (from 0). Sums add as NumPy adds (``simulator.numerics``), so each figure equals the NumPy
+    computation on the run's own arrays to the last bit.
 
     Returns:
-        The median duration of the ended and the live partnerships (0 if none); the mean duration of
-        the ended ones and their share lasting ``long_years`` or more (NaN if none); the share of the
-        grant spent (0 if none received); then per sector (``n_sectors`` of them): partners in a live
-        partnership, proposals sent, answered and accepted.
+        Per run: the median duration of the ended and the live partnerships (0 if none); the mean
+        duration of the ended ones and their share lasting ``long_years`` or more (NaN if none); the
+        share of the grant spent (0 if none received); then per run and sector (``n_sectors``
+        columns): partners in a live partnership, proposals sent, answered and accepted.
     """
-    event, duration, partner, status = log
+    event, duration, partner, status, log_at = log
     end, proposal, unanswered, accepted = codes
-    pair_partner, alive, started = pairs
-    n_ends = 0
-    for i in range(len(event)):
-        if event[i] == end:
-            n_ends += 1
-    durations = np.empty(n_ends + int(np.sum(alive)))
-    long = 0
-    j = 0
-    sent = np.zeros(n_sectors)
-    answered = np.zeros(n_sectors)
-    taken = np.zeros(n_sectors)
-    for i in range(len(event)):
-        if event[i] == end:
-            durations[j] = duration[i]
-            long += duration[i] >= long_years
-            j += 1
-        elif event[i] == proposal:
-            s = sector[partner[i]]
-            sent[s] += 1
-            answered[s] += status[i] != unanswered
-            taken[s] += status[i] == accepted
-    ends_mean = pairwise_sum(durations[:n_ends]) / n_ends if n_ends else np.nan
-    live = np.zeros(len(sector), dtype=np.bool_)
-    for k in range(len(alive)):
-        if alive[k]:
-            durations[j] = float(years_now - started[k] + 1)
-            live[pair_partner[k]] = True
-            j += 1
-    median = 0.0
-    if len(durations):
-        s = np.sort(durations)
-        h = len(s) // 2
-        median = np.nan if np.isnan(s[-1]) else s[h] if len(s) % 2 else (s[h - 1] + s[h]) / 2
-    partners = np.zeros(n_sectors)
-    for p in range(len(sector)):
-        if live[p]:
-            partners[sector[p]] += 1
-    received = pairwise_sum(grant[1])
-    spent = pairwise_sum(grant[0]) / received if received > 0 else 0.0
-    long_share = long / n_ends if n_ends else np.nan
-    return median, ends_mean, long_share, spent, partners, sent, answered, taken
+    pair_partner, alive, started, pair_at = pairs
+    sector, partner_at = partners
+    spent, received, ward_at = grant
+    R = len(years_now)
+    median = np.zeros(R)
+    ends_mean = np.full(R, np.nan)
+    long_share = np.full(R, np.nan)
+    spent_share = np.zeros(R)
+    live_partners = np.zeros((R, n_sectors))
+    sent = np.zeros((R, n_sectors))
+    answered = np.zeros((R, n_sectors))
+    taken = np.zeros((R, n_sectors))
+    live = np.zeros(np.max(np.diff(partner_at)) if R else 0, dtype=np.bool_)
+    for r in range(R):
+        lo, hi, p0 = log_at[r], log_at[r + 1], partner_at[r]
+        n_ends = 0
+        for i in range(lo, hi):
+            if event[i] == end:
+                n_ends += 1
+        n_alive = 0
+        for k in range(pair_at[r], pair_at[r + 1]):
+            n_alive += alive[k]
+        durations = np.empty(n_ends + n_alive)
+        long = 0
+        j = 0
+        for i in range(lo, hi):
+            if event[i] == end:
+                durations[j] = duration[i]
+                long += duration[i] >= long_years
+                j += 1
+            elif event[i] == proposal:
+                s = sector[p0 + partner[i]]
+                sent[r, s] += 1
+                answered[r, s] += status[i] != unanswered
+                taken[r, s] += status[i] == accepted
+        if n_ends:
+            ends_mean[r] = pairwise_sum(durations[:n_ends]) / n_ends
+            long_share[r] = long / n_ends
+        live[:] = False
+        for k in range(pair_at[r], pair_at[r + 1]):
+            if alive[k]:
+                durations[j] = float(years_now[r] - started[k] + 1)
+                live[pair_partner[k]] = True
+                j += 1
+        if len(durations):
+            d = np.sort(durations)
+            h = len(d) // 2
+            median[r] = np.nan if np.isnan(d[-1]) else d[h] if len(d) % 2 else (d[h - 1] + d[h]) / 2
+        for p in range(partner_at[r + 1] - p0):
+            if live[p]:
+                live_partners[r, sector[p0 + p]] += 1
+        got = pairwise_sum(received[ward_at[r] : ward_at[r + 1]])
+        if got > 0:
+            spent_share[r] = pairwise_sum(spent[ward_at[r] : ward_at[r + 1]]) / got
+    return median, ends_mean, long_share, spent_share, live_partners, sent, answered, taken
