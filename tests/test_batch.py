@@ -339,6 +339,32 @@ def test_a_full_disk_stops_with_a_clear_error_and_keeps_stored_runs(
     assert rep.already == 3 and rep.executed == 5 and rep.ok
 
 
+def test_a_worker_that_cannot_store_its_chunk_stops_the_batch_and_stored_runs_stay(
+    small_exp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # worker processes store their own chunks; a full disk there stops the batch as it does in the driver
+    real = worker_mod.write_chunk
+
+    def full(out, res):  # type: ignore[no-untyped-def]
+        if min(res.run_ids) >= 4:
+            raise OutputError(f"{out}: cannot write results ({os.strerror(errno.ENOSPC)})")
+        return real(out, res)
+
+    monkeypatch.setattr(worker_mod, "write_chunk", full)  # the workers are forked after this
+    with pytest.raises(OutputError, match="No space left"):
+        run_experiment(small_exp, "processes", workers=2, out=tmp_path / "b", progress=False, chunk_size=1)
+    monkeypatch.setattr(worker_mod, "write_chunk", real)
+    res = simulator.open_results(tmp_path / "b")
+    assert sorted(res.summary["run_id"]) == [0, 1, 2, 3]  # every chunk before the failing ones, none after
+    assert (tmp_path / "b" / "runs.parquet").exists() and res.failures.empty  # not recorded as failed runs
+    rep = run_experiment(small_exp, "processes", workers=2, out=tmp_path / "b", progress=False, resume=True)
+    assert rep.already == 4 and rep.executed == 4 and rep.ok
+    run_experiment(small_exp, "serial", out=tmp_path / "whole", progress=False)
+    a, b = simulator.open_results(tmp_path / "b"), simulator.open_results(tmp_path / "whole")
+    for table in ("timeseries", "summary", "events"):
+        pd.testing.assert_frame_equal(a.table(table), b.table(table))
+
+
 def test_open_results_reads_a_run_folder(tmp_path: Path) -> None:
     r = cli("run", "--years", "3", "--seeds", "2", "--out", str(tmp_path / "r"), "--no-plots", "--quiet")
     assert r.returncode == 0, r.stderr

@@ -14,7 +14,8 @@ Layout of a batch folder::
 
 A chunk folder exists whole or not at all, so a batch killed at any moment
 (Ctrl-C or SIGKILL) loses at most the chunks in flight (the pilot run that sizes
-the chunks is stored with the first chunk that finishes); ``resume=True`` runs
+the chunks is stored with the first chunk that finishes, or on its own when local
+worker processes store their chunks themselves); ``resume=True`` runs
 only the runs no chunk covers, and the tables read back by
 :func:`simulator.store.open_results` equal those of an uninterrupted batch.
 """
@@ -24,25 +25,30 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import os
 import shutil
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    BrokenExecutor,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from simulator.batch.executors import EXECUTORS, SchedulerError, SerialExecutor, default_workers, open_executor
 from simulator.batch.experiment import Experiment, check_points, load_experiment, point_values
 from simulator.batch.limits import check_workers
-from simulator.batch.worker import ChunkResult, RunSpec, run_chunk
+from simulator.batch.worker import ChunkResult, RunSpec, run_chunk, write_chunk
 from simulator.errors import WorkerCrashError
 from simulator.store import OutputError, git_revision, now, read_json, versions, write_json, write_parquet
 
@@ -144,46 +150,6 @@ def stored_runs(out: Path) -> tuple[set[int], list[dict[str, Any]]]:
                 ids.discard(int(rec["run_id"]))
         done |= ids
     return done, [f for rid, f in sorted(failed.items()) if rid not in done]
-
-
-def write_chunk(out: Path, res: ChunkResult) -> Path:
-    """Write a chunk's tables into a temporary folder, then rename it into place.
-
-    Args:
-        out: The batch folder.
-        res: The chunk's results.
-
-    Returns:
-        The chunk folder.
-
-    Raises:
-        OutputError: When the disk is full or the folder cannot be written.
-    """
-    runs_dir = out / "runs"
-    name = f"chunk-{min(res.run_ids):08d}-{len(res.run_ids):05d}"
-    retry = 0
-    while (runs_dir / (name + (f"-r{retry:03d}" if retry else ""))).exists():  # a failed run redone by --resume
-        retry += 1
-    name += f"-r{retry:03d}" if retry else ""
-    tmp = runs_dir / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
-    try:
-        tmp.mkdir(parents=True)
-        for table, tab in res.tables.items():
-            # as ``DataFrame.to_parquet``, but the measurements (floats) without dictionaries and min/max
-            # statistics: they are rarely repeated and never a filter key, and encoding them that way was
-            # a third of a chunk's writing time
-            keys = [f.name for f in tab.schema if not pa.types.is_floating(f.type)]
-            pq.write_table(
-                tab, tmp / f"{table}.parquet", compression="snappy", use_dictionary=keys, write_statistics=keys
-            )
-        if res.failures:
-            pd.DataFrame(res.failures).to_parquet(tmp / "failures.parquet", index=False)
-        (tmp / "done.json").write_text(json.dumps(sorted(res.run_ids)))
-        os.replace(tmp, runs_dir / name)
-    except OSError as e:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(f"{out}: cannot write results ({e.strerror or e}); runs stored so far are intact") from e
-    return runs_dir / name
 
 
 def _merge(first: ChunkResult, then: ChunkResult) -> ChunkResult:
@@ -382,9 +348,15 @@ def _submit_all(
     ex: Executor, n_workers: int, exp: Experiment, pending: list[RunSpec], writer: _Writer, chunk_size: int | None
 ) -> None:
     pilot: ChunkResult | None = None
+    # local worker processes store their chunks themselves: their tables do not travel back, and
+    # the driver, which shares their cores, encodes nothing (Dask workers may be on other machines)
+    store_in_worker = writer.out if isinstance(ex, ProcessPoolExecutor) else None
 
     def record(res: ChunkResult) -> None:
         nonlocal pilot
+        if res.stored:
+            writer.stored(res)
+            return
         if pilot is not None:  # the pilot run is stored with the first chunk that finishes: one write less
             res, pilot = _merge(pilot, res), None
         writer.store(res)
@@ -397,8 +369,9 @@ def _submit_all(
         chunk_size = max(1, math.ceil(TARGET_CHUNK_SECONDS / est))
         if n_workers > 1:  # several chunks per worker, so the workers finish together
             chunk_size = min(chunk_size, math.ceil(len(pending) / (4 * n_workers)) or 1)
-        if not pending:
-            record(ChunkResult(tables={}))
+        if not pending or store_in_worker is not None:  # nothing left to store it with
+            writer.store(pilot)
+            pilot = None
     # a serial executor runs a chunk when it is submitted: one at a time, so each chunk is stored
     # while the next one runs; other executors get two chunks per worker, so none waits for the driver
     max_in_flight = 1 if isinstance(ex, SerialExecutor) else 2 * n_workers
@@ -410,7 +383,7 @@ def _submit_all(
                 nxt = next(chunks, None)
                 if nxt is None:
                     break
-                in_flight[ex.submit(run_chunk, exp.scenario, nxt, exp.outputs)] = nxt
+                in_flight[ex.submit(run_chunk, exp.scenario, nxt, exp.outputs, store_in_worker)] = nxt
             if not in_flight:
                 break
             finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
@@ -418,6 +391,8 @@ def _submit_all(
                 chunk = in_flight.pop(fut)
                 try:
                     res = fut.result()
+                except OutputError:  # a worker could not store its chunk (a full disk): stop, as the driver would
+                    raise
                 except BrokenExecutor as e:
                     raise WorkerCrashError(
                         f"a worker process died ({type(e).__name__}: {e}); the runs finished so far are stored: "
@@ -461,6 +436,13 @@ class _Writer:
         self.drain()
         self._pending = (self._pool.submit(write_chunk, self.out, res), res)
 
+    def stored(self, res: ChunkResult) -> None:
+        """Count the runs of a chunk a worker has stored itself."""
+        self.report.executed += len(res.run_ids)
+        self.report.failures += res.failures
+        self.report.model_seconds += res.model_seconds
+        self.bar.update(len(res.run_ids))
+
     def drain(self) -> None:
         """Wait for the chunk being written and count its runs; raise its write's error."""
         if self._pending is None:
@@ -468,10 +450,7 @@ class _Writer:
         fut, res = self._pending
         self._pending = None
         fut.result()
-        self.report.executed += len(res.run_ids)
-        self.report.failures += res.failures
-        self.report.model_seconds += res.model_seconds
-        self.bar.update(len(res.run_ids))
+        self.stored(res)
 
     def close(self) -> None:
         """Wait for a write still running (its runs count if it succeeds) and stop the thread; never raises.

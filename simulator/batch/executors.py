@@ -8,6 +8,7 @@ provides it for a Dask cluster.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -127,11 +128,21 @@ def open_executor(
         method = start_method or ("fork" if sys.platform == "linux" else "spawn")
         ctx = multiprocessing.get_context(method)
         pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
-        with warnings.catch_warnings():
-            warnings.filterwarnings(
-                "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
-            )
-            pool.submit(int).result()
+        # the driver's objects (modules, compiled kernels: a few hundred MB) are frozen out of the
+        # garbage collector while the workers fork: a collection in a worker would otherwise write
+        # to every inherited object and copy each page of them (copy-on-write) in its first chunk
+        # (a pool that forks starts all its workers in its first submit: no need to wait for the task)
+        gc.freeze()
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings(
+                    "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
+                )
+                started = pool.submit(int)
+                if method != "fork":
+                    started.result()
+        finally:
+            gc.unfreeze()
         try:
             yield pool, n
         finally:
