@@ -58,7 +58,8 @@ class ChunkResult:
             ``pyarrow.Table.from_pandas`` makes it of the table's DataFrame (see ``results.arrow_table``).
         failures: One dict per failed run: run_id, point, replicate, seed, error.
         run_ids: The run ids the chunk covered (successful or failed).
-        seconds: Time spent on each run (model and table extraction), per run id.
+        seconds: Time spent on each run (the model and taking its harvest), per run id; the chunk's
+            tables are built once its runs are done.
         model_seconds: Time spent in the models themselves (construction and steps).
         stored: Whether the worker stored the chunk itself (then ``tables`` is empty).
     """
