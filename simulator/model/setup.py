@@ -6,6 +6,7 @@ they draw from ``m.rng`` in a fixed order, so the same seed gives the same start
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -36,8 +37,7 @@ def init_wards(m: PartnershipModel) -> None:
         maturity = rng.choice(len(MATURITY_LEVELS), size=n, p=shares / shares.sum())
         n_regions = min(int(v["wards.regions"]), n)
         region = (np.arange(n) * n_regions) // n
-        names = [f"Ward {i + 1:03d}" for i in range(n)]
-        regencies = [f"Region {r + 1}" for r in region]
+        names, regencies = _synthetic_names(n, n_regions)
         plan_items = np.full(n, int(v["wards.plan_items"]))
         grant_scale = np.ones(n)
         grant_marketing = np.full(n, m._v("grant.marketing"))
@@ -47,8 +47,8 @@ def init_wards(m: PartnershipModel) -> None:
         regs = list(dict.fromkeys(w.regency for w in wards))
         region = np.array([regs.index(w.regency) for w in wards])
         n_regions = len(regs)
-        names = [w.name for w in wards]
-        regencies = [w.regency for w in wards]
+        names = tuple(w.name for w in wards)
+        regencies = tuple(w.regency for w in wards)
         plan_items = np.array([w.plan_items if w.plan_items is not None else int(v["wards.plan_items"]) for w in wards])
         total = sum(
             m._v(f"grant.{k}")
@@ -79,11 +79,22 @@ def init_wards(m: PartnershipModel) -> None:
     m.region = region.astype(np.int64)
     m.grant_scale = grant_scale
     m.grant_marketing = grant_marketing
-    m.maturity0 = [MATURITY_LEVELS[k] for k in maturity]
+    m.maturity0 = [MATURITY_LEVELS[k] for k in maturity.tolist()]
     term = m._i("bkm.term_years")
     m.election_offset = rng.integers(1, term + 1, n).astype(np.int64)
+    levels = [MATURITY_LEVELS[k] for k in maturity.tolist()]
     with unobserved_registration(m):
-        m.bkms = [BKM(m, i, names[i], regencies[i], int(region[i]), MATURITY_LEVELS[maturity[i]]) for i in range(n)]
+        m.bkms = [
+            BKM(m, i, name, regency, r, level)
+            for i, (name, regency, r, level) in enumerate(zip(names, regencies, region.tolist(), levels, strict=True))
+        ]
+
+
+@functools.cache  # the same few layouts for every run of a scenario
+def _synthetic_names(n: int, n_regions: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names of ``n`` generated wards and of their regions (wards spread evenly over the regions)."""
+    region = (np.arange(n) * n_regions) // n
+    return tuple(f"Ward {i + 1:03d}" for i in range(n)), tuple(f"Region {r + 1}" for r in region.tolist())
 
 
 def _given_values(m: PartnershipModel, wards: tuple[Ward, ...]) -> None:
@@ -177,7 +188,9 @@ def init_partners(m: PartnershipModel) -> None:
     set_gov_budgets(m)
     m.budget_left = m.budget.copy()
     m.partner_list = []
-    regency_of_region = {int(r): m.bkms[int(np.argmax(m.region == r))].regency for r in np.unique(m.region)}
+    regency_of_region: dict[int, str] = {}
+    for b, r in zip(m.bkms, m.region.tolist(), strict=True):  # a region's first ward names it
+        regency_of_region.setdefault(r, b.regency)
     with unobserved_registration(m):
         for g in range(n_gov):
             kind = GOV_SECTORS[(g // R) % len(GOV_SECTORS)]
