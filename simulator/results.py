@@ -107,6 +107,12 @@ class Codes:
         return cls(np.zeros(n, dtype=np.int32), (name,))
 
     @classmethod
+    def each(cls, values: Sequence[str], counts: Sequence[int]) -> Codes:
+        """Each of the strings repeated ``counts`` times, one after the other (a run's value over its rows)."""
+        one = cls.of(values)
+        return cls(np.repeat(one.codes, counts), one.names)
+
+    @classmethod
     def of(cls, values: Sequence[str]) -> Codes:
         """The column of the given strings."""
         at: dict[str, int] = {}
@@ -300,7 +306,7 @@ def table_columns(runs: Sequence[Harvest], want: tuple[str, ...] = ALL_TABLES) -
         stats = np.ascontiguousarray(np.concatenate(blocks).T)  # a row per column, the runs' years one after the other
         if "timeseries" in want:
             ts: Columns = {
-                "scenario": _text([h.scenario for h in runs], counts),
+                "scenario": Codes.each([h.scenario for h in runs], counts),
                 "seed": np.repeat(np.array([h.seed for h in runs], dtype=np.int64), counts),
                 "year": years,
             }
@@ -341,12 +347,6 @@ def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
         ``timeseries``, ``summary``, ``events`` and ``wards`` DataFrames.
     """
     return {k: frame(v) for k, v in columns(model, seed).items()}
-
-
-def _text(values: Sequence[str], counts: Sequence[int]) -> Codes:
-    """Each run's string repeated over its rows."""
-    one = Codes.of(values)
-    return Codes(np.repeat(one.codes, counts), one.names)
 
 
 def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray]) -> Columns:
@@ -417,7 +417,7 @@ def _summary(runs: Sequence[Harvest], stats: np.ndarray, years: np.ndarray, coun
             for idx, part in parts:
                 col[idx] = part[c]
             cols[c] = col
-    return {"scenario": _text([h.scenario for h in runs], [1] * len(runs)), **cols}
+    return {"scenario": Codes.each([h.scenario for h in runs], [1] * len(runs)), **cols}
 
 
 def _summary_of(runs: Sequence[Harvest], S: np.ndarray, years: np.ndarray, values: Columns) -> Columns:

@@ -52,17 +52,9 @@ def _versions() -> dict[str, str]:
     return out
 
 
+@functools.cache  # once per process: the code a process runs is the code it imported (git takes ~15 ms)
 def git_revision() -> str | None:
-    """The git commit of the simulator's source checkout, if it is one (``+dirty`` if changed).
-
-    Asked once per process: the code a process runs is the code it imported, whatever the
-    checkout becomes later (and asking git takes ~15 ms, a batch's worth of runs).
-    """
-    return _git_revision()
-
-
-@functools.cache
-def _git_revision() -> str | None:
+    """The git commit of the simulator's source checkout, if it is one (``+dirty`` if changed)."""
     root = Path(__file__).resolve().parent.parent
     if not (root / ".git").exists():
         return None

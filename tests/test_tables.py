@@ -2,7 +2,7 @@
 
 ``results.table_columns`` builds the tables of a batch chunk (or of ``simulator.run``'s seeds) from the
 runs' harvests at once; it must give the rows each run's own tables give, one run after the other. The
-summary's figures that need the model (``observation.run_record``, compiled) must equal the NumPy
+summary's figures that need the model (``observation.run_records``, compiled) must equal the NumPy
 computation they replaced, to the last bit.
 """
 
@@ -20,7 +20,7 @@ from simulator.scenario import load_scenario
 
 
 def run_record_reference(m: PartnershipModel, log: dict[str, np.ndarray], long_years: float) -> dict[str, float]:
-    """The NumPy code the summary used before ``kernels.run_record``."""
+    """The NumPy code the summary used before ``kernels.run_records``."""
     ends = log["duration"][log["event"] == PARTNERSHIP_END].astype(float)
     alive_dur = (m.steps - 1 + m.age0 - m.started[m.alive] + 1).astype(float)
     durations = np.sort(np.concatenate((ends, alive_dur)))

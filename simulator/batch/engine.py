@@ -355,7 +355,7 @@ def _submit_all(
     def record(res: ChunkResult) -> None:
         nonlocal pilot
         if res.stored:
-            writer.stored(res)
+            writer.count(res)
             return
         if pilot is not None:  # the pilot run is stored with the first chunk that finishes: one write less
             res, pilot = _merge(pilot, res), None
@@ -436,8 +436,8 @@ class _Writer:
         self.drain()
         self._pending = (self._pool.submit(write_chunk, self.out, res), res)
 
-    def stored(self, res: ChunkResult) -> None:
-        """Count the runs of a chunk a worker has stored itself."""
+    def count(self, res: ChunkResult) -> None:
+        """Count the runs of a stored chunk (one a worker stored itself, or one this writer stored)."""
         self.report.executed += len(res.run_ids)
         self.report.failures += res.failures
         self.report.model_seconds += res.model_seconds
@@ -450,7 +450,7 @@ class _Writer:
         fut, res = self._pending
         self._pending = None
         fut.result()
-        self.stored(res)
+        self.count(res)
 
     def close(self) -> None:
         """Wait for a write still running (its runs count if it succeeds) and stop the thread; never raises.

@@ -187,8 +187,7 @@ def _ids(runs: Sequence[RunSpec], counts: Sequence[int], table: str) -> Columns:
         for k in dict.fromkeys(k for r in runs for k in r.values):
             vals = [r.values.get(k) for r in runs]
             if all(isinstance(v, str) for v in vals):
-                one = Codes.of([str(v) for v in vals])
-                ids[k] = Codes(np.repeat(one.codes, counts), one.names)
+                ids[k] = Codes.each([str(v) for v in vals], counts)
             elif any(v is None for v in vals) and all(isinstance(v, int | float | None) for v in vals):
                 ids[k] = np.repeat(np.array([np.nan if v is None else v for v in vals], dtype=float), counts)
             else:  # text with gaps as None, as pandas converts it

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -103,14 +103,9 @@ def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
 
 def event_codes(m: PartnershipModel) -> dict[str, np.ndarray]:
     """The log as :func:`event_log` gives it, with event and status as codes (``EVENTS``, ``LOG_STATUS``)."""
-    return _joined(m._log)
-
-
-def _joined(log: Mapping[str, list[np.ndarray]]) -> dict[str, np.ndarray]:
-    """The log's columns from their blocks (a block per stretch of years)."""
-    if not log["year"]:
-        return {k: np.zeros(0) for k in log}
-    return {k: np.concatenate(v) for k, v in log.items()}
+    if not m._log["year"]:
+        return {k: np.zeros(0) for k in m._log}
+    return {k: np.concatenate(v) for k, v in m._log.items()}
 
 
 _RECORD_LOG = ("event", "duration", "partner", "status")
