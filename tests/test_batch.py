@@ -342,12 +342,16 @@ def test_a_full_disk_stops_with_a_clear_error_and_keeps_stored_runs(
 def test_a_worker_that_cannot_store_its_chunk_stops_the_batch_and_stored_runs_stay(
     small_exp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # worker processes store their own chunks; a full disk there stops the batch as it does in the driver
+    # worker processes store their own chunks; a full disk there stops the batch as it does in the driver.
+    # Run 0's chunk is slow to store, so another worker fails while it is still being written: the batch
+    # waits for it (and its record counts it) before it reports the error
     real = worker_mod.write_chunk
 
     def full(out, res):  # type: ignore[no-untyped-def]
         if min(res.run_ids) >= 4:
             raise OutputError(f"{out}: cannot write results ({os.strerror(errno.ENOSPC)})")
+        if res.run_ids == [0]:
+            time.sleep(1.0)
         return real(out, res)
 
     monkeypatch.setattr(worker_mod, "write_chunk", full)  # the workers are forked after this
@@ -357,6 +361,8 @@ def test_a_worker_that_cannot_store_its_chunk_stops_the_batch_and_stored_runs_st
     res = simulator.open_results(tmp_path / "b")
     assert sorted(res.summary["run_id"]) == [0, 1, 2, 3]  # every chunk before the failing ones, none after
     assert (tmp_path / "b" / "runs.parquet").exists() and res.failures.empty  # not recorded as failed runs
+    manifest = json.loads((tmp_path / "b" / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["runs"]["stored"] == 4
     rep = run_experiment(small_exp, "processes", workers=2, out=tmp_path / "b", progress=False, resume=True)
     assert rep.already == 4 and rep.executed == 4 and rep.ok
     run_experiment(small_exp, "serial", out=tmp_path / "whole", progress=False)

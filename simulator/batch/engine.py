@@ -411,10 +411,32 @@ def _submit_all(
                         for r in chunk
                     ]
                 record(res)
-    except BaseException:
+    except Exception:
+        _settle(in_flight, record)
+        if pilot is not None:  # no chunk finished to carry it
+            with contextlib.suppress(Exception):
+                writer.store(pilot)
+        raise
+    except BaseException:  # Ctrl-C: the workers got it too; what they were running is lost
         for fut in in_flight:
             fut.cancel()
         raise
+
+
+def _settle(in_flight: dict[Future[ChunkResult], list[RunSpec]], record: Callable[[ChunkResult], None]) -> None:
+    """On the way out of a batch that stops on an error: cancel the chunks not started, keep those running.
+
+    A chunk already running (in a worker) is waited for and stored or counted, so the batch's
+    record is complete before the error is reported: no worker still writes into the folder after
+    the manifest says what it holds. Their own errors are dropped: the first error is the one to report.
+    """
+    for fut in in_flight:
+        fut.cancel()
+    for fut in in_flight:
+        if fut.cancelled():
+            continue
+        with contextlib.suppress(Exception):
+            record(fut.result())
 
 
 class _Writer:
