@@ -246,6 +246,11 @@ def test_indonesian_dashboard_shows_decimal_commas(server, browser, tmp_path):
     page.wait_for_function(
         "() => document.querySelector('.plpbk-counter').innerText.startsWith('Tahun')", timeout=20_000
     )
+    # the counter and the parameter readouts are re-rendered one after the other: wait for the readout
+    page.wait_for_function(
+        "() => document.querySelector('.plpbk-param-bkm-coordination .plpbk-param-value').innerText.includes(',')",
+        timeout=20_000,
+    )
     readout = page.locator(".plpbk-param-bkm-coordination .plpbk-param-value").inner_text()
     assert readout == english.replace(".", ","), (english, readout)  # 0,4 where English shows 0.4
     for _ in range(3):  # a few years, so that the trust card shows a number
