@@ -182,9 +182,12 @@ def init_partners(m: PartnershipModel) -> None:
         (np.full(n_gov, m._v("government.preferred_forms")), np.full(n_firm, m._v("firms.preferred_forms")))
     )
     m.fit = draw_mandates(m, np.arange(P))
-    m.pairs, m.reach = reach_pairs(m.region, m.partner_region, n_gov, m._v("firms.outside_reach"))
-    m.reach_sum = kernels.reach_sums(m.pairs, m.reach, n_gov, W)
-    m.in_reach = kernels.in_reach(m.pairs, m.reach, n_gov)
+    pairs, reach, reach_sum, in_reach = _reach_layout(
+        m.region.tobytes(), m.partner_region.tobytes(), n_gov, m._v("firms.outside_reach")
+    )
+    # copies: a model's arrays are its own (the layout is the same for every run of a scenario)
+    m.pairs = Pairs(*(a.copy() for a in pairs))
+    m.reach, m.reach_sum, m.in_reach = reach.copy(), reach_sum.copy(), in_reach
     set_gov_budgets(m)
     m.budget_left = m.budget.copy()
     m.partner_list = []
@@ -200,6 +203,25 @@ def init_partners(m: PartnershipModel) -> None:
             kind = FIRM_KINDS[firm_kind[f]]
             m.partner_list.append(Firm(m, n_gov + f, f"{kind} {f + 1}", kind, int(firm_region[f])))
     m.partner_kind = [p.kind for p in m.partner_list]
+
+
+@functools.lru_cache(maxsize=4)  # the runs of a scenario share one layout; copying it is ~20x cheaper than building it
+def _reach_layout(
+    region: bytes, partner_region: bytes, n_gov: int, outside: float
+) -> tuple[Pairs, FloatArray, FloatArray, tuple[int, int]]:
+    """The pairs in reach (:func:`reach_pairs`), their reach, its sums per ward and the pairs in reach per sector.
+
+    Takes the wards' and the partners' regions as the bytes of their int64 arrays (hashable).
+    """
+    ward_region = np.frombuffer(region, dtype=np.int64)
+    home = np.frombuffer(partner_region, dtype=np.int64)
+    pairs, reach = reach_pairs(ward_region, home, n_gov, outside)
+    return (
+        pairs,
+        reach,
+        kernels.reach_sums(pairs, reach, n_gov, len(ward_region)),
+        kernels.in_reach(pairs, reach, n_gov),
+    )
 
 
 def reach_pairs(region: IntArray, partner_region: IntArray, n_gov: int, outside: float) -> tuple[Pairs, FloatArray]:
