@@ -165,6 +165,11 @@ def deliveries_reference(p, w, ok, tp, tb, heard, preg, R, ls, lf, spread):
     return mech.reputation_update(tp, hs, hf, spread, ls, lf), tb, heard | ((hs + hf) > 0)
 
 
+def regions(pairs, preg):
+    """The kernel's regions: each partner's, and that of each pair's partner in ward order."""
+    return preg, preg[pairs.partner[pairs.by_ward]]
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_learn_from_deliveries_kernel_equals_numpy_reference(seed: int) -> None:
     g = np.random.default_rng(200 + seed)
@@ -174,7 +179,8 @@ def test_learn_from_deliveries_kernel_equals_numpy_reference(seed: int) -> None:
     spread = [0.0, 0.5, 3.0][seed % 3]
     want = deliveries_reference(p, w, ok, tp.copy(), tb.copy(), heard.copy(), preg, R, 0.2, 0.5, spread)
     got = (tp.ravel().copy(), tb.ravel().copy(), heard.ravel().copy())
-    kernels.learn_from_deliveries(all_pairs(P, W), p, w, ok, *got, preg, R, 0.2, 0.5, spread)
+    full = all_pairs(P, W)
+    kernels.learn_from_deliveries(full, p, w, ok, *got, regions(full, preg), R, 0.2, 0.5, spread)
     for x, y in zip(got, want, strict=True):
         np.testing.assert_array_equal(x.reshape(P, W), y)
     # holding only the pairs in reach: the same on those pairs (news reaches only partners in reach)
@@ -184,7 +190,7 @@ def test_learn_from_deliveries_kernel_equals_numpy_reference(seed: int) -> None:
         p[keep], w[keep], ok[keep], tp.copy(), tb.copy(), heard.copy(), preg, R, 0.2, 0.5, spread
     )
     got = (tp[mask], tb[mask], heard[mask])
-    kernels.learn_from_deliveries(pairs, p[keep], w[keep], ok[keep], *got, preg, R, 0.2, 0.5, spread)
+    kernels.learn_from_deliveries(pairs, p[keep], w[keep], ok[keep], *got, regions(pairs, preg), R, 0.2, 0.5, spread)
     for x, y in zip(got, want, strict=True):
         np.testing.assert_array_equal(x, y[mask])
 

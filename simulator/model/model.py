@@ -132,6 +132,7 @@ class PartnershipModel(mesa.Model):
     # partner x ward pairs in reach (``state.Pairs``): the pair state holds one element per pair
     pairs: Pairs
     reach: FloatArray
+    by_ward_region: IntArray  # the region of each pair's partner, in ``pairs.by_ward`` order
     aware: BoolArray
     contact: BoolArray
     heard: BoolArray

@@ -131,7 +131,7 @@ def learn_from_deliveries(
     trust_partner: FloatArray,
     trust_bkm: FloatArray,
     heard: BoolArray,
-    partner_region: IntArray,
+    regions: tuple[IntArray, IntArray],
     n_regions: int,
     learn_success: float,
     learn_failure: float,
@@ -143,8 +143,11 @@ def learn_from_deliveries(
     partner's trust, a success-only update for the BKM's); then, when ``spread`` > 0, what
     the other partners of the same region saw (``mechanisms.reputation_update``), for each
     partner that reaches the ward. ``trust_partner``, ``trust_bkm`` and ``heard`` are pair
-    arrays; ``p`` and ``w`` each payment's partner and ward.
+    arrays; ``p`` and ``w`` each payment's partner and ward; ``regions`` each partner's region
+    and, in ``index.by_ward`` order, the region of each pair's partner (a ward's pairs are
+    scanned for the regions that saw something in that order, without reading the pairs).
     """
+    partner_region, by_ward_region = regions
     ks = pair_ids(index.start, index.ward, p, w)
     for i in range(len(p)):
         k = ks[i]
@@ -157,7 +160,7 @@ def learn_from_deliveries(
             trust_bkm[k] = tb + learn_success * (1 - tb)
     if spread <= 0:
         return
-    partner, wstart, by_ward = index.partner, index.wstart, index.by_ward
+    wstart, by_ward = index.wstart, index.by_ward
     reg_s = np.zeros(n_regions)  # one ward's successes and failures by the partners' region
     reg_f = np.zeros(n_regions)
     order = stable_order(w, len(wstart) - 1)
@@ -175,11 +178,11 @@ def learn_from_deliveries(
                 reg_f[r] += 1.0
             j += 1
         for jj in range(wstart[wi], wstart[wi + 1]):
-            k = by_ward[jj]
-            r = partner_region[partner[k]]
+            r = by_ward_region[jj]
             s, f = reg_s[r], reg_f[r]
             if s + f == 0:  # nobody in the partner's region saw anything here
                 continue
+            k = by_ward[jj]
             for jq in range(i, j):  # less what the pair saw itself (a ward has few payments)
                 if ks[order[jq]] == k:
                     if ok[order[jq]]:
@@ -295,13 +298,13 @@ def delivery_phase(
     pairs: tuple[Pairs, IntArray, IntArray, BoolArray],
     aid_given: FloatArray,
     rates: tuple[float, float, float, float, float, float, float],
-    trust: tuple[bool, FloatArray, FloatArray, BoolArray, IntArray, int, float, float, float],
+    trust: tuple[bool, FloatArray, FloatArray, BoolArray, tuple[IntArray, IntArray], int, float, float, float],
 ) -> tuple[Payments, Payments, BoolArray, FloatArray]:
     """The payments due this year arrive (:func:`deliver`) and trust learns from them; see ``partnering.delivery``.
 
-    ``trust`` is (trust learns, trust of partners, trust of BKMs, heard, partners' regions,
-    number of regions, success and failure rates, reputation spread). The event boost is
-    reset first; nothing else happens in a year without payments.
+    ``trust`` is (trust learns, trust of partners, trust of BKMs, heard, the regions (see
+    :func:`learn_from_deliveries`), number of regions, success and failure rates, reputation
+    spread). The event boost is reset first; nothing else happens in a year without payments.
 
     Returns:
         The payments still pending, those made this year, which succeeded, and the sums of
