@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from simulator.model import kernels
+from simulator.model import kernels, phases
 from simulator.model import mechanisms as mech
 from simulator.model.model import PartnershipModel
 from simulator.model.state import all_pairs, make_pairs
@@ -409,6 +409,7 @@ def test_a_run_to_its_end_is_one_compiled_call_with_its_elections(monkeypatch: p
     years = np.arange(m.start_year, m.start_year + m.years)
     assert len(calls) == 1  # every year, elections included, in one call
     np.testing.assert_array_equal(calls[0], (years >= first) & ((years - first) % every == 0))
+    np.testing.assert_array_equal(calls[0], phases.elections(m, years))  # one year at a time, as for all years
     assert calls[0].sum() >= 2 and not np.array_equal(m.priority, before)
     assert run_year.ROW  # the rows' columns are named
 

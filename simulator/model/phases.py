@@ -43,8 +43,9 @@ def politics_args(m: PartnershipModel) -> tuple[Any, ...]:
 
 
 def is_election(m: PartnershipModel, year: int) -> bool:
-    """Whether a calendar year has a regional election."""
-    return bool(elections(m, np.array([year]))[0])
+    """Whether a calendar year has a regional election (:func:`elections` of one year, in plain integers)."""
+    first, every = m._i("government.first_election"), m._i("government.election_years")
+    return bool(year >= first and (year - first) % every == 0)
 
 
 def elections(m: PartnershipModel, years: IntArray) -> BoolArray:
