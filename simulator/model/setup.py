@@ -206,7 +206,7 @@ def init_partners(m: PartnershipModel) -> None:
     m.partner_kind = [p.kind for p in m.partner_list]
 
 
-@functools.lru_cache(maxsize=4)  # the runs of a scenario share one layout; copying it is ~20x cheaper than building it
+@functools.lru_cache(maxsize=2)  # the runs of a scenario (or two, compared) share a layout; copying is cheaper
 def _reach_layout(
     region: bytes, partner_region: bytes, n_gov: int, outside: float
 ) -> tuple[Pairs, FloatArray, FloatArray, tuple[int, int], IntArray]:
