@@ -43,13 +43,12 @@ def politics_args(m: PartnershipModel) -> tuple[Any, ...]:
 
 
 def is_election(m: PartnershipModel, year: int) -> bool:
-    """Whether a calendar year has a regional election (:func:`elections` of one year, in plain integers)."""
-    first, every = m._i("government.first_election"), m._i("government.election_years")
-    return bool(year >= first and (year - first) % every == 0)
+    """Whether a calendar year has a regional election (:func:`elections` of a plain integer: no array)."""
+    return bool(elections(m, year))
 
 
-def elections(m: PartnershipModel, years: IntArray) -> BoolArray:
-    """Which of the calendar years have a regional election."""
+def elections(m: PartnershipModel, years: IntArray | int) -> BoolArray | bool:
+    """Which of the calendar years have a regional election (one bool for one year given as an integer)."""
     first, every = m._i("government.first_election"), m._i("government.election_years")
     return (years >= first) & ((years - first) % every == 0)
 

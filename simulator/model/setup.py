@@ -36,8 +36,7 @@ def init_wards(m: PartnershipModel) -> None:
         shares = np.array([float(v[f"wards.share_{lvl.replace(' ', '_')}"]) for lvl in MATURITY_LEVELS])
         maturity = rng.choice(len(MATURITY_LEVELS), size=n, p=shares / shares.sum())
         n_regions = min(int(v["wards.regions"]), n)
-        region = (np.arange(n) * n_regions) // n
-        names, regencies = _synthetic_names(n, n_regions)
+        region, names, regencies = _synthetic_layout(n, n_regions)
         plan_items = np.full(n, int(v["wards.plan_items"]))
         grant_scale = np.ones(n)
         grant_marketing = np.full(n, m._v("grant.marketing"))
@@ -82,19 +81,24 @@ def init_wards(m: PartnershipModel) -> None:
     m.maturity0 = [MATURITY_LEVELS[k] for k in maturity.tolist()]
     term = m._i("bkm.term_years")
     m.election_offset = rng.integers(1, term + 1, n).astype(np.int64)
-    levels = [MATURITY_LEVELS[k] for k in maturity.tolist()]
     with unobserved_registration(m):
         m.bkms = [
             BKM(m, i, name, regency, r, level)
-            for i, (name, regency, r, level) in enumerate(zip(names, regencies, region.tolist(), levels, strict=True))
+            for i, (name, regency, r, level) in enumerate(
+                zip(names, regencies, region.tolist(), m.maturity0, strict=True)
+            )
         ]
 
 
 @functools.cache  # the same few layouts for every run of a scenario
-def _synthetic_names(n: int, n_regions: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The names of ``n`` generated wards and of their regions (wards spread evenly over the regions)."""
-    region = (np.arange(n) * n_regions) // n
-    return tuple(f"Ward {i + 1:03d}" for i in range(n)), tuple(f"Region {r + 1}" for r in region.tolist())
+def _synthetic_layout(n: int, n_regions: int) -> tuple[IntArray, tuple[str, ...], tuple[str, ...]]:
+    """``n`` generated wards spread evenly over the regions: each ward's region, the wards' and the regions' names.
+
+    The region array is shared by every call: copy it before changing it.
+    """
+    region = (np.arange(n, dtype=np.int64) * n_regions) // n
+    names = tuple(f"Ward {i + 1:03d}" for i in range(n))
+    return region, names, tuple(f"Region {r + 1}" for r in region.tolist())
 
 
 def _given_values(m: PartnershipModel, wards: tuple[Ward, ...]) -> None:
