@@ -167,12 +167,29 @@ BYTE_MASK = np.uint64(0xFF)
 
 @njit
 def flagged(mask: BoolArray) -> NDArray[np.int64]:
-    """``np.flatnonzero(mask)``: the indices of the True flags, in order (:func:`flagged_any` of one mask).
+    """``np.flatnonzero(mask)``: the indices of the True flags, in order (as :func:`flagged_any` of one mask).
 
     The pair flags (alive, ended, ...) are mostly False: reading them 8 at a time, as one
     64-bit word, skips most of a scan's steps.
     """
-    return flagged_any(mask, mask, mask, mask)
+    n = len(mask)
+    out = np.empty(n, dtype=np.int64)
+    count = 0
+    n_words = n // FLAGS_PER_WORD
+    size = n_words * FLAGS_PER_WORD
+    words = mask.view(np.uint8)[:size].view(np.uint64)
+    for i in range(n_words):  # as flagged_any, reading one mask instead of four
+        x = words[i]
+        while x != 0:
+            bit = trailing_zeros(x) & BYTE_START  # type: ignore[call-arg]
+            out[count] = FLAGS_PER_WORD * i + (bit >> BYTE_SHIFT)
+            count += 1
+            x &= ~(BYTE_MASK << bit)
+    for k in range(size, n):
+        if mask[k]:
+            out[count] = k
+            count += 1
+    return out[:count]
 
 
 @njit
@@ -371,6 +388,47 @@ def pcg_uniform(state: PcgState, idle: int) -> tuple[PcgState, float]:
     """The uniform after the next ``idle`` ones, which are stepped over, and the state after it."""
     _, _, inc_hi, inc_lo = state
     hi, lo = _ahead(state, idle + 1)
+    rot = hi >> _ROT_SHIFT
+    x = hi ^ lo
+    out = (x >> rot) | (x << ((_WORD - rot) & _ROT_MASK))
+    return (hi, lo, inc_hi, inc_lo), np.float64(out >> _DOUBLE_SHIFT) * _DOUBLE_SCALE
+
+
+@njit
+def pcg_jumps(state: PcgState, n: int) -> NDArray[np.uint64]:
+    """The maps of 1, 2, 4, ... steps, up to ``n`` steps, for :func:`pcg_uniform_after`.
+
+    A step maps the state s to s x MULT + inc (modulo 2**128), so 2**j steps map it to
+    s x M_j + P_j; row j holds (M_j high, M_j low, P_j high, P_j low). They depend only on
+    the generator's increment: a loop builds them once, then steps over any number of
+    uniforms with one multiply-add per set bit of that number.
+    """
+    _, _, inc_hi, inc_lo = state
+    bits = 1
+    while (1 << bits) <= n:
+        bits += 1
+    out = np.empty((bits, 4), dtype=np.uint64)
+    mh, ml, ph, pl = PCG_MULT_HI, PCG_MULT_LO, inc_hi, inc_lo
+    for j in range(bits):
+        out[j, 0], out[j, 1], out[j, 2], out[j, 3] = mh, ml, ph, pl
+        ph, pl = _mul_add(ph, pl, mh, ml, ph, pl)  # twice the steps: P M + P, then M M
+        mh, ml = _mul_add(mh, ml, mh, ml, _U0, _U0)
+    return out
+
+
+@inline
+def pcg_uniform_after(state: PcgState, jumps: NDArray[np.uint64], idle: int) -> tuple[PcgState, float]:
+    """:func:`pcg_uniform` for loops that step over many uniforms: the jumps of :func:`pcg_jumps` make each skip cheap.
+
+    ``idle + 1`` must be below ``2 ** len(jumps)``.
+    """
+    hi, lo, inc_hi, inc_lo = state
+    n, j = idle + 1, 0
+    while n > 0:
+        if n & 1:
+            hi, lo = _mul_add(hi, lo, jumps[j, 0], jumps[j, 1], jumps[j, 2], jumps[j, 3])
+        n >>= 1
+        j += 1
     rot = hi >> _ROT_SHIFT
     x = hi ^ lo
     out = (x >> rot) | (x << ((_WORD - rot) & _ROT_MASK))

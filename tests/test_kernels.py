@@ -68,7 +68,8 @@ def test_proposals_kernel_equals_numpy_reference(seed: int) -> None:
     P, W = (seed % 5) * 7 + 1, (seed % 7) * 9 + 1
     st = random_state(seed, P, W)
     args = (st["lam"], st["backlog"], st["known"], st["trust_bkm"], st["fit"], st["alive"], 0.1, 0.5, 0.3)
-    flat = (st["known"].ravel(), all_pairs(P, W), st["trust_bkm"].ravel(), st["fit"], st["alive"].ravel())
+    known = st["known"].ravel()
+    flat = ((known > 0, known), all_pairs(P, W), st["trust_bkm"].ravel(), st["fit"], st["alive"].ravel())
     rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
     got = kernels.proposals(rng_a, st["lam"], st["backlog"], *flat, 0.1, 0.5, 0.3)
     want = proposals_reference(rng_b, *args)
@@ -92,7 +93,7 @@ def test_proposals_over_pairs_in_reach_equal_dense_ones_that_know_nothing_elsewh
     pairs, mask = sparse_pairs(np.random.default_rng(50 + seed), P, W)
     known = np.where(mask, st["known"], 0.0)
     rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
-    sparse = (known[mask], pairs, st["trust_bkm"][mask], st["fit"], st["alive"][mask])
+    sparse = ((known[mask] > 0, known[mask]), pairs, st["trust_bkm"][mask], st["fit"], st["alive"][mask])
     got = kernels.proposals(rng_a, st["lam"], st["backlog"], *sparse, 0.1, 0.5, 0.3)
     dense = (known, st["trust_bkm"], st["fit"], st["alive"])
     want = proposals_reference(rng_b, st["lam"], st["backlog"], *dense, 0.1, 0.5, 0.3)
@@ -108,7 +109,7 @@ def test_proposals_kernel_leaves_the_model_state_alone() -> None:
         m.step()
     backlog = m.backlog.copy()
     kernels.proposals(
-        np.random.default_rng(0), np.full(m.n_wards, 3.0), m.backlog, m.aware * m.reach, m.pairs, m.trust_bkm,
+        np.random.default_rng(0), np.full(m.n_wards, 3.0), m.backlog, (m.aware, m.reach), m.pairs, m.trust_bkm,
         m.fit, m.alive, 0.1, 0.5, 0.3,
     )  # fmt: skip
     np.testing.assert_array_equal(m.backlog, backlog)

@@ -56,11 +56,12 @@ def observe(
     known_tot = np.zeros(W)
     gov_aware = firm_aware = 0
     gov_reach, firm_reach = in_reach
-    K = len(alive)
+    ks = flagged_any(alive, contact, heard, aware)  # most pairs: nothing to count
     # both trusts of the live pairs and of the pairs in contact, in pair order, for their sums
-    tp_a, tb_a, tp_c, tb_c = np.empty(K), np.empty(K), np.empty(K), np.empty(K)
+    n = len(ks)
+    tp_a, tb_a, tp_c, tb_c = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
     k_gov = index.start[n_gov]  # the agencies' pairs come first
-    for k in flagged_any(alive, contact, heard, aware):  # most pairs: nothing to count
+    for k in ks:
         p, w = index.partner[k], index.ward[k]
         if aware[k] and reach[k] > 0:
             if k < k_gov:

@@ -38,7 +38,7 @@ def proposals(
     rng: np.random.Generator,
     lam: FloatArray,
     backlog: IntArray,
-    known: FloatArray,
+    known: tuple[BoolArray, FloatArray],
     index: Pairs,
     trust_bkm: FloatArray,
     fit: FloatArray,
@@ -51,15 +51,17 @@ def proposals(
 
     Round r serves every ward with more than r asks this year and open items left: the form
     is drawn in proportion to the ward's open items, then (after all the round's form draws)
-    the partner, among the pairs of the ward (``index``), in proportion to awareness x (trust
-    floor + trust) x fit x (1 + bonus if a partnership is live) x (repeat factor if already
-    asked this year). ``known``, ``trust_bkm`` and ``alive`` are pair arrays.
+    the partner, among the pairs of the ward (``index``), in proportion to awareness x reach x
+    (trust floor + trust) x fit x (1 + bonus if a partnership is live) x (repeat factor if
+    already asked this year). ``known`` is (aware, reach); it, ``trust_bkm`` and ``alive`` are
+    pair arrays.
 
     Returns:
         Ward, partner and form of each proposal, in the order they were made.
     """
     W, F = backlog.shape
-    P, K = len(index.start) - 1, len(known)
+    aware, reach = known
+    P, K = len(index.start) - 1, len(aware)
     partner = index.partner
     n_w = np.empty(W, dtype=np.int64)
     for w in range(W):
@@ -84,11 +86,12 @@ def proposals(
     cs = np.empty(F)
     # each ward's pairs its institutions know of, in the ward's pair order: every other pair
     # weighs 0, adds nothing to the cumulative weights and can never be drawn
-    known_k = np.empty(K, dtype=np.int64)  # found in pair order (partner by partner) ...
+    aware_k = flagged(aware)
+    known_k = np.empty(len(aware_k), dtype=np.int64)  # found in pair order (partner by partner) ...
     n_known = 0
     counts = np.zeros(W + 1, dtype=np.int64)
-    for k in range(K):
-        if known[k] > 0:
+    for k in aware_k:
+        if reach[k] > 0:  # an aware pair weighs its reach (aware x reach, with aware 1)
             known_k[n_known] = k
             n_known += 1
             counts[index.ward[k] + 1] += 1
@@ -141,7 +144,7 @@ def proposals(
             for j in range(m):
                 k = cand[lo + j]
                 rep = repeat if asked[k] else 1.0
-                acc += known[k] * (floor + trust_bkm[k]) * fit[partner[k], f] * (1.0 + bonus * alive[k]) * rep
+                acc += reach[k] * (floor + trust_bkm[k]) * fit[partner[k], f] * (1.0 + bonus * alive[k]) * rep
                 cw[j] = acc
             if m == 0 or not cw[m - 1] > 0:
                 continue
@@ -163,7 +166,7 @@ def asks(
     rng: np.random.Generator,
     lam: FloatArray,
     backlog: IntArray,
-    known: FloatArray,
+    known: tuple[BoolArray, FloatArray],
     pairs: tuple[Pairs, FloatArray, FloatArray, BoolArray, BoolArray, IntArray, FloatArray],
     sizes: FloatArray,
     sigma: float,
@@ -490,18 +493,19 @@ def ask_terms(
 @njit
 def ask_inputs(
     bkm: tuple[FloatArray, FloatArray], rates: tuple[float, float, float], aware: BoolArray, reach: FloatArray
-) -> tuple[FloatArray, FloatArray]:
+) -> tuple[FloatArray, tuple[BoolArray, FloatArray]]:
     """Each BKM's expected number of proposals this year, and each partner's knowledge of each ward.
 
     ``bkm`` is (capacity, marketing effort); ``rates`` (proposals per year, and the floors of
     the capacity and marketing factors).
 
     Returns:
-        The Poisson means (per ward) and awareness x reach (per pair).
+        The Poisson means (per ward), and awareness and reach (per pair; a partner knows a ward
+        as much as aware x reach, which :func:`proposals` computes for the aware pairs only).
     """
     capacity, effort = bkm
     per_year, fc, fm = rates
     lam = np.empty(len(capacity))
     for w in range(len(capacity)):
         lam[w] = per_year * (fc + (1.0 - fc) * capacity[w]) * (fm + (1.0 - fm) * effort[w])
-    return lam, aware * reach
+    return lam, (aware, reach)

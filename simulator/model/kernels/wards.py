@@ -310,7 +310,8 @@ def marketing(
             else:
                 u = uniform_after(rng, idle)
             idle = 0
-            aware[k] |= u < x_of[ward[k]] * reach[k]
+            if u < x_of[ward[k]] * reach[k]:  # a store only when it changes: most pairs stay unaware
+                aware[k] = True
     pcg_finish(rng, words, state, idle)
 
 
