@@ -10,6 +10,7 @@ functions repeat that order, so a kernel's sum equals ``ndarray.sum()`` to the l
 from __future__ import annotations
 
 import ctypes
+import functools
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -321,11 +322,14 @@ def _wide_product(typingctx: Any, a: Any, b: Any) -> Any:
 _mul64 = cast(Callable[[np.uint64, np.uint64], tuple[np.uint64, np.uint64]], _wide_product)
 
 
-@njit
+@inline
 def _mul_add(
     a_hi: np.uint64, a_lo: np.uint64, b_hi: np.uint64, b_lo: np.uint64, c_hi: np.uint64, c_lo: np.uint64
 ) -> tuple[np.uint64, np.uint64]:
-    """The product a x b plus c, modulo 2**128; each number as (high, low) words."""
+    """The product a x b plus c, modulo 2**128; each number as (high, low) words.
+
+    Compiled into its callers: as a call, in a loop that steps or skips, it costs several times its arithmetic.
+    """
     hi, lo = _mul64(a_lo, b_lo)
     hi = hi + a_hi * b_lo + a_lo * b_hi
     out_lo = lo + c_lo
@@ -394,41 +398,77 @@ def pcg_uniform(state: PcgState, idle: int) -> tuple[PcgState, float]:
     return (hi, lo, inc_hi, inc_lo), np.float64(out >> _DOUBLE_SHIFT) * _DOUBLE_SCALE
 
 
-@njit
-def pcg_jumps(state: PcgState, n: int) -> NDArray[np.uint64]:
-    """The maps of 1, 2, 4, ... steps, up to ``n`` steps, for :func:`pcg_uniform_after`.
+JUMP_DIGIT_BITS = 6
+"""A jump table steps over the uniforms to skip by digits of this many bits (64 maps a digit)."""
+JUMP_DIGITS = 6
+"""Digits in a jump table: skips below 2 ** 36 take one multiply-add per nonzero digit."""
 
-    A step maps the state s to s x MULT + inc (modulo 2**128), so 2**j steps map it to
-    s x M_j + P_j; row j holds (M_j high, M_j low, P_j high, P_j low). They depend only on
-    the generator's increment: a loop builds them once, then steps over any number of
-    uniforms with one multiply-add per set bit of that number.
-    """
-    _, _, inc_hi, inc_lo = state
-    bits = 1
-    while (1 << bits) <= n:
-        bits += 1
-    out = np.empty((bits, 4), dtype=np.uint64)
-    mh, ml, ph, pl = PCG_MULT_HI, PCG_MULT_LO, inc_hi, inc_lo
-    for j in range(bits):
-        out[j, 0], out[j, 1], out[j, 2], out[j, 3] = mh, ml, ph, pl
-        ph, pl = _mul_add(ph, pl, mh, ml, ph, pl)  # twice the steps: P M + P, then M M
-        mh, ml = _mul_add(mh, ml, mh, ml, _U0, _U0)
+
+@njit
+def _jump_table(inc_hi: np.uint64, inc_lo: np.uint64) -> NDArray[np.uint64]:
+    """The maps of d x 64 ** c steps, for each digit d and place c (see :func:`pcg_jumps`)."""
+    base = 1 << JUMP_DIGIT_BITS
+    out = np.empty((JUMP_DIGITS, base, 4), dtype=np.uint64)
+    bmh, bml, bph, bpl = PCG_MULT_HI, PCG_MULT_LO, inc_hi, inc_lo  # the map of one step, then of 64 ** c
+    for c in range(JUMP_DIGITS):
+        mh, ml, ph, pl = _U0, _U1, _U0, _U0  # no step at all
+        for d in range(base):
+            out[c, d, 0], out[c, d, 1], out[c, d, 2], out[c, d, 3] = mh, ml, ph, pl
+            ph, pl = _mul_add(ph, pl, bmh, bml, bph, bpl)  # one more base map: (M s + P) x B_M + B_P
+            mh, ml = _mul_add(mh, ml, bmh, bml, _U0, _U0)
+        bmh, bml, bph, bpl = mh, ml, ph, pl  # 64 base maps: the next place's base
     return out
 
 
-@inline
-def pcg_uniform_after(state: PcgState, jumps: NDArray[np.uint64], idle: int) -> tuple[PcgState, float]:
-    """:func:`pcg_uniform` for loops that step over many uniforms: the jumps of :func:`pcg_jumps` make each skip cheap.
+JumpTable = NDArray[np.uint64]
+"""A generator's jump table (:func:`pcg_jumps`): digit place x digit x (M high, M low, P high, P low)."""
+NO_JUMPS: JumpTable = np.zeros((0, 1 << JUMP_DIGIT_BITS, 4), dtype=np.uint64)
+NO_JUMPS.flags.writeable = False  # read-only as every table: the kernels compile once for both
 
-    ``idle + 1`` must be below ``2 ** len(jumps)``.
+
+def pcg_jumps(rng: np.random.Generator) -> JumpTable:
+    """The jump table of the generator's PCG64 stream, for :func:`pcg_uniform_after` (empty without ``pcg_words``).
+
+    A step maps the state s to s x MULT + inc (modulo 2**128); d x 64 ** c steps map it to
+    s x M + P for some (M, P) that depend only on the increment, which a generator keeps
+    for life. Entry [c, d] holds that (M high, M low, P high, P low), so a skip of any
+    number of uniforms below 2 ** 36 costs one multiply-add per nonzero base-64 digit. Built
+    once per generator (a few microseconds) and kept for the few generators in use.
+    """
+    words = pcg_words(rng)
+    if not len(words):
+        return NO_JUMPS
+    return _jumps_of(int(words[3]), int(words[2]))
+
+
+@functools.lru_cache(maxsize=8)
+def _jumps_of(inc_hi: int, inc_lo: int) -> JumpTable:
+    table = _jump_table(np.uint64(inc_hi), np.uint64(inc_lo))
+    table.flags.writeable = False
+    return table
+
+
+@inline
+def pcg_uniform_after(state: PcgState, jumps: JumpTable, idle: int) -> tuple[PcgState, float]:
+    """:func:`pcg_uniform` for loops that step over many uniforms at a time, through the jump table ``jumps``.
+
+    ``jumps`` is :func:`pcg_jumps` of the generator whose state this is. Each skip costs a
+    multiply-add per nonzero base-64 digit of ``idle + 1`` (beyond the table's digits, one
+    more per 63 x 64 ** (digits - 1) steps).
     """
     hi, lo, inc_hi, inc_lo = state
-    n, j = idle + 1, 0
+    n = idle + 1
+    top, big = len(jumps) - 1, (1 << JUMP_DIGIT_BITS) - 1
+    while n >> (JUMP_DIGIT_BITS * len(jumps)) != 0:  # beyond the table: its largest map, as often as it takes
+        hi, lo = _mul_add(hi, lo, jumps[top, big, 0], jumps[top, big, 1], jumps[top, big, 2], jumps[top, big, 3])
+        n -= big << (JUMP_DIGIT_BITS * top)
+    c = 0
     while n > 0:
-        if n & 1:
-            hi, lo = _mul_add(hi, lo, jumps[j, 0], jumps[j, 1], jumps[j, 2], jumps[j, 3])
-        n >>= 1
-        j += 1
+        d = n & big
+        if d:
+            hi, lo = _mul_add(hi, lo, jumps[c, d, 0], jumps[c, d, 1], jumps[c, d, 2], jumps[c, d, 3])
+        n >>= JUMP_DIGIT_BITS
+        c += 1
     rot = hi >> _ROT_SHIFT
     x = hi ^ lo
     out = (x >> rot) | (x << ((_WORD - rot) & _ROT_MASK))

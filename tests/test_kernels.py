@@ -14,7 +14,7 @@ from simulator.model import kernels, phases
 from simulator.model import mechanisms as mech
 from simulator.model.model import PartnershipModel
 from simulator.model.state import all_pairs, make_pairs
-from simulator.numerics import NO_WORDS, pcg_words
+from simulator.numerics import NO_JUMPS, NO_WORDS, pcg_jumps, pcg_words
 
 
 def proposals_reference(rng, lam, backlog, known, trust_bkm, fit, alive, floor, bonus, repeat):
@@ -223,7 +223,8 @@ def test_forget_kernel_equals_numpy_reference(seed: int) -> None:
     got = (tp.ravel().copy(), tb.ravel().copy(), aware.ravel().copy())
     flags = (contact.ravel(), heard.ravel(), touched.ravel())
     words = pcg_words(rng_a) if seed % 2 else NO_WORDS  # unused uniforms stepped over, or drawn
-    kernels.forget(rng_a, all_pairs(P, W), got[0], got[1], *flags, got[2], alive.ravel(), coord, *consts, words)
+    jumps = pcg_jumps(rng_a) if seed % 2 else NO_JUMPS
+    kernels.forget(rng_a, all_pairs(P, W), got[0], got[1], *flags, got[2], alive.ravel(), coord, *consts, words, jumps)
     want = forget_reference(rng_b, tp, tb, contact, heard, touched, aware, alive, coord, *consts)
     for x, y in zip(got, want, strict=True):
         np.testing.assert_array_equal(x.reshape(P, W), y)
@@ -489,6 +490,40 @@ def test_a_loop_s_draws_from_the_state_as_plain_numbers_keep_the_stream(seed: in
         rng = np.random.default_rng(seed + 70)
         np.testing.assert_array_equal(loop(rng, words_of(rng), gaps, tail), want)
         assert rng.bit_generator.state == ref.bit_generator.state
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_skips_through_a_jump_table_keep_the_stream(seed: int) -> None:
+    """``pcg_uniform_after``: any skip, by the table's base-64 digits or beyond its six digits
+    (2 ** 36 uniforms), lands on the uniform NumPy's generator gives after that many."""
+    import numba
+
+    from simulator.numerics import pcg_state, pcg_uniform, pcg_uniform_after
+
+    @numba.njit
+    def loop(words: np.ndarray, jumps: np.ndarray, gaps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        a, b = pcg_state(words), pcg_state(words)
+        by_table, stepped = np.empty(len(gaps)), np.empty(len(gaps))
+        for i in range(len(gaps)):
+            a, by_table[i] = pcg_uniform_after(a, jumps, gaps[i])
+            b, stepped[i] = pcg_uniform(b, gaps[i])  # stepped, or by the logarithmic jump
+        return by_table, stepped
+
+    g = np.random.default_rng(seed)
+    gaps = g.choice([0, 1, 2, 62, 63, 64, 65, 4095, 4096, 17_575, 2**30 + 7, 2**36 - 1, 2**36, 2**37 + 3], size=30)
+    rng = np.random.default_rng(seed + 90)
+    by_table, stepped = loop(pcg_words(rng), pcg_jumps(rng), gaps)
+    np.testing.assert_array_equal(by_table, stepped)
+    ref = np.random.default_rng(seed + 90)
+    small = gaps < 20_000
+    want = []
+    for gap in gaps[: int(np.argmin(small)) if not small.all() else len(gaps)]:
+        ref.random(int(gap))
+        want.append(ref.random())
+    np.testing.assert_array_equal(by_table[: len(want)], want)  # and NumPy's own stream, where drawing it is quick
+    assert pcg_jumps(rng) is pcg_jumps(np.random.default_rng(seed + 90))  # one table per stream, built once
+    assert pcg_jumps(np.random.default_rng(seed + 91)) is not pcg_jumps(rng)
+    assert not pcg_jumps(rng).flags.writeable
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -39,7 +39,7 @@ from simulator.model.state import (
     IntArray,
     Payment,
 )
-from simulator.numerics import pcg_words
+from simulator.numerics import pcg_jumps, pcg_words
 from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
@@ -292,7 +292,8 @@ def reporting_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.reporting_phase`` after the generator."""
     learn, rate = m.structure["trust"] != "fixed", m._v("trust.learn_report")
     cw = m._v("bkm.reporting_coordination_weight")
-    return (m.pairs.ward, m.alive, (m.capacity, m.coordination), cw, m.trust_partner, learn, rate, pcg_words(m.rng))
+    words, jumps = pcg_words(m.rng), pcg_jumps(m.rng)
+    return (m.pairs.ward, m.alive, (m.capacity, m.coordination), cw, m.trust_partner, learn, rate, words, jumps)
 
 
 def absorb_reporting(m: PartnershipModel, out: Any, ys: dict[str, float]) -> None:

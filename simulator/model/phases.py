@@ -17,7 +17,7 @@ import numpy as np
 from simulator.model import kernels
 from simulator.model.partnering import end_partnerships
 from simulator.model.state import END_REASONS, TOL, BoolArray, IntArray
-from simulator.numerics import pcg_words
+from simulator.numerics import pcg_jumps, pcg_words
 from simulator.params import AID_FORMS
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ def turnover_args(m: PartnershipModel, t: int, lv: Mapping[str, float]) -> tuple
         m.structure["trust"] != "fixed",
         m.structure["renewal"] != "permanent",  # the new team may not carry live agreements on
         pcg_words(m.rng),
+        pcg_jumps(m.rng),
     )
 
 
@@ -212,6 +213,7 @@ def learning_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float
         m.coordination,
         *m._const("forget", lambda: _forget_consts(m)),
         pcg_words(m.rng),
+        pcg_jumps(m.rng),
     )
     return grow, forget
 

@@ -23,12 +23,13 @@ from simulator.model.state import (
     UintArray,
 )
 from simulator.numerics import (
+    JumpTable,
     flagged,
     masked_sum,
     pairwise_sum,
     pcg_finish,
     pcg_state,
-    pcg_uniform,
+    pcg_uniform_after,
     stable_order,
     uniform_after,
 )
@@ -212,11 +213,13 @@ def report(
     learn: bool,
     rate: float,
     words: UintArray,
+    jumps: JumpTable,
 ) -> tuple[BoolArray, int, int]:
     """BKMs report to their live partners, or fail to; partners' trust learns (in place); see ``partnering.reporting``.
 
     One uniform per pair (partner-major), live or not; those of pairs without a live
-    partnership are stepped over through ``words`` (``numerics.pcg_words``), not computed.
+    partnership are stepped over through ``words`` (``numerics.pcg_words``) and ``jumps``
+    (``numerics.pcg_jumps``), not computed.
     ``ward`` is each pair's ward.
 
     Returns:
@@ -231,7 +234,7 @@ def report(
         idle = k - last - 1
         last = k
         if fast:
-            state, u = pcg_uniform(state, idle)
+            state, u = pcg_uniform_after(state, jumps, idle)
         else:
             u = uniform_after(rng, idle)
         reported[k] = u < p_report[ward[k]]
@@ -335,6 +338,7 @@ def reporting_phase(
     learn: bool,
     rate: float,
     words: UintArray,
+    jumps: JumpTable,
 ) -> tuple[BoolArray, int, int]:
     """Reports to live partners with ``mechanisms.report_probability``, then :func:`report`."""
     capacity, coordination = bkm
@@ -342,7 +346,7 @@ def reporting_phase(
     for w in range(len(capacity)):
         x = (1.0 - coordination_weight) * capacity[w] + coordination_weight * coordination[w]
         p_report[w] = min(max(x, 0.0), 1.0)
-    return report(rng, ward, alive, p_report, trust_partner, learn, rate, words)
+    return report(rng, ward, alive, p_report, trust_partner, learn, rate, words, jumps)
 
 
 RENEWAL_STRUCTURES = ("decision", "lapse", "permanent")

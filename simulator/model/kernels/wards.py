@@ -18,12 +18,14 @@ from simulator.model.state import (
     UintArray,
 )
 from simulator.numerics import (
+    JumpTable,
     flagged,
     flagged_any,
     pairwise_sum,
     pcg_finish,
     pcg_state,
     pcg_uniform,
+    pcg_uniform_after,
     uniform_after,
 )
 
@@ -39,6 +41,7 @@ def turnover(
     learn: bool,
     may_break: bool,
     words: UintArray,
+    jumps: JumpTable,
 ) -> tuple[BoolArray, BoolArray]:
     """Boards due for election may turn over (in place); see ``phases.bkm_elections``.
 
@@ -47,8 +50,9 @@ def turnover(
     pair (partner-major) decides which of its live partnerships the new team drops.
     ``bkm`` is (skill, capacity, turnovers); ``pairs`` (the pairs, trust of partners, trust of
     BKMs, alive); ``losses`` (skill loss, capacity loss, tie loss, initial trust, chance a live
-    partnership breaks); ``words`` the generator's PCG64 state (``numerics.pcg_words``), with
-    which the uniforms of pairs that cannot break are stepped over, not computed.
+    partnership breaks); ``words`` the generator's PCG64 state (``numerics.pcg_words``) and
+    ``jumps`` its jump table (``numerics.pcg_jumps``), with which the uniforms of pairs that
+    cannot break are stepped over, not computed.
 
     Returns:
         Which boards turned over, and which pairs' partnerships break (empty when none can).
@@ -83,7 +87,7 @@ def turnover(
         for k in flagged(alive):
             if turn[ward[k]]:
                 if fast:
-                    state, u = pcg_uniform(state, k - last - 1)
+                    state, u = pcg_uniform_after(state, jumps, k - last - 1)
                 else:
                     u = uniform_after(rng, k - last - 1)
                 broken[k] = u < p_break
@@ -379,6 +383,7 @@ def forget(
     firm_forgetting: float,
     awareness_lost: bool,
     words: UintArray,
+    jumps: JumpTable,
 ) -> None:
     """Trust drifts back to its baseline in pairs without contact this year; awareness fades (in place).
 
@@ -386,7 +391,7 @@ def forget(
     but had no dealings this year, then, unless awareness is open, one uniform per pair
     (partner-major order) against the partner's forgetting rate (an agency's scaled by
     1 - the ward's coordination); a live partnership keeps awareness. The uniforms of pairs
-    that cannot forget are stepped over through ``words`` (see :func:`turnover`).
+    that cannot forget are stepped over through ``words`` and ``jumps`` (see :func:`turnover`).
     """
     ward, partner = index.ward, index.partner
     K = len(aware)
@@ -405,7 +410,7 @@ def forget(
             idle += 1
             continue
         if fast:
-            state, u = pcg_uniform(state, idle)
+            state, u = pcg_uniform_after(state, jumps, idle)
         else:
             u = uniform_after(rng, idle)
         idle = 0

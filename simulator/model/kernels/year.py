@@ -145,7 +145,7 @@ def years(
     election, due, p_turn, spending, push, facil_factor, forum, forum_gain = per_year[:8]
     facilitation, strengthening, train = per_year[8:]
     projects, inkind, touched = scratch
-    _, _, bkm, pairs, losses, learn, may_break, words = turn_a
+    _, _, bkm, pairs, losses, learn, may_break, words, jumps = turn_a
     m_bkm, m_partners, effort_rule, bass, awareness = market_a
     after, _, span, ref, _ = effort_rule
     p_in, q_im, gov_awareness, _, _, notice_rate, tol = bass
@@ -166,7 +166,7 @@ def years(
         if election[i]:
             politics(rng, *politics_a)
         before_y = (
-            (due[i], p_turn[i], bkm, pairs, losses, learn, may_break, words),
+            (due[i], p_turn[i], bkm, pairs, losses, learn, may_break, words, jumps),
             board,
             plan_a,
             budgets,
