@@ -398,6 +398,13 @@ def pcg_uniform(state: PcgState, idle: int) -> tuple[PcgState, float]:
     return (hi, lo, inc_hi, inc_lo), np.float64(out >> _DOUBLE_SHIFT) * _DOUBLE_SCALE
 
 
+ROUNDING_MARGIN = 2.0**-20
+"""A relative margin above every rounding error of a sum or mean of up to ~10**9 floats (each at most 2**-53).
+
+A kernel that skips work when a draw is above a bound on the computed value widens the bound by
+this much, so the skip never changes what the computation would have given.
+"""
+
 JUMP_DIGIT_BITS = 6
 """A jump table steps over the uniforms to skip by digits of this many bits (64 maps a digit)."""
 JUMP_DIGITS = 6

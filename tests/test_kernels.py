@@ -556,6 +556,39 @@ def test_marketing_steps_over_the_uniforms_of_firms_that_have_not_noticed(seed: 
     assert after == want.random()
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_firms_notice_as_their_reach_weighted_mean_says_though_most_draws_skip_it(seed: int) -> None:
+    """Gated awareness: a firm notices when its draw is below notice rate x the reach-weighted mean of
+    its wards' marketing + forum awareness. Draws above a ceiling (the best ward's marketing) skip the
+    mean; this checks that the skip changes nothing, with wards of equal marketing (a mean that may
+    round above the best) among the cases."""
+    from simulator.numerics import pairwise_sum
+
+    g = np.random.default_rng(700 + seed)
+    P, W = int(g.integers(3, 30)), int(g.integers(1, 60))
+    G = int(g.integers(0, P - 1))
+    reach = np.where(g.random(P * W) < 0.3, 1.0, 0.15)
+    equal = seed % 2 == 0
+    skill = np.full(W, 0.7) if equal else g.random(W)
+    bkm = (skill, np.zeros(W), g.random(W), g.random(W))
+    effort_rule = (0.9, False, 2, 1.0, 0.0)  # effort = 0.9 x skill, marketing = effort x skill
+    notice_rate, forum = (1.0, 0.0) if equal else (float(g.uniform(0, 2)), float(g.uniform(0, 0.1)))
+    bass = (0.3, 0.4, 0.2, 1.0, forum, notice_rate, 1e-9)
+    index = all_pairs(P, W)
+    noticed = np.zeros(P - G, dtype=bool)
+    rng = np.random.default_rng(seed)
+    partners = (index, reach, kernels.reach_sums(index, reach, G, W), np.zeros(P * W, bool), noticed, G, NO_WORDS)
+    kernels.marketing(rng, (*bkm, np.zeros(W), np.zeros(W)), partners, effort_rule, bass, (True, True))
+    mk = np.minimum(1.0, 0.9 * skill) * skill
+    u = np.random.default_rng(seed).random(P - G)
+    want = np.empty(P - G, dtype=bool)
+    for f in range(P - G):
+        r = reach[(G + f) * W : (G + f + 1) * W]
+        seen = pairwise_sum(r * mk) / pairwise_sum(r)
+        want[f] = u[f] < min(max(notice_rate * seen + forum, 0.0), 1.0)
+    np.testing.assert_array_equal(noticed, want)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_stable_order_by_counting_equals_numpy_s_stable_argsort(seed: int) -> None:
     from simulator.numerics import stable_order

@@ -18,6 +18,7 @@ from simulator.model.state import (
     UintArray,
 )
 from simulator.numerics import (
+    ROUNDING_MARGIN,
     JumpTable,
     flagged,
     flagged_any,
@@ -246,7 +247,8 @@ def marketing(
     factor, CSR forum awareness, notice rate, tolerance); ``awareness`` (gated, open).
     Draws: one uniform per firm when gated, then one per pair (partner-major) unless open;
     the uniforms of the pairs of a firm that has not noticed the programme are stepped
-    over, not computed.
+    over, not computed. A firm's draw at or above a ceiling its chance cannot reach (from
+    the best ward's marketing, widened by ``numerics.ROUNDING_MARGIN``) skips its mean.
 
     The firms' notice probability adds reach x marketing in a plain loop where NumPy uses a
     BLAS product, so it may differ from the vectorised value in its last bit.
@@ -286,10 +288,19 @@ def marketing(
         for f in range(P - G):
             widest = max(widest, start[G + f + 1] - start[G + f])
         seen_by = np.empty(widest)  # reach x marketing of one firm's wards, reused firm after firm
+        # a firm's seen marketing is a reach-weighted mean of its wards', at most the best ward's:
+        # a draw at or above this ceiling (rounding included) cannot notice, and needs no mean
+        top = 0.0
+        for w in range(W):
+            top = max(top, mk[w])
+        bounded = notice_rate >= 0 and forum >= 0
+        ceiling = (notice_rate * top + forum) * (1.0 + ROUNDING_MARGIN)
         for f in range(P - G):
             u = rng.random()
             if noticed[f]:
                 continue  # the draw is made all the same, so the stream does not depend on who noticed
+            if bounded and u >= ceiling:
+                continue  # not noticed this year, as the mean would have said
             lo, hi = start[G + f], start[G + f + 1]
             for j in range(hi - lo):
                 seen_by[j] = reach[lo + j] * mk[ward[lo + j]]
