@@ -167,8 +167,25 @@ def deliveries_reference(p, w, ok, tp, tb, heard, preg, R, ls, lf, spread):
 
 
 def regions(pairs, preg):
-    """The kernel's regions: each partner's, and that of each pair's partner in ward order."""
-    return preg, preg[pairs.partner[pairs.by_ward]]
+    """The kernel's regions: each partner's, then each ward's pairs grouped by their partner's region, and those."""
+    return (preg, *kernels.region_groups(pairs, preg))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_region_groups_hold_each_ward_s_pairs_by_their_partner_s_region(seed: int) -> None:
+    g = np.random.default_rng(900 + seed)
+    P, W, R = int(g.integers(1, 12)), int(g.integers(1, 15)), int(g.integers(1, 5))
+    pairs, _ = sparse_pairs(g, P, W)
+    preg = g.integers(0, R, P)
+    group_pairs, keys = kernels.region_groups(pairs, preg)
+    for w in range(W):
+        seg = slice(pairs.wstart[w], pairs.wstart[w + 1])
+        assert sorted(group_pairs[seg]) == sorted(pairs.by_ward[seg])  # the ward's pairs, each once
+        np.testing.assert_array_equal(keys[seg], preg[pairs.partner[group_pairs[seg]]])
+        assert (np.diff(keys[seg]) >= 0).all()  # grouped: regions ascending
+        for r in np.unique(keys[seg]):  # within a region, in ward order
+            mine = group_pairs[seg][keys[seg] == r]
+            np.testing.assert_array_equal(mine, [k for k in pairs.by_ward[seg] if preg[pairs.partner[k]] == r])
 
 
 @pytest.mark.parametrize("seed", range(20))

@@ -132,7 +132,8 @@ class PartnershipModel(mesa.Model):
     # partner x ward pairs in reach (``state.Pairs``): the pair state holds one element per pair
     pairs: Pairs
     reach: FloatArray
-    by_ward_region: IntArray  # the region of each pair's partner, in ``pairs.by_ward`` order
+    region_pairs: IntArray  # each ward's pairs grouped by their partner's region (``kernels.region_groups``)
+    region_keys: IntArray  # those pairs' partners' regions, ascending within each ward
     aware: BoolArray
     contact: BoolArray
     heard: BoolArray

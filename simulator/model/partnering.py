@@ -220,7 +220,7 @@ def delivery_args(m: PartnershipModel) -> tuple[Any, ...]:
     """The arguments of ``kernels.delivery_phase`` after the generator, the step and the payments."""
     rates, (learn, ls, lf, spread) = m._const("delivery", lambda: _delivery_consts(m))
     ledgers = (m.aid_received, m.rehab_total, m.built_total, m.cash, m.cash_in, m._inkind, m._projects, m.event_boost)
-    regions = (m.partner_region, m.by_ward_region)
+    regions = (m.partner_region, m.region_pairs, m.region_keys)
     trust = (learn, m.trust_partner, m.trust_bkm, m.heard, regions, m.n_regions, ls, lf, spread)
     return (
         (m.managing_body, m.capacity, m.coordination, m.skill),
@@ -275,7 +275,7 @@ def learn_from_deliveries(m: PartnershipModel, p: IntArray, w: IntArray, ok: Boo
         m.trust_partner,
         m.trust_bkm,
         m.heard,
-        (m.partner_region, m.by_ward_region),
+        (m.partner_region, m.region_pairs, m.region_keys),
         m.n_regions,
         ls,
         lf,

@@ -186,13 +186,13 @@ def init_partners(m: PartnershipModel) -> None:
         (np.full(n_gov, m._v("government.preferred_forms")), np.full(n_firm, m._v("firms.preferred_forms")))
     )
     m.fit = draw_mandates(m, np.arange(P))
-    pairs, reach, reach_sum, in_reach, by_ward_region = _reach_layout(
+    pairs, reach, reach_sum, in_reach, groups = _reach_layout(
         m.region.tobytes(), m.partner_region.tobytes(), n_gov, m._v("firms.outside_reach")
     )
     # copies: a model's arrays are its own (the layout is the same for every run of a scenario)
     m.pairs = Pairs(*(a.copy() for a in pairs))
     m.reach, m.reach_sum, m.in_reach = reach.copy(), reach_sum.copy(), in_reach
-    m.by_ward_region = by_ward_region.copy()
+    m.region_pairs, m.region_keys = (a.copy() for a in groups)
     set_gov_budgets(m)
     m.budget_left = m.budget.copy()
     m.partner_list = []
@@ -213,12 +213,13 @@ def init_partners(m: PartnershipModel) -> None:
 @functools.lru_cache(maxsize=2)  # the runs of a scenario (or two, compared) share a layout; copying is cheaper
 def _reach_layout(
     region: bytes, partner_region: bytes, n_gov: int, outside: float
-) -> tuple[Pairs, FloatArray, FloatArray, tuple[int, int], IntArray]:
+) -> tuple[Pairs, FloatArray, FloatArray, tuple[int, int], tuple[IntArray, IntArray]]:
     """The pairs in reach and what is fixed about them in a run.
 
     That is the pairs (:func:`reach_pairs`), their reach, its sums per ward, the pairs in reach
-    per sector and the region of each pair's partner in ward order (``Pairs.by_ward``). Takes
-    the wards' and the partners' regions as the bytes of their int64 arrays (hashable).
+    per sector and each ward's pairs grouped by their partner's region, with those regions
+    (``kernels.region_groups``). Takes the wards' and the partners' regions as the bytes of
+    their int64 arrays (hashable).
     """
     ward_region = np.frombuffer(region, dtype=np.int64)
     home = np.frombuffer(partner_region, dtype=np.int64)
@@ -228,7 +229,7 @@ def _reach_layout(
         reach,
         kernels.reach_sums(pairs, reach, n_gov, len(ward_region)),
         kernels.in_reach(pairs, reach, n_gov),
-        home[pairs.partner[pairs.by_ward]],
+        kernels.region_groups(pairs, home),
     )
 
 

@@ -132,7 +132,7 @@ def learn_from_deliveries(
     trust_partner: FloatArray,
     trust_bkm: FloatArray,
     heard: BoolArray,
-    regions: tuple[IntArray, IntArray],
+    regions: tuple[IntArray, IntArray, IntArray],
     n_regions: int,
     learn_success: float,
     learn_failure: float,
@@ -144,11 +144,13 @@ def learn_from_deliveries(
     partner's trust, a success-only update for the BKM's); then, when ``spread`` > 0, what
     the other partners of the same region saw (``mechanisms.reputation_update``), for each
     partner that reaches the ward. ``trust_partner``, ``trust_bkm`` and ``heard`` are pair
-    arrays; ``p`` and ``w`` each payment's partner and ward; ``regions`` each partner's region
-    and, in ``index.by_ward`` order, the region of each pair's partner (a ward's pairs are
-    scanned for the regions that saw something in that order, without reading the pairs).
+    arrays; ``p`` and ``w`` each payment's partner and ward; ``regions`` each partner's region,
+    then each ward's pairs grouped by their partner's region and those regions, ascending,
+    in ``index.wstart`` segments (:func:`region_groups`): only the pairs of the regions that
+    saw something in a ward are visited. Each pair's update depends on nothing but its own
+    deliveries and its region's, so the order of the visits changes nothing.
     """
-    partner_region, by_ward_region = regions
+    partner_region, group_pairs, group_regions = regions
     ks = pair_ids(index.start, index.ward, p, w)
     for i in range(len(p)):
         k = ks[i]
@@ -161,9 +163,10 @@ def learn_from_deliveries(
             trust_bkm[k] = tb + learn_success * (1 - tb)
     if spread <= 0:
         return
-    wstart, by_ward = index.wstart, index.by_ward
+    wstart = index.wstart
     reg_s = np.zeros(n_regions)  # one ward's successes and failures by the partners' region
     reg_f = np.zeros(n_regions)
+    done = np.zeros(n_regions, dtype=np.bool_)  # the ward's regions whose pairs were visited
     order = stable_order(w, len(wstart) - 1)
     n = len(w)
     i = 0
@@ -178,29 +181,58 @@ def learn_from_deliveries(
             else:
                 reg_f[r] += 1.0
             j += 1
-        for jj in range(wstart[wi], wstart[wi + 1]):
-            r = by_ward_region[jj]
-            s, f = reg_s[r], reg_f[r]
-            if s + f == 0:  # nobody in the partner's region saw anything here
+        first, end = wstart[wi], wstart[wi + 1]
+        for jr in range(i, j):  # the regions that saw something here, each once
+            r = partner_region[p[order[jr]]]
+            if done[r]:
                 continue
-            k = by_ward[jj]
-            for jq in range(i, j):  # less what the pair saw itself (a ward has few payments)
-                if ks[order[jq]] == k:
-                    if ok[order[jq]]:
-                        s -= 1.0
-                    else:
-                        f -= 1.0
-            m = s + f
-            if m > 0:
-                t = trust_partner[k]
-                rate = min(1.0, spread * (learn_success * s + learn_failure * f) / m)
-                trust_partner[k] = min(max(t + rate * (s / m - t), 0.0), 1.0)
-                heard[k] = True
+            done[r] = True
+            lo = first + np.searchsorted(group_regions[first:end], r)
+            for jj in range(lo, end):  # the ward's pairs whose partner is of region r
+                if group_regions[jj] != r:
+                    break
+                k = group_pairs[jj]
+                s, f = reg_s[r], reg_f[r]
+                for jq in range(i, j):  # less what the pair saw itself (a ward has few payments)
+                    if ks[order[jq]] == k:
+                        if ok[order[jq]]:
+                            s -= 1.0
+                        else:
+                            f -= 1.0
+                m = s + f
+                if m > 0:
+                    t = trust_partner[k]
+                    rate = min(1.0, spread * (learn_success * s + learn_failure * f) / m)
+                    trust_partner[k] = min(max(t + rate * (s / m - t), 0.0), 1.0)
+                    heard[k] = True
         for jj in range(i, j):  # clear the counts for the next ward
-            q = order[jj]
-            reg_s[partner_region[p[q]]] = 0.0
-            reg_f[partner_region[p[q]]] = 0.0
+            r = partner_region[p[order[jj]]]
+            reg_s[r] = 0.0
+            reg_f[r] = 0.0
+            done[r] = False
         i = j
+
+
+@njit
+def region_groups(index: Pairs, partner_region: IntArray) -> tuple[IntArray, IntArray]:
+    """Each ward's pairs grouped by their partner's region (ascending; in ward order within one), and those regions.
+
+    In ``index.wstart`` segments, as :func:`learn_from_deliveries` takes them: fixed in a run,
+    built once per layout.
+    """
+    by_ward, wstart = index.by_ward, index.wstart
+    W, K = len(wstart) - 1, len(by_ward)
+    pairs, keys = np.empty(K, dtype=np.int64), np.empty(K, dtype=np.int64)
+    for wi in range(W):
+        lo, hi = wstart[wi], wstart[wi + 1]
+        seg = np.empty(hi - lo, dtype=np.int64)
+        for jj in range(lo, hi):
+            seg[jj - lo] = partner_region[index.partner[by_ward[jj]]]
+        by = np.argsort(seg, kind="mergesort")
+        for jj in range(hi - lo):
+            pairs[lo + jj] = by_ward[lo + by[jj]]
+            keys[lo + jj] = seg[by[jj]]
+    return pairs, keys
 
 
 @njit
