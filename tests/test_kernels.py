@@ -640,3 +640,24 @@ def test_flagged_lists_the_true_flags_in_order_as_flatnonzero(n: int) -> None:
         np.testing.assert_array_equal(flagged(mask), np.flatnonzero(mask))
         a, b, c = (g.random(n) < density / 3 for _ in range(3))
         np.testing.assert_array_equal(flagged_any(a, b, c, mask), np.flatnonzero(a | b | c | mask))
+
+
+def test_the_years_values_of_a_run_equal_the_phases_and_are_shared_by_the_runs_of_a_scenario() -> None:
+    from simulator.model import phases
+    from simulator.model import year as run_year
+
+    m = PartnershipModel("kendal", rng=3)
+    cols = run_year._per_year(m, 0, m.years)
+    for i in range(m.years):
+        lv = m._lever_sizes(m.year0 + i)
+        due, p_turn = phases.turnover_year(m, i, lv)
+        np.testing.assert_array_equal(cols[1][i], due)  # the run's own boards due
+        assert cols[2][i] == p_turn
+        assert cols[0][i] == phases.is_election(m, m.year0 + i)
+        assert tuple(c[i] for c in cols[3:7]) == phases.marketing_year(m, i, m.year0 + i, lv)
+    other = PartnershipModel(m.params, rng=4)
+    again = run_year._per_year(other, 0, m.years)
+    assert again[0] is cols[0] and again[2] is cols[2] and not again[2].flags.writeable  # computed once
+    assert not np.array_equal(again[1], cols[1])  # the boards due are the run's
+    changed = PartnershipModel(m.params.with_values({"bkm.turnover": 0.5}), rng=3)
+    assert run_year._per_year(changed, 0, m.years)[2][0] == 0.5 != cols[2][0]

@@ -25,6 +25,7 @@ from simulator.params import LEVER_COST_UNIT
 
 if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
+    from simulator.scenario import Scenario
 
 
 def by_phase(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: dict[str, float]) -> Any:
@@ -121,19 +122,46 @@ def lever_costs(m: PartnershipModel, years: IntArray) -> FloatArray:
 
 
 def _per_year(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
-    """The year-to-year values of ``kernels.years`` for steps ``t`` to ``stop - 1`` (two of them bool)."""
+    """The year-to-year values of ``kernels.years`` for steps ``t`` to ``stop - 1`` (two of them bool).
+
+    Only the boards due for election depend on the run (its wards' election years); the other
+    values depend on the scenario alone and are computed once for the runs of a scenario.
+    """
+    election, *rest = _scenario_years(m, t, stop)
+    steps = np.arange(t, stop)[:, None]
+    due = (steps > 0) & ((steps - m.election_offset) % m._i("bkm.term_years") == 0)  # turnover_year's, stacked
+    return (election, due, *rest)
+
+
+_SCENARIO_YEARS: dict[tuple[int, int, int], tuple[Scenario, tuple[Any, ...]]] = {}
+""":func:`_scenario_years` of the last scenarios, by (its id, first step, stop); each entry holds its scenario."""
+
+
+def _scenario_years(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
+    """:func:`_per_year`'s columns but the boards due, which depend on the scenario alone (kept for the next run)."""
+    key = (id(m.params), t, stop)
+    hit = _SCENARIO_YEARS.get(key)
+    if hit is not None and hit[0] is m.params:  # the scenario it holds keeps its id from being reused
+        return hit[1]
     rows = []
     for s in range(t, stop):
         y = m.year0 + s
         lv = m._lever_sizes(y)
         election = bool(m.n_gov) and phases.is_election(m, y)
-        due, p_turn = phases.turnover_year(m, s, lv)
+        _, p_turn = phases.turnover_year(m, s, lv)
         spending, push, facil_factor, forum = phases.marketing_year(m, s, y, lv)
         forum_gain, facilitation = partnering.ask_terms_year(m, s, y, lv)
         _, strengthening, train = phases.learning_year(m, s, y, lv)
-        row = (due, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train)
-        rows.append((election, *row))
-    return tuple(np.array(column) for column in zip(*rows, strict=True))
+        rows.append(
+            (election, p_turn, spending, push, facil_factor, forum, forum_gain, facilitation, strengthening, train)
+        )
+    columns = tuple(np.array(column) for column in zip(*rows, strict=True))
+    for column in columns:
+        column.flags.writeable = False  # shared by the runs of the scenario
+    if len(_SCENARIO_YEARS) >= 2:  # the runs of a scenario, or of two compared
+        _SCENARIO_YEARS.clear()
+    _SCENARIO_YEARS[key] = (m.params, columns)
+    return columns
 
 
 def year_args(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float]) -> tuple[Any, Any, Any]:
