@@ -219,8 +219,7 @@ class PartnershipModel(mesa.Model):
         return [(n, self._v(f"levers.{n}"), self._v(f"levers.{n}_start"), self._v(f"levers.{n}_cost")) for n in LEVERS]
 
     def _refresh(self) -> None:
-        floats = {k: float(x) for k, x in self.params.values.items() if not isinstance(x, str)}
-        self._floats = (self.params, floats, {})
+        self._floats = (self.params, _floats_of(self.params), {})
 
     def _i(self, name: str) -> int:
         return int(self.params.values[name])
@@ -389,6 +388,22 @@ def compile_kernels() -> float:
     PartnershipModel(None, rng=0).run_to_end()  # and ahead (kernels.years)
     observation.run_records([observation.run_parts(model)], model.years)  # what the tables take of a run
     return time.perf_counter() - start
+
+
+_FLOATS: dict[int, tuple[Scenario, dict[str, float]]] = {}
+"""The numbers of the last scenarios as floats, by the scenario's id; each entry holds its scenario."""
+
+
+def _floats_of(params: Scenario) -> dict[str, float]:
+    """A scenario's numbers as floats (read only: shared by the runs of the scenario)."""
+    hit = _FLOATS.get(id(params))
+    if hit is not None and hit[0] is params:  # the scenario it holds keeps its id from being reused
+        return hit[1]
+    floats = {k: float(x) for k, x in params.values.items() if not isinstance(x, str)}
+    if len(_FLOATS) >= 2:  # the runs of a scenario, or of two compared
+        _FLOATS.clear()
+    _FLOATS[id(params)] = (params, floats)
+    return floats
 
 
 def _stat(name: str) -> Any:
