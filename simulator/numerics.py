@@ -459,8 +459,9 @@ def _jumps_of(inc_hi: int, inc_lo: int) -> JumpTable:
 def pcg_uniform_after(state: PcgState, jumps: JumpTable, idle: int) -> tuple[PcgState, float]:
     """:func:`pcg_uniform` for loops that step over many uniforms at a time, through the jump table ``jumps``.
 
-    ``jumps`` is :func:`pcg_jumps` of the generator whose state this is. Each skip costs a
-    multiply-add per nonzero base-64 digit of ``idle + 1`` (beyond the table's digits, one
+    ``jumps`` is :func:`pcg_jumps` of the generator whose state this is, never empty: a loop
+    without ``words`` (an empty table) draws with :func:`uniform_after` instead. Each skip costs
+    a multiply-add per nonzero base-64 digit of ``idle + 1`` (beyond the table's digits, one
     more per 63 x 64 ** (digits - 1) steps).
     """
     hi, lo, inc_hi, inc_lo = state
