@@ -168,29 +168,12 @@ BYTE_MASK = np.uint64(0xFF)
 
 @njit
 def flagged(mask: BoolArray) -> NDArray[np.int64]:
-    """``np.flatnonzero(mask)``: the indices of the True flags, in order (as :func:`flagged_any` of one mask).
+    """``np.flatnonzero(mask)``: the indices of the True flags, in order (:func:`flagged_any` of one mask).
 
     The pair flags (alive, ended, ...) are mostly False: reading them 8 at a time, as one
     64-bit word, skips most of a scan's steps.
     """
-    n = len(mask)
-    out = np.empty(n, dtype=np.int64)
-    count = 0
-    n_words = n // FLAGS_PER_WORD
-    size = n_words * FLAGS_PER_WORD
-    words = mask.view(np.uint8)[:size].view(np.uint64)
-    for i in range(n_words):  # as flagged_any, reading one mask instead of four
-        x = words[i]
-        while x != 0:
-            bit = trailing_zeros(x) & BYTE_START  # type: ignore[call-arg]
-            out[count] = FLAGS_PER_WORD * i + (bit >> BYTE_SHIFT)
-            count += 1
-            x &= ~(BYTE_MASK << bit)
-    for k in range(size, n):
-        if mask[k]:
-            out[count] = k
-            count += 1
-    return out[:count]
+    return flagged_any(mask, mask, mask, mask)
 
 
 @njit

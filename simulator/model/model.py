@@ -36,7 +36,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from typing import Any
 
 import mesa
@@ -157,7 +157,7 @@ class PartnershipModel(mesa.Model):
     _log: dict[str, list[Any]]
     _year_stats: dict[str, float]
     stats: dict[str, float]
-    _floats: tuple[Any, dict[str, float], dict[str, Any]] = (None, {}, {})
+    _floats: tuple[Any, dict[str, float], dict[Hashable, Any]] = (None, {}, {})
     _fused = True  # step() runs the middle of the year as one compiled call (see step_by_phase)
     _ahead: deque[Any] | None = None  # years computed ahead, when running to the end (run_to_end)
     _collected = 0  # steps ahead whose statistics the data collector holds already (_collect_ahead)
@@ -204,9 +204,10 @@ class PartnershipModel(mesa.Model):
             self._refresh()
         return self._floats[1][name]
 
-    def _const(self, key: str, make: Callable[[], Any]) -> Any:
-        # what ``make`` builds from the scenario's values alone (a phase's parameter tuple),
-        # built once per scenario: the phases' argument functions call this every year
+    def _const(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        # what ``make`` builds from the scenario's values alone (a phase's parameter tuple, a run's
+        # year-to-year values), built once per scenario and shared by its runs (``_SCENARIOS``):
+        # the phases' argument functions call this every year
         if self._floats[0] is not self.params:
             self._refresh()
         made = self._floats[2]
@@ -219,7 +220,13 @@ class PartnershipModel(mesa.Model):
         return [(n, self._v(f"levers.{n}"), self._v(f"levers.{n}_start"), self._v(f"levers.{n}_cost")) for n in LEVERS]
 
     def _refresh(self) -> None:
-        self._floats = (self.params, _floats_of(self.params), {})
+        hit = _SCENARIOS.get(id(self.params))
+        if hit is None or hit[0] is not self.params:  # the scenario it holds keeps its id from being reused
+            floats = {k: float(x) for k, x in self.params.values.items() if not isinstance(x, str)}
+            if len(_SCENARIOS) >= 2:  # the runs of a scenario, or of two compared
+                _SCENARIOS.clear()
+            hit = _SCENARIOS[id(self.params)] = (self.params, floats, {})
+        self._floats = hit
 
     def _i(self, name: str) -> int:
         return int(self.params.values[name])
@@ -390,20 +397,9 @@ def compile_kernels() -> float:
     return time.perf_counter() - start
 
 
-_FLOATS: dict[int, tuple[Scenario, dict[str, float]]] = {}
-"""The numbers of the last scenarios as floats, by the scenario's id; each entry holds its scenario."""
-
-
-def _floats_of(params: Scenario) -> dict[str, float]:
-    """A scenario's numbers as floats (read only: shared by the runs of the scenario)."""
-    hit = _FLOATS.get(id(params))
-    if hit is not None and hit[0] is params:  # the scenario it holds keeps its id from being reused
-        return hit[1]
-    floats = {k: float(x) for k, x in params.values.items() if not isinstance(x, str)}
-    if len(_FLOATS) >= 2:  # the runs of a scenario, or of two compared
-        _FLOATS.clear()
-    _FLOATS[id(params)] = (params, floats)
-    return floats
+_SCENARIOS: dict[int, tuple[Scenario, dict[str, float], dict[Hashable, Any]]] = {}
+"""The last scenarios' numbers as floats and what ``PartnershipModel._const`` built from them, by the
+scenario's id; each entry holds its scenario. Read only: shared by the runs of a scenario."""
 
 
 def _stat(name: str) -> Any:

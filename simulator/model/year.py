@@ -25,7 +25,6 @@ from simulator.params import LEVER_COST_UNIT
 
 if TYPE_CHECKING:
     from simulator.model.model import PartnershipModel
-    from simulator.scenario import Scenario
 
 
 def by_phase(m: PartnershipModel, t: int, year: int, lv: Mapping[str, float], ys: dict[str, float]) -> Any:
@@ -133,16 +132,12 @@ def _per_year(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
     return (election, due, *rest)
 
 
-_SCENARIO_YEARS: dict[tuple[int, int, int], tuple[Scenario, tuple[Any, ...]]] = {}
-""":func:`_scenario_years` of the last scenarios, by (its id, first step, stop); each entry holds its scenario."""
-
-
 def _scenario_years(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
-    """:func:`_per_year`'s columns but the boards due, which depend on the scenario alone (kept for the next run)."""
-    key = (id(m.params), t, stop)
-    hit = _SCENARIO_YEARS.get(key)
-    if hit is not None and hit[0] is m.params:  # the scenario it holds keeps its id from being reused
-        return hit[1]
+    """:func:`_per_year`'s columns but the boards due, which depend on the scenario alone (built once for its runs)."""
+    return m._const(("years", t, stop), lambda: _year_columns(m, t, stop))
+
+
+def _year_columns(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
     rows = []
     for s in range(t, stop):
         y = m.year0 + s
@@ -158,9 +153,6 @@ def _scenario_years(m: PartnershipModel, t: int, stop: int) -> tuple[Any, ...]:
     columns = tuple(np.array(column) for column in zip(*rows, strict=True))
     for column in columns:
         column.flags.writeable = False  # shared by the runs of the scenario
-    if len(_SCENARIO_YEARS) >= 2:  # the runs of a scenario, or of two compared
-        _SCENARIO_YEARS.clear()
-    _SCENARIO_YEARS[key] = (m.params, columns)
     return columns
 
 
