@@ -362,7 +362,12 @@ class Results:
                     df = pd.read_parquet(f) if ext == "parquet" else pd.read_csv(f)
                     return df if columns is None else df[[c for c in columns if c in df.columns]]
             return pd.DataFrame()
-        files = sorted((self.path / "runs").glob(f"chunk-*/{name}.parquet"))
+        # a chunk counts once its done.json is there (written last, before the chunk is renamed into place)
+        files = [
+            f
+            for f in sorted((self.path / "runs").glob(f"chunk-*/{name}.parquet"))
+            if (f.parent / "done.json").is_file()
+        ]
         if not files:
             return pd.DataFrame()
         if columns is not None:

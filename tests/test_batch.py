@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -459,7 +460,13 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     out = tmp_path / "b"
     cmd = [sys.executable, "-m", "simulator.cli", "batch", str(exp), "--workers", "2", "--chunk-size", "2"]
     proc = subprocess.Popen(
-        [*cmd, "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        [*cmd, "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        # a Ctrl-C reaches the batch even when pytest runs in the background (which ignores SIGINT)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.time() + 120
     while time.time() < deadline and len(list((out / "runs").glob("chunk-*")) if (out / "runs").exists() else []) < 4:
@@ -470,10 +477,39 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     assert "Traceback" not in err and "--resume" in err.strip().splitlines()[-1]
     res = simulator.open_results(out)
     assert res.manifest["status"] == "interrupted" and res.manifest["runs"]["stored"] < 160
+    # the workers finished their chunks before the record was written: it counts every chunk on disk,
+    # and each chunk is whole (the record's clean-up once emptied a chunk a worker was renaming into place)
+    chunks = sorted((out / "runs").iterdir())
+    on_disk = [i for d in chunks for i in json.loads((d / "done.json").read_text())]
+    assert res.manifest["runs"]["stored"] == len(on_disk) == len(res.summary)
+    whole = {"done.json", "events.parquet", "summary.parquet", "timeseries.parquet"}
+    assert all({p.name for p in d.iterdir()} == whole for d in chunks)
     r = cli("batch", str(exp), "--workers", "2", "--out", str(out), "--resume", "--quiet")
     assert r.returncode == 0, r.stderr
     res = simulator.open_results(out)
     assert len(res.summary) == 160 and res.summary["run_id"].is_unique
+
+
+def test_only_a_new_session_clears_unfinished_chunks(tmp_path: Path) -> None:
+    """stored_runs: a temporary or damaged chunk folder is skipped; only clean=True (a session's start) removes it."""
+    from simulator.batch.engine import stored_runs
+
+    out = tmp_path / "b"
+    run_experiment(write_exp(tmp_path, SMALL.format(years=3, reps=1)), out=out, progress=False, chunk_size=1)
+    chunks = sorted((out / "runs").iterdir())
+    whole = simulator.open_results(out).summary
+    tmp = out / "runs" / ".tmp-chunk-00000009-00001-abcdef01"  # a worker still writing
+    shutil.copytree(chunks[0], tmp)
+    damaged = chunks[-1]
+    (damaged / "done.json").unlink()  # as a chunk emptied while it was renamed into place
+    done, _ = stored_runs(out)
+    assert tmp.is_dir() and damaged.is_dir()  # left alone: a worker may still be renaming it
+    lost = set(whole["run_id"]) - done
+    assert len(lost) >= 1 and done < set(whole["run_id"])
+    summary = simulator.open_results(out).summary  # the damaged chunk's tables are not read either
+    assert set(summary["run_id"]) == done and summary["run_id"].is_unique
+    assert stored_runs(out, clean=True)[0] == done
+    assert not tmp.exists() and not damaged.exists()
 
 
 def test_the_atomic_writer_leaves_the_old_file_or_the_new_one(tmp_path: Path) -> None:

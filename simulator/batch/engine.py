@@ -12,12 +12,13 @@ Layout of a batch folder::
         failures.parquet     runs that raised (run id, seed, error), if any
     runs.parquet             per-run status (written at the end of each session)
 
-A chunk folder exists whole or not at all, so a batch killed at any moment
-(Ctrl-C or SIGKILL) loses at most the chunks in flight (the pilot run that sizes
-the chunks is stored with the first chunk that finishes, or on its own when local
-worker processes store their chunks themselves); ``resume=True`` runs
-only the runs no chunk covers, and the tables read back by
-:func:`simulator.store.open_results` equal those of an uninterrupted batch.
+A chunk folder exists whole or not at all, so a batch killed at any moment (SIGKILL)
+loses at most the chunks in flight (the pilot run that sizes the chunks is stored with
+the first chunk that finishes, or on its own when local worker processes store their
+chunks themselves). On Ctrl-C, local worker processes finish and store the chunks they
+hold before the batch's record is written. ``resume=True`` runs only the runs no chunk
+covers, and the tables read back by :func:`simulator.store.open_results` equal those of
+an uninterrupted batch. Unfinished folders are cleared only when a session starts.
 """
 
 from __future__ import annotations
@@ -119,14 +120,19 @@ def _chunks(runs: Sequence[RunSpec], size: int) -> Iterator[list[RunSpec]]:
         yield list(runs[i : i + size])
 
 
-def stored_runs(out: Path) -> tuple[set[int], list[dict[str, Any]]]:
+def stored_runs(out: Path, *, clean: bool = False) -> tuple[set[int], list[dict[str, Any]]]:
     """Run ids stored with results by finished chunks, and the runs that failed and were not redone.
 
     A failed run is not "done": ``--resume`` runs it again, and once it succeeds its old
-    failure record no longer counts. Removes temporary chunk folders left by an interrupted batch.
+    failure record no longer counts. A chunk folder counts once its ``done.json`` is there
+    (the writer renames a chunk into place whole, so a folder without it was damaged).
 
     Args:
         out: The batch folder.
+        clean: Also remove what an interrupted batch left unfinished (temporary chunk folders,
+            chunk folders without ``done.json``). Only when no worker can still be writing into
+            the folder, i.e. before a session starts: a temporary folder may be renamed into
+            place while it is being removed, which would empty a finished chunk.
 
     Returns:
         (run ids with results, failure records of the runs still without results).
@@ -137,10 +143,11 @@ def stored_runs(out: Path) -> tuple[set[int], list[dict[str, Any]]]:
     if not runs_dir.is_dir():
         return done, []
     for d in sorted(runs_dir.iterdir()):
-        if d.name.startswith(".tmp-"):
-            shutil.rmtree(d, ignore_errors=True)
-            continue
         if not d.is_dir():
+            continue
+        if d.name.startswith(".tmp-") or not (d / "done.json").is_file():
+            if clean:
+                shutil.rmtree(d, ignore_errors=True)
             continue
         ids = {int(x) for x in json.loads((d / "done.json").read_text())}
         if (d / "failures.parquet").exists():
@@ -282,7 +289,7 @@ def _run(
             write_parquet(design, out / "design.parquet")
     except OSError as e:
         raise OutputError(f"{out}: cannot create the batch folder ({e.strerror or e})") from e
-    done, _ = stored_runs(out)
+    done, _ = stored_runs(out, clean=True)  # no worker of this folder is running yet
     pending = [r for r in runs if r.run_id not in done]  # failed runs of an earlier session are retried
     report = BatchReport(out=out, total=len(runs), already=len(done))
     ex_name = executor if isinstance(executor, str) else type(executor).__name__
@@ -295,7 +302,7 @@ def _run(
         if pending:
             ctx: contextlib.AbstractContextManager[tuple[Executor, int]]
             if early is not None:
-                ctx = contextlib.nullcontext(early)
+                ctx = _shut_down_after(early)
             elif isinstance(executor, str):
                 ctx = open_executor(executor, workers, scheduler)
             else:
@@ -308,22 +315,33 @@ def _run(
         bar.close()
         report.status = "interrupted"
         report.seconds = time.perf_counter() - t_start
-        session["runs"] = report.executed
         _finish(out, manifest, report, runs)
         raise BatchInterrupted(report) from None
     except BaseException:
         bar.close()
         report.status = "failed"
-        session["runs"] = report.executed
         with contextlib.suppress(OSError):
             _finish(out, manifest, report, runs)
         raise
     bar.close()
     report.seconds = time.perf_counter() - t_start
     report.status = "complete" if not report.failures else "failed"
-    session["runs"] = report.executed
     _finish(out, manifest, report, runs)
     return report
+
+
+@contextlib.contextmanager
+def _shut_down_after(started: tuple[Executor, int]) -> Iterator[tuple[Executor, int]]:
+    """Use a pool started earlier and shut it down on the way out, before the batch's record is written.
+
+    Worker processes ignore Ctrl-C and store their chunks themselves: on an interruption the chunks
+    they are running (or hold queued) are finished and stored while the pool shuts down, so the
+    manifest written afterwards counts every chunk on disk.
+    """
+    try:
+        yield started
+    finally:
+        started[0].shutdown(wait=True, cancel_futures=True)
 
 
 def _execute(
@@ -417,7 +435,7 @@ def _submit_all(
             with contextlib.suppress(Exception):
                 writer.store(pilot)
         raise
-    except BaseException:  # Ctrl-C: the workers got it too; what they were running is lost
+    except BaseException:  # Ctrl-C: chunks not started are cancelled (those a worker holds are finished)
         for fut in in_flight:
             fut.cancel()
         raise
@@ -534,6 +552,9 @@ def _finish(out: Path, manifest: dict[str, Any], report: BatchReport, runs: list
     manifest["sessions"][-1]["finished"] = manifest["finished"]
     done, failures = stored_runs(out)
     failed = {int(f["run_id"]): str(f["error"]) for f in failures}
+    # chunks stored by workers after the driver stopped counting (a Ctrl-C) count as executed
+    report.executed = max(report.executed, len(done) - report.already)
+    manifest["sessions"][-1]["runs"] = report.executed
     status = pd.DataFrame(
         {
             "run_id": [r.run_id for r in runs],
