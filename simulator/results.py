@@ -351,8 +351,7 @@ def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
 
 def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray]) -> Columns:
     n = len(log["year"])
-    wards = tuple(b.name for b in model.bkms)
-    partners = tuple(p.name for p in model.partner_list)
+    wards, partners = model.ward_names, model.partner_names
     p = log["partner"].astype(np.int32)
     return {
         "scenario": Codes.repeat(model.params.name, n),

@@ -423,6 +423,35 @@ class TestAgents:
         assert len(m.agents) == sc.n_wards + sc["government.agencies"] + sc["firms.n"]
         assert m.stats["wards"] == sc.n_wards
 
+    def test_agents_are_made_when_first_asked_for_with_the_ids_of_eager_creation(self) -> None:
+        """A run that only reads tables builds no agents; asking for them (any way) gives ids 1, 2, ... in order."""
+        import mesa
+
+        from simulator.results import harvest
+
+        sc = load_scenario("kendal")
+        m = PartnershipModel(sc, rng=4)
+        m.run_to_end()
+        harvest(m, 4)
+        assert m._agents_made is None  # the tables need names only
+        names = [m.ward_names, m.partner_names]
+        for ask in ("bkms", "agents", "agents_by_type", "agent_types", "register"):
+            m = PartnershipModel(sc, rng=4)
+            if ask == "register":  # an agent of the user's own comes after the model's
+                mine = mesa.Agent(m)
+                assert mine.unique_id == sc.n_wards + len(m.partner_names) + 1 and mine in m.agents
+            else:
+                getattr(m, ask)
+            assert [a.unique_id for a in m.bkms] == list(range(1, sc.n_wards + 1))
+            assert [a.unique_id for a in m.partner_list] == list(
+                range(sc.n_wards + 1, sc.n_wards + len(m.partner_names) + 1)
+            )
+            assert [[a.name for a in m.bkms], [p.name for p in m.partner_list]] == [list(x) for x in names]
+            assert [type(p) for p in m.partner_list] == [GovernmentAgency] * m.n_gov + [Firm] * m.n_firms
+            assert set(m.agents_by_type) >= {BKM, GovernmentAgency, Firm}
+        m.remove_all_agents()
+        assert len(m.agents) == 0
+
     def test_firm_kinds_follow_shares_exactly(self) -> None:
         m = PartnershipModel(rng=1)  # 10 firms, shares 0.2 / 0.2 / 0.2 / 0.4
         kinds = Counter(f.kind for f in m.agents_by_type[Firm])

@@ -9,7 +9,8 @@ arrays (``simulator.model.phases`` and ``.partnering``), which is about 30 times
 cheaper than activating thousands of agent objects a year (ENGINEERING.md section 2:
 ~5 µs per Mesa activation vs ~0.15 µs per NumPy element). The agents still exist
 as Mesa agents, so ``model.agents_by_type``, SolaraViz and user code can find and
-read them; their properties always show the live state. This module does not
+read them; their properties always show the live state. Holding no state, they are
+created when first asked for (``PartnershipModel.bkms``, ``agents``, ...). This module does not
 import ``model.py`` (only for type checking), as in Mesa's own examples.
 """
 
@@ -33,13 +34,13 @@ if TYPE_CHECKING:
 def unobserved_registration(model: mesa.Model) -> Iterator[None]:
     """Register the agents created in the block without Mesa's ``agent_added`` signal, when nobody observes it.
 
-    ``Model.register_agent`` is wrapped to emit that signal (about 1 µs an agent of the ~2 µs
-    an agent's creation costs). While the model is being built nothing can observe it yet; when
-    nothing does, the agents are registered by the unwrapped method: the same ids, the same
-    ``model.agents`` and ``agents_by_type``, only no signal that no one would receive. When
-    something observes it (or Mesa no longer wraps the method), agents register as usual.
+    ``mesa.Model.register_agent`` is wrapped to emit that signal (about 1 µs an agent of the ~2 µs
+    an agent's creation costs). When nothing observes it, the agents are registered by the
+    unwrapped method: the same ids, the same ``model.agents`` and ``agents_by_type``, only no
+    signal that no one would receive. When something observes it (or Mesa no longer wraps the
+    method), agents register as usual.
     """
-    plain = getattr(type(model).register_agent, "__wrapped__", None)
+    plain = getattr(mesa.Model.register_agent, "__wrapped__", None)
     if plain is None or ("agents", ModelSignals.AGENT_ADDED) in model.subscribers:
         yield
         return

@@ -76,9 +76,10 @@ class PartnershipModel(mesa.Model):
     n_gov: int
     n_firms: int
     n_partners: int
-    bkms: list[BKM]
-    partner_list: list[Partner]
-    partner_kind: list[str]
+    ward_names: tuple[str, ...]
+    ward_regency: tuple[str, ...]
+    partner_names: tuple[str, ...]
+    partner_kind: tuple[str, ...]
     maturity0: list[str]
     structure: dict[str, str]
     # wards (W): the BKM and its programme
@@ -195,6 +196,59 @@ class PartnershipModel(mesa.Model):
         )
         self._stat_rows = []
         self._collect()  # the reporters only read ``stats``: no need for Mesa's checks and copies
+
+    # ------------------------------------------------------------------ the agents
+
+    # The Mesa agents are views of the arrays (``simulator.model.agents``): they are created when
+    # first asked for, through these accessors, so runs that only read the tables (batches,
+    # ``simulator.run``) do not build some hundreds of objects each. Ids and order are those of
+    # agents created in ``__init__``: BKMs (1..W), then agencies and firms.
+    _agents_made: tuple[list[BKM], list[Partner]] | None = None
+
+    def _made(self) -> tuple[list[BKM], list[Partner]]:
+        if self._agents_made is None:
+            self._agents_made = ([], [])  # set first: creating them registers them (register_agent)
+            bkms, partners = setup.create_agents(self)
+            self._agents_made = (bkms, partners)
+        return self._agents_made
+
+    @property
+    def bkms(self) -> list[BKM]:
+        """The BKM agents, one per ward, in ward order."""
+        return self._made()[0]
+
+    @property
+    def partner_list(self) -> list[Partner]:
+        """The partner agents: agencies, then firms, in partner order."""
+        return self._made()[1]
+
+    @property
+    def agents(self) -> Any:
+        """Mesa's set of all agents (see ``mesa.Model.agents``)."""
+        self._made()
+        return mesa.Model.agents.fget(self)
+
+    @property
+    def agents_by_type(self) -> Any:
+        """Mesa's agent sets by type (see ``mesa.Model.agents_by_type``)."""
+        self._made()
+        return mesa.Model.agents_by_type.fget(self)
+
+    @property
+    def agent_types(self) -> list[type]:
+        """The agent types of the model (see ``mesa.Model.agent_types``)."""
+        self._made()
+        return mesa.Model.agent_types.fget(self)
+
+    def register_agent(self, agent: Any) -> None:
+        """Register an agent (Mesa); the model's own agents are created first, so their ids stay 1, 2, ..."""
+        self._made()
+        super().register_agent(agent)
+
+    def remove_all_agents(self) -> None:
+        """Remove every agent (Mesa), the model's own included."""
+        self._made()
+        super().remove_all_agents()
 
     # ------------------------------------------------------------------ parameters
 

@@ -398,8 +398,8 @@ def ward_table(m: PartnershipModel) -> dict[str, list[Any]]:
 def ward_columns(m: PartnershipModel) -> dict[str, Any]:
     """:func:`ward_table` with its numbers as NumPy arrays (copies) and its text as lists of strings."""
     return {
-        "ward": [b.name for b in m.bkms],
-        "regency": [b.regency for b in m.bkms],
+        "ward": list(m.ward_names),
+        "regency": list(m.ward_regency),
         "maturity_start": list(m.maturity0),
         "capacity": m.capacity.copy(),
         "marketing_skill": m.skill.copy(),

@@ -14,7 +14,7 @@ import numpy as np
 from simulator.errors import ScenarioError
 from simulator.model import kernels
 from simulator.model import mechanisms as mech
-from simulator.model.agents import BKM, Firm, GovernmentAgency, unobserved_registration
+from simulator.model.agents import BKM, Firm, GovernmentAgency, Partner, unobserved_registration
 from simulator.model.state import N_FORMS, FloatArray, IntArray, Pairs, Payment, pairs_of
 from simulator.params import AID_FORMS, FIRM_KINDS, GOV_SECTORS, MATURITY_BANDS, MATURITY_LEVELS
 
@@ -81,13 +81,7 @@ def init_wards(m: PartnershipModel) -> None:
     m.maturity0 = [MATURITY_LEVELS[k] for k in maturity.tolist()]
     term = m._i("bkm.term_years")
     m.election_offset = rng.integers(1, term + 1, n).astype(np.int64)
-    with unobserved_registration(m):
-        m.bkms = [
-            BKM(m, i, name, regency, r, level)
-            for i, (name, regency, r, level) in enumerate(
-                zip(names, regencies, region.tolist(), m.maturity0, strict=True)
-            )
-        ]
+    m.ward_names, m.ward_regency = tuple(names), tuple(regencies)
 
 
 @functools.cache  # the same few layouts for every run of a scenario
@@ -195,19 +189,50 @@ def init_partners(m: PartnershipModel) -> None:
     m.region_pairs, m.region_keys = (a.copy() for a in groups)
     set_gov_budgets(m)
     m.budget_left = m.budget.copy()
-    m.partner_list = []
+    # fixed by the scenario (its layout and its partners' numbers and shares): built once for its runs
+    m.partner_names, m.partner_kind = m._const("partner names", lambda: _partner_names(m, firm_kind))
+
+
+def _partner_names(m: PartnershipModel, firm_kind: IntArray) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The partners' names and kinds: an agency is named by its sector and its region's first ward's regency."""
+    R, n_gov = m.n_regions, m.n_gov
     regency_of_region: dict[int, str] = {}
-    for b, r in zip(m.bkms, m.region.tolist(), strict=True):  # a region's first ward names it
-        regency_of_region.setdefault(r, b.regency)
+    for regency, r in zip(m.ward_regency, m.region.tolist(), strict=True):  # a region's first ward names it
+        regency_of_region.setdefault(r, regency)
+    names, kinds = [], []
+    for g in range(n_gov):
+        kind = GOV_SECTORS[(g // R) % len(GOV_SECTORS)]
+        r = int(m.partner_region[g])
+        names.append(f"{kind} ({regency_of_region.get(r, f'region {r + 1}')})")
+        kinds.append(kind)
+    for f in range(m.n_firms):
+        kind = FIRM_KINDS[firm_kind[f]]
+        names.append(f"{kind} {f + 1}")
+        kinds.append(kind)
+    return tuple(names), tuple(kinds)
+
+
+def create_agents(m: PartnershipModel) -> tuple[list[BKM], list[Partner]]:
+    """The model's Mesa agents: a BKM per ward, then the agencies and the firms (ids 1, 2, ... in that order).
+
+    They are views of the model's arrays and hold no state of their own, so the model creates them
+    when they are first asked for (``PartnershipModel.bkms``, ``agents``, ...), not in every run.
+    """
+    G = m.n_gov
     with unobserved_registration(m):
-        for g in range(n_gov):
-            kind = GOV_SECTORS[(g // R) % len(GOV_SECTORS)]
-            where = regency_of_region.get(int(gov_region[g]), f"region {gov_region[g] + 1}")
-            m.partner_list.append(GovernmentAgency(m, g, f"{kind} ({where})", kind, int(gov_region[g])))
-        for f in range(n_firm):
-            kind = FIRM_KINDS[firm_kind[f]]
-            m.partner_list.append(Firm(m, n_gov + f, f"{kind} {f + 1}", kind, int(firm_region[f])))
-    m.partner_kind = [p.kind for p in m.partner_list]
+        bkms = [
+            BKM(m, i, name, regency, r, level)
+            for i, (name, regency, r, level) in enumerate(
+                zip(m.ward_names, m.ward_regency, m.region.tolist(), m.maturity0, strict=True)
+            )
+        ]
+        partners: list[Partner] = [
+            (GovernmentAgency if i < G else Firm)(m, i, name, kind, r)
+            for i, (name, kind, r) in enumerate(
+                zip(m.partner_names, m.partner_kind, m.partner_region.tolist(), strict=True)
+            )
+        ]
+    return bkms, partners
 
 
 @functools.lru_cache(maxsize=2)  # the runs of a scenario (or two, compared) share a layout; copying is cheaper

@@ -71,8 +71,8 @@ def status_table(m: PartnershipModel) -> dict[str, list[Any]]:
     n_live = live_gov + live_priv
     wards = m.params.wards
     return {
-        "name": [b.name for b in m.bkms],
-        "regency": [b.regency for b in m.bkms],
+        "name": list(m.ward_names),
+        "regency": list(m.ward_regency),
         "bkm_status": maturity_of(m.capacity),
         "capacity": m.capacity.tolist(),
         "managing_body": m.managing_body.tolist(),

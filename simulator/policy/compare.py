@@ -374,7 +374,7 @@ def regency_wards(sc: Scenario) -> dict[str, int]:
 
     from simulator.model.model import PartnershipModel
 
-    return dict(Counter(b.regency for b in PartnershipModel(sc, rng=0).bkms))
+    return dict(Counter(PartnershipModel(sc, rng=0).ward_regency))
 
 
 def write_outputs(cmp: Comparison, out: Path, lang: str = "en") -> list[str]:
