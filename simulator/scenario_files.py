@@ -145,8 +145,9 @@ def resolve_file(ref: str | Path, base: Path | None, kind: str = "scenario") -> 
     if p.parent == Path(".") and named.is_file():
         return named
     names = [f.stem for f in sorted(sub.glob("*.toml"))]
+    shown = str(ref) if str(ref).isprintable() else repr(str(ref))  # a name with a line break stays on one line
     raise ScenarioError(
-        f"{ref}: no such {kind} file, and no built-in {kind} of that name (built-in: {', '.join(names)})"
+        f"{shown}: no such {kind} file, and no built-in {kind} of that name (built-in: {', '.join(names)})"
     )
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import simulator
@@ -401,6 +401,7 @@ BASE = {
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(where=KEYS, value=WRONG)
+@example(where=("experiment", "scenario"), value="\n")  # once a two-line "no such scenario" error
 def test_reader_gives_one_line_errors_for_any_value(where: tuple[str, str | None], value: object) -> None:
     """Any value in any place: a valid experiment or one error line naming the file, nothing else."""
     data: dict[str, object] = {k: dict(v) for k, v in BASE.items()}
