@@ -128,6 +128,10 @@ class Codes:
 
     def arrow(self) -> pa.Array:
         """The strings as an Arrow ``large_string`` array."""
+        if len(self.names) == 1:  # one string over every row (the scenario): its bytes repeated, no take
+            one, n = self.names[0].encode(), len(self.codes)
+            offsets = np.arange(n + 1, dtype=np.int64) * len(one)
+            return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(one * n))
         return pa.array(self.names, type=pa.large_string()).take(pa.array(self.codes))
 
     def pandas(self) -> Any:

@@ -134,3 +134,21 @@ def test_a_run_s_summary_reduces_its_own_series() -> None:
         assert row["sustained_share_final"] == run["sustained_share"].to_numpy()[-1]
         assert row["aid_per_ward"] == row["aid_total"] / m.n_wards
         assert row["fees_total"] == run["fees_collected"].to_numpy().sum()
+
+
+@pytest.mark.parametrize("name", ["central-java", "", "Kota Pekalongan – ü"])
+@pytest.mark.parametrize("n", [0, 1, 7, 1000])
+def test_a_text_column_of_one_string_equals_the_taken_one(name: str, n: int) -> None:
+    """Codes.arrow builds a one-string column from its bytes: the same Arrow array (and pandas column) as a take."""
+    import pyarrow as pa
+
+    from simulator.results import Codes
+
+    col = Codes.repeat(name, n)
+    taken = pa.array([name], type=pa.large_string()).take(pa.array(col.codes))
+    built = col.arrow()
+    built.validate(full=True)
+    assert built.type == taken.type and built.equals(taken) and built.null_count == 0
+    assert built.to_pylist() == [name] * n
+    if n:
+        assert pd.Series(col.pandas()).equals(pd.Series(pd.array(taken, dtype=col.pandas().dtype)))

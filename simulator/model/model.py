@@ -183,7 +183,11 @@ class PartnershipModel(mesa.Model):
         # the step's programme time t counts from the programme's start, so its calendars follow its age
         self.age0 = max(0, self.start_year - int(v["time.grant_year"])) if self.params.from_status else 0
         self.year0 = self.start_year - self.age0  # the calendar year of programme time 0
-        self.structure = {k.split(".", 1)[1]: str(x) for k, x in v.items() if k.startswith("structure.")}
+        self.structure = dict(
+            self._const(
+                "structure", lambda: {k.split(".", 1)[1]: str(x) for k, x in v.items() if k.startswith("structure.")}
+            )
+        )
         with _interrupt_after():  # set-up calls compiled kernels too (see ``step``)
             setup.init_wards(self)
             setup.init_partners(self)
