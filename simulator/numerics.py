@@ -168,41 +168,108 @@ BYTE_MASK = np.uint64(0xFF)
 
 @njit
 def flagged(mask: BoolArray) -> NDArray[np.int64]:
-    """``np.flatnonzero(mask)``: the indices of the True flags, in order (:func:`flagged_any` of one mask).
+    """``np.flatnonzero(mask)``: the indices of the True flags, in order.
 
     The pair flags (alive, ended, ...) are mostly False: reading them 8 at a time, as one
-    64-bit word, skips most of a scan's steps.
+    64-bit word, skips most of a scan's steps. One mask's words are read once each (about half
+    the time of :func:`flagged_any` given the same mask four times).
     """
-    return flagged_any(mask, mask, mask, mask)
+    n = len(mask)
+    out = np.empty(n, dtype=np.int64)
+    n_words = n // FLAGS_PER_WORD
+    size = n_words * FLAGS_PER_WORD
+    words = mask.view(np.uint8)[:size].view(np.uint64)
+    count = 0
+    for i in range(n_words):
+        count = _put_flags(words[i], i, out, count)
+    for k in range(size, n):
+        if mask[k]:
+            out[count] = k
+            count += 1
+    return out[:count]
 
 
 @njit
 def flagged_any(a: BoolArray, b: BoolArray, c: BoolArray, d: BoolArray) -> NDArray[np.int64]:
-    """``np.flatnonzero(a | b | c | d)``, 8 flags of each at a time (see :func:`flagged`); repeat a mask for fewer.
-
-    A word with flags set yields them by its trailing zeros, one set byte after the other,
-    without visiting the bytes in between.
-    """
+    """``np.flatnonzero(a | b | c | d)``, 8 flags of each at a time (see :func:`flagged`); repeat a mask for fewer."""
     n = len(a)
     out = np.empty(n, dtype=np.int64)
-    count = 0
     n_words = n // FLAGS_PER_WORD
     size = n_words * FLAGS_PER_WORD
     wa, wb = a.view(np.uint8)[:size].view(np.uint64), b.view(np.uint8)[:size].view(np.uint64)
     wc, wd = c.view(np.uint8)[:size].view(np.uint64), d.view(np.uint8)[:size].view(np.uint64)
+    count = 0
     for i in range(n_words):
-        x = wa[i] | wb[i] | wc[i] | wd[i]
-        while x != 0:
-            # the first bit of the lowest set byte (an intrinsic: Numba passes its typing context)
-            bit = trailing_zeros(x) & BYTE_START  # type: ignore[call-arg]
-            out[count] = FLAGS_PER_WORD * i + (bit >> BYTE_SHIFT)
-            count += 1
-            x &= ~(BYTE_MASK << bit)
+        count = _put_flags(wa[i] | wb[i] | wc[i] | wd[i], i, out, count)
     for k in range(size, n):
         if a[k] | b[k] | c[k] | d[k]:
             out[count] = k
             count += 1
     return out[:count]
+
+
+@inline
+def _put_flags(x: np.uint64, i: int, out: NDArray[np.int64], count: int) -> int:
+    """Store the indices of the set flags of word ``i`` (its value ``x``) from ``out[count]``; the new count.
+
+    A word with flags set yields them by its trailing zeros, one set byte after the other,
+    without visiting the bytes in between.
+    """
+    while x != 0:
+        # the first bit of the lowest set byte (an intrinsic: Numba passes its typing context)
+        bit = trailing_zeros(x) & BYTE_START  # type: ignore[call-arg]
+        out[count] = FLAGS_PER_WORD * i + (bit >> BYTE_SHIFT)
+        count += 1
+        x &= ~(BYTE_MASK << bit)
+    return count
+
+
+RADIX_BITS = 8
+"""Bits of a key sorted per pass of :func:`stable_argsort` (256 buckets)."""
+RADIX_MIN = 64
+"""Below this many keys :func:`stable_argsort` leaves the sort to NumPy's merge sort (faster there)."""
+
+
+@njit
+def stable_argsort(x: FloatArray) -> NDArray[np.int64]:
+    """``np.argsort(x, kind="stable")`` of floats, by a least-significant-digit radix sort.
+
+    Each float becomes an unsigned key in the same order (negative numbers with every bit
+    flipped, the others with the sign bit set; -0.0 as 0.0, and NaN last, as NumPy sorts
+    them), sorted a byte at a time; a pass where every key has the same byte is skipped. A
+    radix sort moves equal keys in their order, so ties keep their positions, as a stable
+    sort's do.
+    """
+    n = len(x)
+    if n < RADIX_MIN:
+        return np.argsort(x, kind="mergesort")
+    sign = np.uint64(1) << np.uint64(63)
+    keys = (x + 0.0).view(np.uint64)  # -0.0 + 0.0 is 0.0; a new array, made keys in place
+    for i in range(n):
+        b = keys[i]
+        keys[i] = ~np.uint64(0) if x[i] != x[i] else ~b if b & sign else b | sign
+    idx = np.arange(n)
+    keys2, idx2 = np.empty(n, dtype=np.uint64), np.empty(n, dtype=np.int64)
+    buckets = 1 << RADIX_BITS
+    digit = np.uint64(buckets - 1)
+    first = np.empty(buckets + 1, dtype=np.int64)
+    for p in range(64 // RADIX_BITS):
+        shift = np.uint64(p * RADIX_BITS)
+        first[:] = 0
+        for i in range(n):
+            first[((keys[i] >> shift) & digit) + 1] += 1
+        if first[((keys[0] >> shift) & digit) + 1] == n:  # one byte for all: nothing moves
+            continue
+        for d in range(buckets):
+            first[d + 1] += first[d]
+        for i in range(n):
+            d = (keys[i] >> shift) & digit
+            j = first[d]
+            keys2[j], idx2[j] = keys[i], idx[i]
+            first[d] = j + 1
+        keys, keys2 = keys2, keys
+        idx, idx2 = idx2, idx
+    return idx
 
 
 @njit

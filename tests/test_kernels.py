@@ -616,6 +616,20 @@ def test_stable_order_by_counting_equals_numpy_s_stable_argsort(seed: int) -> No
     np.testing.assert_array_equal(stable_order(keys, n_keys), np.argsort(keys, kind="stable"))
 
 
+@pytest.mark.parametrize("n", [0, 1, 5, 63, 64, 65, 270, 1000, 5000])
+def test_stable_argsort_of_floats_equals_numpy_s_stable_argsort(n: int) -> None:
+    """numerics.stable_argsort (a radix sort from 64 keys) sorts as a stable sort: ties, zeros, infinities, NaN."""
+    from simulator.numerics import stable_argsort
+
+    g = np.random.default_rng(n)
+    x = np.where(g.random(n) < 0.5, g.random(n), -g.logistic(size=n))  # as decisions ranks its asks
+    special = x.copy()
+    for every, value in ((3, 0.0), (5, -0.0), (7, np.inf), (11, -np.inf), (13, np.nan), (17, -np.nan), (19, 1e-310)):
+        special[every - 2 :: every] = value
+    for keys in (x, special, np.round(x, 1), np.full(n, 0.25), -np.abs(x), np.sort(x), np.sort(x)[::-1].copy()):
+        np.testing.assert_array_equal(stable_argsort(keys), np.argsort(keys, kind="stable"))
+
+
 def test_pair_ids_finds_pairs_of_partners_that_reach_every_ward_or_some() -> None:
     from simulator.model.kernels.pairs import find, pair_ids
 

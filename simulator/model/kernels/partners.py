@@ -27,7 +27,7 @@ from simulator.model.state import (
     IntArray,
     Pairs,
 )
-from simulator.numerics import flagged, masked_sum, stable_order
+from simulator.numerics import flagged, masked_sum, stable_argsort, stable_order
 
 Payments = tuple[IntArray, IntArray, IntArray, IntArray, FloatArray]
 """Aid waiting to be paid: (due step, ward, partner, form, amount), in the order it was accepted."""
@@ -250,7 +250,7 @@ def decide(
         u = rng.random()
         rank[i] = -utility[i] if is_gov[i] else u
     # order = lexsort((rank, ~cont)): continuations first, then by rank, ties by position
-    by_rank = np.argsort(rank, kind="mergesort")
+    by_rank = stable_argsort(rank)
     first = np.empty(n, dtype=np.int64)
     k = 0
     for j in range(n):
