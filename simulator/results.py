@@ -281,7 +281,7 @@ def harvest(model: PartnershipModel, seed: int, want: tuple[str, ...] = ALL_TABL
         after=model.year0 + int(model.params.values["grant.implementation_2_year"]),
         n_wards=model.n_wards,
         parts=observation.run_parts(model),
-        events=_event_columns(model, seed, observation.event_codes(model)) if "events" in want else None,
+        events=_event_columns(model, seed, observation.event_codes(model, copy=False)) if "events" in want else None,
         wards=wards,
     )
 
@@ -356,19 +356,21 @@ def tables(model: PartnershipModel, seed: int) -> dict[str, pd.DataFrame]:
 def _event_columns(model: PartnershipModel, seed: int, log: dict[str, np.ndarray]) -> Columns:
     n = len(log["year"])
     wards, partners = model.ward_names, model.partner_names
+    # the log's own arrays where their type is the table's (a run's harvest only reads them;
+    # joining runs into a table copies them)
     p = log["partner"].astype(np.int32)
     return {
         "scenario": Codes.repeat(model.params.name, n),
         "seed": np.full(n, seed, dtype=np.int64),
-        "year": log["year"].astype(np.int64),
+        "year": log["year"].astype(np.int64, copy=False),
         "event": Codes(log["event"].astype(np.int32), EVENTS),
         "ward": Codes(log["ward"].astype(np.int32), wards),
         "partner": Codes(p, partners),
         "sector": Codes(model.sector.astype(np.int32)[p], ROUTES),
         "form": Codes(log["form"].astype(np.int32), AID_FORMS),
-        "amount": log["amount"].astype(float),
+        "amount": log["amount"].astype(float, copy=False),
         "status": Codes(log["status"].astype(np.int32), LOG_STATUS),
-        "duration": log["duration"].astype(float),
+        "duration": log["duration"].astype(float, copy=False),
     }
 
 

@@ -152,3 +152,18 @@ def test_a_text_column_of_one_string_equals_the_taken_one(name: str, n: int) -> 
     assert built.to_pylist() == [name] * n
     if n:
         assert pd.Series(col.pandas()).equals(pd.Series(pd.array(taken, dtype=col.pandas().dtype)))
+
+
+def test_the_events_table_is_a_copy_of_the_model_s_log() -> None:
+    """A run's harvest reads the log's own arrays (no copy); the tables and event_log never share them."""
+    from simulator.results import tables
+
+    m = simulate(load_scenario("kendal"), 3)
+    block = m._log["amount"][0]
+    assert len(m._log["amount"]) == 1  # a run to its end keeps its log as one block
+    assert np.shares_memory(observation.event_codes(m, copy=False)["amount"], block)
+    assert not np.shares_memory(observation.event_codes(m)["amount"], block)
+    ev = tables(m, 3)["events"]
+    for col in ("amount", "year", "duration"):
+        assert not np.shares_memory(ev[col].to_numpy(), m._log[col][0])
+    np.testing.assert_array_equal(ev["amount"].to_numpy(), block)

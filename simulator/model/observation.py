@@ -101,11 +101,15 @@ def event_log(m: PartnershipModel) -> dict[str, np.ndarray]:
     return out
 
 
-def event_codes(m: PartnershipModel) -> dict[str, np.ndarray]:
-    """The log as :func:`event_log` gives it, with event and status as codes (``EVENTS``, ``LOG_STATUS``)."""
+def event_codes(m: PartnershipModel, *, copy: bool = True) -> dict[str, np.ndarray]:
+    """The log as :func:`event_log` gives it, with event and status as codes (``EVENTS``, ``LOG_STATUS``).
+
+    With ``copy=False`` a column the model holds as one block (a run to its end) is that block
+    itself, not a copy: read it, do not change it (the tables copy it when they join runs).
+    """
     if not m._log["year"]:
         return {k: np.zeros(0) for k in m._log}
-    return {k: np.concatenate(v) for k, v in m._log.items()}
+    return {k: v[0] if len(v) == 1 and not copy else np.concatenate(v) for k, v in m._log.items()}
 
 
 _RECORD_LOG = ("event", "duration", "partner", "status")
