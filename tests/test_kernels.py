@@ -73,8 +73,11 @@ def test_proposals_kernel_equals_numpy_reference(seed: int) -> None:
     rng_a, rng_b = np.random.default_rng(seed), np.random.default_rng(seed)
     got = kernels.proposals(rng_a, st["lam"], st["backlog"], *flat, 0.1, 0.5, 0.3)
     want = proposals_reference(rng_b, *args)
-    for g, w in zip(got, want, strict=True):
+    for g, w in zip(got[:3], want, strict=True):
         np.testing.assert_array_equal(g, w)
+    pairs = flat[1]  # each proposal's pair is its ward and partner's
+    np.testing.assert_array_equal(pairs.ward[got[3]], got[0])
+    np.testing.assert_array_equal(pairs.partner[got[3]], got[1])
     assert rng_a.random() == rng_b.random()  # the generators were left in the same state
     assert len(got[0]) > 0 or st["lam"].sum() < 1 or not st["known"].any()
 
@@ -97,8 +100,9 @@ def test_proposals_over_pairs_in_reach_equal_dense_ones_that_know_nothing_elsewh
     got = kernels.proposals(rng_a, st["lam"], st["backlog"], *sparse, 0.1, 0.5, 0.3)
     dense = (known, st["trust_bkm"], st["fit"], st["alive"])
     want = proposals_reference(rng_b, st["lam"], st["backlog"], *dense, 0.1, 0.5, 0.3)
-    for x, y in zip(got, want, strict=True):
+    for x, y in zip(got[:3], want, strict=True):
         np.testing.assert_array_equal(x, y)
+    np.testing.assert_array_equal(got[3], kernels.pairs.pair_ids(pairs.start, pairs.ward, got[1], got[0]))
     assert mask[got[1], got[0]].all()
     assert rng_a.random() == rng_b.random()
 

@@ -19,7 +19,7 @@ import pytest
 import simulator
 from simulator.model import mechanisms as mech
 from simulator.model import partnering, phases
-from simulator.model.kernels.pairs import pair_of
+from simulator.model.kernels.pairs import pair_ids, pair_of
 from simulator.model.model import PartnershipModel
 from simulator.model.state import END_REASONS, Payment
 from simulator.params import BY_NAME, PARAMETERS
@@ -288,7 +288,8 @@ class TestBudgetRound:
         ys: dict[str, float] = {}
         m._touched = np.zeros_like(m.alive)
         lv = {n: 0.0 for n in ("facilitation", "csr_forum")}
-        asks = partnering.Asks(w, p, f, np.full(3, 100.0), np.zeros(3, dtype=bool))
+        ks = pair_ids(m.pairs.start, m.pairs.ward, p, w)
+        asks = partnering.Asks(w, p, f, np.full(3, 100.0), np.zeros(3, dtype=bool), ks)
         partnering.decisions(m, 4, 2012, lv, asks, ys)
         ev = m.event_log()
         prop = ev["event"] == "proposal"

@@ -54,6 +54,7 @@ class Asks(NamedTuple):
     form: IntArray
     request: FloatArray
     continuation: BoolArray
+    pair: IntArray  # the ward-partner pair of each ask (index into the pair arrays)
 
 
 def asks(m: PartnershipModel) -> Asks:
@@ -110,7 +111,7 @@ def decision_args(
 ) -> tuple[tuple[Any, ...], FloatArray]:
     """The arguments of ``kernels.decisions`` after the generator, and the asks' amounts."""
     terms = _ask_terms(m, t, year, lv, a)
-    return ((a.ward, a.partner, a.form, a.continuation), *terms, *decision_rest(m, t)), terms[2]
+    return ((a.ward, a.partner, a.form, a.continuation, a.pair), *terms, *decision_rest(m, t)), terms[2]
 
 
 def decision_rest(m: PartnershipModel, t: int) -> tuple[Any, ...]:

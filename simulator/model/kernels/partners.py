@@ -8,7 +8,6 @@ from __future__ import annotations
 import numpy as np
 
 from simulator.model.kernels._jit import njit
-from simulator.model.kernels.pairs import pair_ids
 from simulator.model.state import (
     ACCEPTED,
     ACCEPTED_N,
@@ -46,7 +45,7 @@ def proposals(
     floor: float,
     bonus: float,
     repeat: float,
-) -> tuple[IntArray, IntArray, IntArray]:
+) -> tuple[IntArray, IntArray, IntArray, IntArray]:
     """Each BKM picks plan items (a form each) and a partner for each; see ``partnering.proposals``.
 
     Round r serves every ward with more than r asks this year and open items left: the form
@@ -57,7 +56,8 @@ def proposals(
     pair arrays.
 
     Returns:
-        Ward, partner and form of each proposal, in the order they were made.
+        Ward, partner, form and pair (index into the pair arrays) of each proposal, in the order
+        they were made.
     """
     W, F = backlog.shape
     aware, reach = known
@@ -68,7 +68,7 @@ def proposals(
         n_w[w] = rng.poisson(lam[w])
     if P == 0:  # nobody to send proposals to
         e = np.zeros(0, dtype=np.int64)
-        return e, e.copy(), e.copy()
+        return e, e.copy(), e.copy(), e.copy()
     avail = backlog.copy()
     for w in range(W):
         s = 0
@@ -80,6 +80,7 @@ def proposals(
     out_w = np.empty(cap, dtype=np.int64)
     out_p = np.empty(cap, dtype=np.int64)
     out_f = np.empty(cap, dtype=np.int64)
+    out_k = np.empty(cap, dtype=np.int64)
     n_out = 0
     ws = np.empty(W, dtype=np.int64)
     fs = np.empty(W, dtype=np.int64)
@@ -155,10 +156,10 @@ def proposals(
                     c += 1
             k = cand[lo + c]
             asked[k] = True  # only this ward's pairs: the round's other asks are unaffected
-            out_w[n_out], out_p[n_out], out_f[n_out] = w, partner[k], f
+            out_w[n_out], out_p[n_out], out_f[n_out], out_k[n_out] = w, partner[k], f, k
             n_out += 1
         r += 1
-    return out_w[:n_out], out_p[:n_out], out_f[:n_out]
+    return out_w[:n_out], out_p[:n_out], out_f[:n_out], out_k[:n_out]
 
 
 @njit
@@ -171,7 +172,7 @@ def asks(
     sizes: FloatArray,
     sigma: float,
     weights: tuple[float, float, float],
-) -> tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray]:
+) -> tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray, IntArray]:
     """This year's asks: new proposals (:func:`proposals`), then continuations of renewed partnerships.
 
     ``pairs`` is (the pairs, trust of BKMs, fit, alive, committed, last form, scale);
@@ -180,11 +181,12 @@ def asks(
     committed pairs, partner-major) sizes its request at the partnership's scale.
 
     Returns:
-        Ward, partner, form, request and whether it is a continuation, per ask.
+        Ward, partner, form, request, whether it is a continuation and the pair (index into the
+        pair arrays), per ask.
     """
     index, trust_bkm, fit, alive, committed, last_form, scale = pairs
     floor, bonus, repeat = weights
-    w, p, f = proposals(rng, lam, backlog, known, index, trust_bkm, fit, alive, floor, bonus, repeat)
+    w, p, f, kp = proposals(rng, lam, backlog, known, index, trust_bkm, fit, alive, floor, bonus, repeat)
     n_new = len(w)
     mu = -sigma * sigma / 2
     live = flagged(alive)
@@ -195,20 +197,21 @@ def asks(
     ws = np.empty(n, dtype=np.int64)
     ps = np.empty(n, dtype=np.int64)
     fs = np.empty(n, dtype=np.int64)
+    ks = np.empty(n, dtype=np.int64)
     req = np.empty(n)
     cont = np.zeros(n, dtype=np.bool_)
     for i in range(n_new):
-        ws[i], ps[i], fs[i] = w[i], p[i], f[i]
+        ws[i], ps[i], fs[i], ks[i] = w[i], p[i], f[i], kp[i]
         req[i] = sizes[f[i]] * rng.lognormal(mu, sigma)
     i = n_new
     for k in live:
         if committed[k]:
-            ws[i], ps[i], fs[i], cont[i] = index.ward[k], index.partner[k], last_form[k], True
+            ws[i], ps[i], fs[i], cont[i], ks[i] = index.ward[k], index.partner[k], last_form[k], True, k
             req[i] = scale[k]
             i += 1
     for i in range(n_new, n):
         req[i] = sizes[fs[i]] * req[i] * rng.lognormal(mu, sigma)
-    return ws, ps, fs, req, cont
+    return ws, ps, fs, req, cont, ks
 
 
 @njit
@@ -334,7 +337,7 @@ def learn_from_answers(
 @njit
 def decisions(
     rng: np.random.Generator,
-    asks: tuple[IntArray, IntArray, IntArray, BoolArray],
+    asks: tuple[IntArray, IntArray, IntArray, BoolArray, IntArray],
     p_answer: FloatArray,
     logit: FloatArray,
     amount: FloatArray,
@@ -353,7 +356,7 @@ def decisions(
 ) -> tuple[IntArray, BoolArray, BoolArray, FloatArray, Payments]:
     """Partners answer and decide; accepted asks start partnerships; see ``partnering.decisions``.
 
-    ``asks`` is (ward, partner, form, continuation) per ask; ``pairs`` the pairs and the pair
+    ``asks`` is (ward, partner, form, continuation, pair) per ask; ``pairs`` the pairs and the pair
     state changed in place: (alive, scale, started, last_active, last_form, committed,
     contact, touched, trust_bkm); ``learning`` is (trust learns, success rate, refusal
     penalty, ignore penalty). Draws as :func:`decide`.
@@ -364,10 +367,9 @@ def decisions(
         (``ROUTES``) the ``ROUTE_COUNTS``) and the payments to make (due step, ward, partner,
         form, amount): an agency pays ``lag`` years later, a firm this year; agencies first.
     """
-    w, p, f, cont = asks
-    index, alive, scale, started, last_active, last_form, committed, contact, touched, trust_bkm = pairs
+    w, p, f, cont, ks = asks
+    _, alive, scale, started, last_active, last_form, committed, contact, touched, trust_bkm = pairs
     n = len(w)
-    ks = pair_ids(index.start, index.ward, p, w)
     is_gov = np.empty(n, dtype=np.bool_)
     for i in range(n):
         is_gov[i] = sector[p[i]] == GOV
@@ -436,7 +438,7 @@ COMPLEMENTARY, ADDITIVE, SUBSTITUTES = range(len(ENABLER_STRUCTURES))
 
 @njit
 def ask_terms(
-    a: tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray],
+    a: tuple[IntArray, IntArray, IntArray, FloatArray, BoolArray, IntArray],
     partners: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, int],
     pairs: tuple[Pairs, FloatArray, BoolArray, FloatArray, FloatArray],
     bkm: tuple[FloatArray, FloatArray, FloatArray],
@@ -456,16 +458,15 @@ def ask_terms(
     The enabler index raises to the shares with ``**`` (the C library's ``pow``), which may
     round differently in the last bit from NumPy's vectorised ``power``.
     """
-    w, p, f, req, _ = a
+    w, p, f, req, _, ks = a
     resp, bias, priority, ceiling, fit, G = partners
-    index, reach, alive, scale, trust = pairs
+    _, reach, alive, scale, trust = pairs
     capacity, coordination, skill = bkm
     forum, q_cap, q_fac, facilitation, w_e, w_f, w_q, bonus = weights
     sa, sb, sc, structure = enablers
     half = 1 / 2
     n = len(w)
     p_answer, logit, amount, cost = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
-    ks = pair_ids(index.start, index.ward, p, w)
     for i in range(n):
         pi, wi, k = p[i], w[i], ks[i]
         r = resp[pi]

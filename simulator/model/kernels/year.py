@@ -66,9 +66,9 @@ def year(rng: np.random.Generator, t: int, phases: Any, middle: Any, close: Any)
     lam, known = ask_inputs(*asks_a[0])
     backlog, pairs, sizes, sigma, weights = asks_a[1]
     a = asks(rng, lam, backlog, known, pairs, sizes, sigma, weights)
-    w, p, f, _, cont = a
+    w, p, f, _, cont, ks = a
     p_answer, logit, amount, cost = ask_terms(a, *terms_a)
-    made = decisions(rng, (w, p, f, cont), p_answer, logit, amount, cost, *dec_a)
+    made = decisions(rng, (w, p, f, cont, ks), p_answer, logit, amount, cost, *dec_a)
     new = made[-1]
     queue = (
         np.concatenate((pending[0], new[0])),
@@ -274,7 +274,7 @@ def year_log(board_ends: Any, a: Any, amount: Any, made: Any, paid: Any, ends: A
     ended at renewal. Columns: event, ward, partner, form, amount, status, duration (the
     codes of ``state.EVENTS`` and ``state.LOG_STATUS``).
     """
-    w, p, f, req, cont = a
+    w, p, f, req, cont, _ = a
     status, acc, new, _, _ = made
     _, (_, dw, dp, df, damt), ok, _ = paid
     bp, bw, bf, bdur, bwhy = board_ends
