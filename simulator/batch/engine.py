@@ -46,7 +46,14 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from simulator.batch.executors import EXECUTORS, SchedulerError, SerialExecutor, default_workers, open_executor
+from simulator.batch.executors import (
+    EXECUTORS,
+    SchedulerError,
+    SerialExecutor,
+    default_workers,
+    open_executor,
+    shut_down_after,
+)
 from simulator.batch.experiment import Experiment, check_points, load_experiment, point_values
 from simulator.batch.limits import check_workers
 from simulator.batch.worker import ChunkResult, RunSpec, run_chunk, write_chunk
@@ -302,7 +309,7 @@ def _run(
         if pending:
             ctx: contextlib.AbstractContextManager[tuple[Executor, int]]
             if early is not None:
-                ctx = _shut_down_after(early)
+                ctx = shut_down_after(early)
             elif isinstance(executor, str):
                 ctx = open_executor(executor, workers, scheduler)
             else:
@@ -328,20 +335,6 @@ def _run(
     report.status = "complete" if not report.failures else "failed"
     _finish(out, manifest, report, runs)
     return report
-
-
-@contextlib.contextmanager
-def _shut_down_after(started: tuple[Executor, int]) -> Iterator[tuple[Executor, int]]:
-    """Use a pool started earlier and shut it down on the way out, before the batch's record is written.
-
-    Worker processes ignore Ctrl-C and store their chunks themselves: on an interruption the chunks
-    they are running (or hold queued) are finished and stored while the pool shuts down, so the
-    manifest written afterwards counts every chunk on disk.
-    """
-    try:
-        yield started
-    finally:
-        started[0].shutdown(wait=True, cancel_futures=True)
 
 
 def _execute(

@@ -199,3 +199,20 @@ def _dask_client(workers: int, scheduler: str | None) -> Iterator[tuple[Any, int
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextlib.contextmanager
+def shut_down_after(started: tuple[Executor, int]) -> Iterator[tuple[Executor, int]]:
+    """Use an executor started earlier (``open_executor``) and shut it down, waiting for its tasks, on the way out.
+
+    The batch engine writes its record after this: local worker processes ignore Ctrl-C and
+    store their chunks themselves, so on an interruption the chunks they run (or hold queued)
+    are finished and stored while the pool shuts down, and the record counts every chunk.
+
+    Yields:
+        The executor and its number of workers, as given.
+    """
+    try:
+        yield started
+    finally:
+        started[0].shutdown(wait=True, cancel_futures=True)

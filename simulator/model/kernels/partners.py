@@ -85,29 +85,7 @@ def proposals(
     ws = np.empty(W, dtype=np.int64)
     fs = np.empty(W, dtype=np.int64)
     cs = np.empty(F)
-    # each ward's pairs its institutions know of, in the ward's pair order: every other pair
-    # weighs 0, adds nothing to the cumulative weights and can never be drawn
-    aware_k = flagged(aware)
-    known_k = np.empty(len(aware_k), dtype=np.int64)  # found in pair order (partner by partner) ...
-    n_known = 0
-    counts = np.zeros(W + 1, dtype=np.int64)
-    for k in aware_k:
-        if reach[k] > 0:  # an aware pair weighs its reach (aware x reach, with aware 1)
-            known_k[n_known] = k
-            n_known += 1
-            counts[index.ward[k] + 1] += 1
-    cstart = np.zeros(W + 1, dtype=np.int64)
-    for w in range(W):
-        cstart[w + 1] = cstart[w] + counts[w + 1]
-    cand = np.empty(max(n_known, 1), dtype=np.int64)  # ... and put ward by ward, each ward's by partner
-    fill = cstart[:W].copy()
-    for i in range(n_known):
-        k = known_k[i]
-        cand[fill[index.ward[k]]] = k
-        fill[index.ward[k]] += 1
-    widest = 1
-    for w in range(W):
-        widest = max(widest, cstart[w + 1] - cstart[w])
+    cand, cstart, widest = known_by_ward(aware, reach, index.ward, W)
     cw = np.empty(widest)
     r = 0
     while True:
@@ -160,6 +138,40 @@ def proposals(
             n_out += 1
         r += 1
     return out_w[:n_out], out_p[:n_out], out_f[:n_out], out_k[:n_out]
+
+
+@njit
+def known_by_ward(aware: BoolArray, reach: FloatArray, ward: IntArray, W: int) -> tuple[IntArray, IntArray, int]:
+    """Each ward's pairs its institutions know of (aware, reach above 0), for :func:`proposals`.
+
+    Every other pair weighs 0, adds nothing to the cumulative weights and can never be drawn.
+
+    Returns:
+        The pairs ward by ward, each ward's in pair order (partner by partner); where each
+        ward's start (``W + 1`` offsets); the most pairs of any ward (at least 1).
+    """
+    aware_k = flagged(aware)
+    known_k = np.empty(len(aware_k), dtype=np.int64)  # found in pair order (partner by partner) ...
+    n_known = 0
+    counts = np.zeros(W + 1, dtype=np.int64)
+    for k in aware_k:
+        if reach[k] > 0:  # an aware pair weighs its reach (aware x reach, with aware 1)
+            known_k[n_known] = k
+            n_known += 1
+            counts[ward[k] + 1] += 1
+    cstart = np.zeros(W + 1, dtype=np.int64)
+    for w in range(W):
+        cstart[w + 1] = cstart[w] + counts[w + 1]
+    cand = np.empty(max(n_known, 1), dtype=np.int64)  # ... and put ward by ward, each ward's by partner
+    fill = cstart[:W].copy()
+    for i in range(n_known):
+        k = known_k[i]
+        cand[fill[ward[k]]] = k
+        fill[ward[k]] += 1
+    widest = 1
+    for w in range(W):
+        widest = max(widest, cstart[w + 1] - cstart[w])
+    return cand, cstart, widest
 
 
 @njit
