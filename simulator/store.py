@@ -289,6 +289,16 @@ def write_run(
     return target
 
 
+def chunk_is_stored(folder: Path) -> bool:
+    """Whether a batch's chunk folder holds a stored chunk: its ``done.json`` is there.
+
+    The batch writer writes ``done.json`` last and renames the chunk into place whole, so a
+    temporary folder (``.tmp-...``) or a chunk folder without it is unfinished or damaged:
+    its runs count as not run, and its tables are not read.
+    """
+    return not folder.name.startswith(".tmp-") and (folder / "done.json").is_file()
+
+
 def read_json(path: Path) -> dict[str, Any]:
     """Read a JSON file written by ``write_json``.
 
@@ -362,12 +372,7 @@ class Results:
                     df = pd.read_parquet(f) if ext == "parquet" else pd.read_csv(f)
                     return df if columns is None else df[[c for c in columns if c in df.columns]]
             return pd.DataFrame()
-        # a chunk counts once its done.json is there (written last, before the chunk is renamed into place)
-        files = [
-            f
-            for f in sorted((self.path / "runs").glob(f"chunk-*/{name}.parquet"))
-            if (f.parent / "done.json").is_file()
-        ]
+        files = [f for f in sorted((self.path / "runs").glob(f"chunk-*/{name}.parquet")) if chunk_is_stored(f.parent)]
         if not files:
             return pd.DataFrame()
         if columns is not None:

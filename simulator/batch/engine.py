@@ -46,6 +46,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from simulator import store
 from simulator.batch.executors import (
     EXECUTORS,
     SchedulerError,
@@ -131,8 +132,7 @@ def stored_runs(out: Path, *, clean: bool = False) -> tuple[set[int], list[dict[
     """Run ids stored with results by finished chunks, and the runs that failed and were not redone.
 
     A failed run is not "done": ``--resume`` runs it again, and once it succeeds its old
-    failure record no longer counts. A chunk folder counts once its ``done.json`` is there
-    (the writer renames a chunk into place whole, so a folder without it was damaged).
+    failure record no longer counts. Only stored chunks count (:func:`simulator.store.chunk_is_stored`).
 
     Args:
         out: The batch folder.
@@ -152,7 +152,7 @@ def stored_runs(out: Path, *, clean: bool = False) -> tuple[set[int], list[dict[
     for d in sorted(runs_dir.iterdir()):
         if not d.is_dir():
             continue
-        if d.name.startswith(".tmp-") or not (d / "done.json").is_file():
+        if not store.chunk_is_stored(d):
             if clean:
                 shutil.rmtree(d, ignore_errors=True)
             continue
